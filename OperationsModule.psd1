@@ -1,0 +1,26 @@
+@{
+    RootModule             = 'OperationsModule.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5d0f3c9e-8f5e-4c61-9b7a-3f1f6a0f2b11'
+    Author                 = 'OperationsModule contributors'
+    CompanyName            = 'OperationsModule'
+    Copyright              = '(c) OperationsModule contributors. All rights reserved.'
+    Description            = 'Start and cancel long-running work on OL Connect Server, Onedata Oneprovider, VMware Cloud Foundation SDDC Manager and BigChange from PowerShell.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('OperationsModule.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Submit-OutputCreation'
+        'Stop-OutputCreation'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('OLConnect', 'Onedata', 'VCF', 'SDDCManager', 'BigChange', 'Cancel', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://example.invalid/OperationsModule'
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+using OperationsModule.Core.Secrets;
+
+namespace OperationsModule.Core.Auth
+{
+    /// <summary>
+    /// A fixed token in a header: OL Connect's auth_token, Onedata's X-Auth-Token, or Authorization: Bearer
+    /// (VCF and BigChange when the user already has an access token).
+    /// </summary>
+    public sealed class HeaderTokenAuthenticator : IAuthenticator
+    {
+        private readonly string _headerName;
+        private readonly string _prefix;
+        private readonly SecretText _token;
+
+        public HeaderTokenAuthenticator(string headerName, SecretText token, string prefix = "")
+        {
+            _headerName = headerName;
+            _token = token;
+            _prefix = prefix;
+        }
+
+        public static HeaderTokenAuthenticator Bearer(SecretText token) => new HeaderTokenAuthenticator("Authorization", token, "Bearer ");
+
+        public string Kind => "Token";
+
+        public string? UserName => null;
+
+        public bool SendsSecrets => true;
+
+        public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        {
+            request.Headers.TryAddWithoutValidation(_headerName, _prefix + _token.Reveal());
+            return Task.FromResult<object?>(null);
+        }
+
+        /// <summary>A token given by the user cannot be renewed here (Onedata has no refresh flow at all).</summary>
+        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
+            Task.FromResult(false);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+
+namespace OperationsModule.Core.Auth
+{
+    /// <summary>
+    /// Puts credentials on a request. Implementations keep secrets as SecretText and reveal them only
+    /// while writing the header.
+    /// </summary>
+    public interface IAuthenticator
+    {
+        /// <summary>None, Basic, Token, Login, ClientCredentials: shown on the session, never a secret.</summary>
+        string Kind { get; }
+
+        /// <summary>The user name or client id, when there is one (not secret).</summary>
+        string? UserName { get; }
+
+        /// <summary>True when requests carry a secret (so http:// needs -AllowUnencryptedAuthentication).</summary>
+        bool SendsSecrets { get; }
+
+        /// <summary>Adds the auth header(s); may log in first. Returns a stamp naming the credential used.</summary>
+        Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// After a 401: refresh or log in again when the stamp is still the current credential. False when
+        /// this kind of credential cannot be renewed (a fixed token or password).
+        /// </summary>
+        Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+
+namespace OperationsModule.Core.Auth
+{
+    /// <summary>For servers with security switched off (OL Connect allows it).</summary>
+    public sealed class NoAuthenticator : IAuthenticator
+    {
+        public static readonly NoAuthenticator Instance = new NoAuthenticator();
+
+        public string Kind => "None";
+
+        public string? UserName => null;
+
+        public bool SendsSecrets => false;
+
+        public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
+            Task.FromResult<object?>(null);
+
+        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
+            Task.FromResult(false);
+    }
+}

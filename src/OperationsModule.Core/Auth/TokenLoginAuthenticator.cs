@@ -1,0 +1,111 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+using OperationsModule.Core.Secrets;
+
+namespace OperationsModule.Core.Auth
+{
+    /// <summary>
+    /// Shared logic for tokens obtained from a credential: log in lazily, reuse the token, renew it
+    /// ahead of its expiry, and after a 401 refresh (or log in again) once. Concurrent requests that
+    /// all see the same 401 cause one renewal, not one each.
+    /// </summary>
+    public abstract class TokenLoginAuthenticator : IAuthenticator
+    {
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private IssuedToken? _current;
+
+        protected TokenLoginAuthenticator(SecretCredential credential) => Credential = credential;
+
+        protected SecretCredential Credential { get; }
+
+        /// <summary>Renew this long before the server's stated expiry.</summary>
+        protected virtual TimeSpan ExpirySkew => TimeSpan.FromSeconds(30);
+
+        public abstract string Kind { get; }
+
+        public string? UserName => Credential.UserName;
+
+        public bool SendsSecrets => true;
+
+        /// <summary>Exposed for tests and diagnostics: how many times a token was obtained or refreshed.</summary>
+        public int Renewals { get; private set; }
+
+        public async Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        {
+            var token = _current;
+            if (token is null || token.ExpiresSoon(ExpirySkew))
+                token = await ObtainAsync(token, transport, log, refreshFirst: token is not null, cancellationToken).ConfigureAwait(false);
+            WriteHeader(request, token.Value);
+            return token;
+        }
+
+        public async Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        {
+            await ObtainAsync(stamp as IssuedToken, transport, log, refreshFirst: true, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task<IssuedToken> ObtainAsync(IssuedToken? stale, ApiTransport transport, ILogSink log, bool refreshFirst, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Another request renewed it while this one waited.
+                if (_current is not null && !ReferenceEquals(_current, stale) && !_current.ExpiresSoon(ExpirySkew)) return _current;
+                IssuedToken? renewed = null;
+                if (refreshFirst && _current is not null)
+                    renewed = await RefreshAsync(_current, transport, log, cancellationToken).ConfigureAwait(false);
+                if (renewed is null)
+                {
+                    log.WriteVerbose($"Obtaining a {Kind} token for {Credential.UserName}.");
+                    renewed = await LoginAsync(transport, log, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    log.WriteVerbose($"Refreshed the {Kind} token for {Credential.UserName}.");
+                }
+                Renewals++;
+                _current = renewed;
+                return renewed;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Obtains a new token from the credential. Throws OperationsApiException on failure.</summary>
+        protected abstract Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+
+        /// <summary>Refreshes without the credential where the API allows it; null falls back to a login.</summary>
+        protected virtual Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
+            Task.FromResult<IssuedToken?>(null);
+
+        protected abstract void WriteHeader(HttpRequestMessage request, SecretText token);
+
+        /// <summary>A token and when it stops working; RefreshHandle is e.g. VCF's refresh-token id.</summary>
+        protected internal sealed class IssuedToken
+        {
+            public IssuedToken(SecretText value, DateTimeOffset? expiresAt, SecretText? refreshHandle = null)
+            {
+                Value = value;
+                ExpiresAt = expiresAt;
+                RefreshHandle = refreshHandle;
+            }
+
+            public SecretText Value { get; }
+
+            public DateTimeOffset? ExpiresAt { get; }
+
+            public SecretText? RefreshHandle { get; }
+
+            public bool ExpiresSoon(TimeSpan skew) => ExpiresAt is { } at && DateTimeOffset.UtcNow + skew >= at;
+
+            public override string ToString() => "token (hidden)";
+        }
+    }
+}

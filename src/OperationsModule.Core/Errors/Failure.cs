@@ -1,0 +1,44 @@
+using System;
+
+namespace OperationsModule.Core.Errors
+{
+    /// <summary>
+    /// An SMA-free description of one ErrorRecord: Core decides every field, the cmdlet only converts.
+    /// </summary>
+    public sealed class Failure
+    {
+        public Failure(OperationsApiException exception, object? targetObject)
+        {
+            Exception = exception ?? throw new ArgumentNullException(nameof(exception));
+            TargetObject = targetObject;
+        }
+
+        public OperationsApiException Exception { get; }
+
+        public string ErrorId => Exception.ErrorId;
+
+        public string Category => Exception.Category;
+
+        /// <summary>The item's ID (never a request message, whose ToString prints the Authorization header).</summary>
+        public object? TargetObject { get; }
+
+        /// <summary>ErrorDetails.Message: the vendor's own words when it gave any, else the exception message.</summary>
+        public string DetailsMessage => Exception.VendorError?.Message is { Length: > 0 } vendor
+            ? ComposeVendorMessage(vendor)
+            : Exception.Message;
+
+        public string? RecommendedAction => Exception.RecommendedAction;
+
+        private string ComposeVendorMessage(string vendor)
+        {
+            var fields = Exception.VendorError!.FieldErrors;
+            if (fields.Count == 0) return vendor;
+            var text = new System.Text.StringBuilder(vendor);
+            foreach (var pair in fields)
+                text.Append(Environment.NewLine).Append("  ").Append(pair.Key).Append(": ").Append(string.Join("; ", pair.Value));
+            return text.ToString();
+        }
+
+        public override string ToString() => $"{ErrorId} ({Category}) {TargetObject}: {Exception.Message}";
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using OperationsModule.Core.Http;
+
+namespace OperationsModule.Core.Errors
+{
+    /// <summary>Builds the exception for a response whose status is not a success for the call.</summary>
+    public static class FailureBuilder
+    {
+        public static OperationsApiException FromResponse(ApiRequest request, ApiResponse response, IErrorBodyParser parser, string subject)
+        {
+            VendorError? vendor;
+            try
+            {
+                vendor = parser.Parse(response);
+            }
+            catch (Exception)
+            {
+                // A parser bug must not replace the server's answer with a stack trace.
+                vendor = null;
+            }
+            var (errorId, category) = StatusClassifier.Classify(response.StatusCode);
+            errorId = vendor?.ErrorIdOverride ?? errorId;
+            category = vendor?.CategoryOverride ?? category;
+            var said = vendor?.Message ?? BodyText.Summarize(response.Body, response.ContentType);
+            var describedStatus = StatusClassifier.Describe(response.StatusCode);
+            var message = $"{subject}: {request.Method.Method} {UriText.ForDisplay(request.Uri)} answered {describedStatus}"
+                + (said is null ? (response.Body.Length == 0 ? " with an empty body." : ".") : ": " + said);
+            if (vendor is null && response.Body.Length > 0 && said is not null && LooksLikeHtml(response))
+                message += " (an HTML page, not the API's error format: is a proxy or login page in the way?)";
+            return new OperationsApiException(message, errorId, category)
+            {
+                StatusCode = response.StatusCode,
+                Method = request.Method.Method,
+                RequestUri = response.RequestUri,
+                VendorError = vendor ?? (said is null ? null : new VendorError { Message = said }),
+                RawBody = OperationsApiException.Truncate(response.Body),
+                ContentType = response.ContentType,
+                RetryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow),
+                CorrelationId = vendor?.CorrelationId ?? response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id"),
+                Attempts = response.Attempts,
+                RecommendedAction = vendor?.Remediation ?? StatusClassifier.Advice(response.StatusCode),
+            };
+        }
+
+        private static bool LooksLikeHtml(ApiResponse response) =>
+            (response.ContentType?.IndexOf("html", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+
+namespace OperationsModule.Core.Errors
+{
+    /// <summary>What a vendor's error body said, normalised across the four error shapes.</summary>
+    public sealed class VendorError
+    {
+        /// <summary>The vendor's error code or id (Onedata id, VCF errorCode, problem type), if any.</summary>
+        public string? Code { get; set; }
+
+        /// <summary>The vendor's own words (OL Connect message, Onedata description, VCF message, problem detail/title).</summary>
+        public string? Message { get; set; }
+
+        /// <summary>VCF remediationMessage.</summary>
+        public string? Remediation { get; set; }
+
+        /// <summary>VCF referenceToken or another support correlation id.</summary>
+        public string? CorrelationId { get; set; }
+
+        /// <summary>Everything else the body carried (OL Connect parameter, Onedata details/ctx, VCF causes, problem errors), flattened to text.</summary>
+        public IDictionary<string, string> Details { get; } = new SortedDictionary<string, string>();
+
+        /// <summary>Field -> messages (RFC 7807 validation problems).</summary>
+        public IDictionary<string, IReadOnlyList<string>> FieldErrors { get; } = new SortedDictionary<string, IReadOnlyList<string>>();
+
+        /// <summary>Set when the vendor's error id says more than the status (Onedata answers a bad token with 400).</summary>
+        public string? ErrorIdOverride { get; set; }
+
+        public string? CategoryOverride { get; set; }
+
+        public override string ToString() => Code is null ? Message ?? string.Empty : $"{Code}: {Message}";
+    }
+}

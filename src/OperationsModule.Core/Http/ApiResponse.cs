@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OperationsModule.Core.Http
+{
+    /// <summary>A response with its body already read (within the size cap), so nothing leaks a live stream.</summary>
+    public sealed class ApiResponse
+    {
+        public ApiResponse(int statusCode, string? reasonPhrase, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string body, string? contentType, Uri requestUri, TimeSpan elapsed, int attempts, bool bodyTruncated = false)
+        {
+            StatusCode = statusCode;
+            ReasonPhrase = reasonPhrase;
+            Headers = headers;
+            Body = body;
+            ContentType = contentType;
+            RequestUri = requestUri;
+            Elapsed = elapsed;
+            Attempts = attempts;
+            BodyTruncated = bodyTruncated;
+        }
+
+        public int StatusCode { get; }
+
+        public string? ReasonPhrase { get; }
+
+        /// <summary>Response and content headers, looked up case-insensitively.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
+
+        public string Body { get; }
+
+        public byte[]? BodyBytes { get; internal set; }
+
+        public string? ContentType { get; }
+
+        public Uri RequestUri { get; }
+
+        public TimeSpan Elapsed { get; }
+
+        public int Attempts { get; }
+
+        public bool BodyTruncated { get; }
+
+        internal ApiTransport.AttemptTag? Tag { get; set; }
+
+        /// <summary>The same response with the whole call's elapsed time and attempt count.</summary>
+        internal ApiResponse WithTotals(TimeSpan elapsed, int attempts) =>
+            new ApiResponse(StatusCode, ReasonPhrase, Headers, Body, ContentType, RequestUri, elapsed, attempts, BodyTruncated) { BodyBytes = BodyBytes, Tag = Tag };
+
+        public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
+
+        public string? Header(string name) =>
+            Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+        public IEnumerable<string> HeaderValues(string name) =>
+            Headers.TryGetValue(name, out var values) ? values : Enumerable.Empty<string>();
+    }
+}

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Auth;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Output;
+
+namespace OperationsModule.Core.Http
+{
+    /// <summary>
+    /// The one HTTP pipeline: auth, the unencrypted-credentials gate, per-attempt timeout, retries with
+    /// backoff, one renewal after 401, origin-bound redirects, capped body reads and redacted logging.
+    /// </summary>
+    public sealed class ApiTransport : IDisposable
+    {
+        private readonly HttpClient _client;
+        private readonly Func<double> _jitter;
+        private readonly object _jitterLock = new object();
+
+        public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpClient? client = null, Func<double>? jitter = null)
+        {
+            Options = options;
+            Authenticator = authenticator;
+            _client = client ?? HttpClientFactory.Create(options);
+            var random = new Random();
+            _jitter = jitter ?? (() => { lock (_jitterLock) return random.NextDouble(); });
+        }
+
+        public HttpOptions Options { get; }
+
+        /// <summary>Same client and connections, other per-request options (timeout, retries).</summary>
+        internal ApiTransport WithOptions(HttpOptions options) => new ApiTransport(options, Authenticator, _client, _jitter) { _sharesClient = true };
+
+        private bool _sharesClient;
+
+        public IAuthenticator Authenticator { get; }
+
+        public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
+        {
+            var authenticator = request.Anonymous ? NoAuthenticator.Instance : Authenticator;
+            var started = Stopwatch.StartNew();
+            var uri = request.Uri;
+            var method = request.Method;
+            var body = request.Body;
+            var attempt = 0;
+            var renewed = false;
+            var redirects = 0;
+            while (true)
+            {
+                attempt++;
+                EnsureTransportAllowed(uri, authenticator, request, attempt);
+                var attemptClock = Stopwatch.StartNew();
+                ApiResponse response;
+                try
+                {
+                    response = await SendOnceAsync(request, method, uri, body, authenticator, log, attempt, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TransportFailure failure)
+                {
+                    var retryable = failure.NothingSent || !request.MayCreateWork;
+                    if (failure.Retryable && retryable && attempt <= Options.MaximumRetryCount)
+                    {
+                        await WaitBeforeRetryAsync(request, uri, attempt, null, failure.Exception.Message, log, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    failure.Exception.Attempts = attempt;
+                    throw failure.Exception;
+                }
+                log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {StatusClassifier.Describe(response.StatusCode)} in {attemptClock.ElapsedMilliseconds} ms");
+
+                if (IsRedirect(response.StatusCode))
+                {
+                    (uri, method, body) = FollowRedirect(request, response, uri, method, body, ++redirects, attempt);
+                    attempt--; // a redirect is not a retry
+                    continue;
+                }
+                if (response.StatusCode == 401 && !renewed)
+                {
+                    renewed = true;
+                    if (await authenticator.RenewAsync(response.Tag?.Stamp, this, log, cancellationToken).ConfigureAwait(false))
+                    {
+                        log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)}: 401, sending again with a renewed token.");
+                        attempt--;
+                        continue;
+                    }
+                }
+                if (RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork) && attempt <= Options.MaximumRetryCount)
+                {
+                    var retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
+                    await WaitBeforeRetryAsync(request, uri, attempt, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                return response.WithTotals(started.Elapsed, attempt);
+            }
+        }
+
+        private void EnsureTransportAllowed(Uri uri, IAuthenticator authenticator, ApiRequest request, int attempt)
+        {
+            var secret = authenticator.SendsSecrets || request.CarriesSecrets;
+            if (secret && !string.Equals(uri.Scheme, "https", StringComparison.OrdinalIgnoreCase) && !Options.AllowUnencryptedAuthentication)
+            {
+                throw new OperationsApiException(
+                    $"Refusing to send credentials over unencrypted {uri.Scheme}:// to {UriText.ForDisplay(uri)}. Use an https:// address, or pass -AllowUnencryptedAuthentication if you accept that the secret can be read on the network.",
+                    ErrorIds.UnencryptedAuthentication, ErrorCategoryName.SecurityError)
+                {
+                    Method = request.Method.Method,
+                    RequestUri = UriText.Sanitize(uri),
+                    Attempts = attempt - 1,
+                    RecommendedAction = "Use https://, or add -AllowUnencryptedAuthentication for a trusted test network.",
+                };
+            }
+        }
+
+        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, HttpMethod method, Uri uri, string? body, IAuthenticator authenticator, ILogSink log, int attempt, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Options.Timeout);
+            var clock = Stopwatch.StartNew();
+            var nothingSent = true;
+            try
+            {
+                using var message = new HttpRequestMessage(method, uri);
+                if (body is not null)
+                    message.Content = new StringContent(body, Encoding.UTF8, request.BodyMediaType ?? "application/json");
+                foreach (var header in request.Headers)
+                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
+                if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
+                nothingSent = false;
+                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                var success = status >= 200 && status <= 299;
+                var cap = success ? Options.MaximumResponseBytes : Options.MaximumErrorBodyBytes;
+                var (bytes, truncated) = await CappedBodyReader.ReadAsync(response.Content, cap, timeout.Token).ConfigureAwait(false);
+                if (success && truncated)
+                    throw new TransportFailure(new OperationsApiException(
+                        $"The response to {method.Method} {UriText.ForDisplay(uri)} is larger than the {Options.MaximumResponseBytes} bytes this module reads.",
+                        ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult) { Method = method.Method, RequestUri = UriText.Sanitize(uri), StatusCode = status }, retryable: false, nothingSent: false);
+                var headers = CollectHeaders(response);
+                var text = Encoding.UTF8.GetString(bytes);
+                var result = new ApiResponse(status, response.ReasonPhrase, headers, text, response.Content?.Headers.ContentType?.MediaType, UriText.Sanitize(uri), clock.Elapsed, attempt, truncated)
+                {
+                    BodyBytes = bytes,
+                    Tag = new AttemptTag(stamp),
+                };
+                if (log.IsDebugEnabled) log.WriteDebug(DescribeResponse(result, request));
+                return result;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TransportFailure(new OperationsApiException(
+                    $"{method.Method} {UriText.ForDisplay(uri)} timed out after {Options.Timeout.TotalSeconds:0.###} s (-TimeoutSec).",
+                    ErrorIds.Timeout, ErrorCategoryName.OperationTimeout)
+                {
+                    Method = method.Method,
+                    RequestUri = UriText.Sanitize(uri),
+                    RecommendedAction = "Raise -TimeoutSec, or check that the server is responsive.",
+                }, retryable: false, nothingSent: nothingSent);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw TransportFailure.FromHttpRequestException(ex, method, uri);
+            }
+        }
+
+        private async Task WaitBeforeRetryAsync(ApiRequest request, Uri uri, int attempt, TimeSpan? retryAfter, string reason, ILogSink log, CancellationToken cancellationToken)
+        {
+            var delay = RetryPolicy.Delay(attempt, Options.RetryInterval, Options.MaximumRetryDelay, retryAfter, _jitter());
+            log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} in {delay.TotalSeconds:0.###} s (retry {attempt} of {Options.MaximumRetryCount}) after {reason}.");
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
+
+        private (Uri, HttpMethod, string?) FollowRedirect(ApiRequest request, ApiResponse response, Uri uri, HttpMethod method, string? body, int redirects, int attempt)
+        {
+            var location = response.Header("Location");
+            Uri? target = null;
+            if (location is not null) Uri.TryCreate(uri, location, out target);
+            var keepsMethod = response.StatusCode is 307 or 308 || method == HttpMethod.Get;
+            string? problem = null;
+            if (target is null) problem = "without a usable Location header";
+            else if (!UriText.SameOrigin(uri, target)) problem = $"to another origin ({UriText.ForDisplay(target)}); credentials are never sent to another host or over a downgraded scheme";
+            else if (!keepsMethod) problem = $"to {UriText.ForDisplay(target)} with a {response.StatusCode}, which would turn this {method.Method} into a GET (often a login page)";
+            else if (redirects > Options.MaximumRedirects) problem = $"more than {Options.MaximumRedirects} times";
+            if (problem is null) return (target!, method, body);
+            throw new OperationsApiException(
+                $"The server redirected {method.Method} {UriText.ForDisplay(uri)} {problem}.",
+                ErrorIds.UnexpectedRedirect, ErrorCategoryName.InvalidResult)
+            {
+                StatusCode = response.StatusCode,
+                Method = method.Method,
+                RequestUri = UriText.Sanitize(uri),
+                RawBody = OperationsApiException.Truncate(response.Body),
+                ContentType = response.ContentType,
+                Attempts = attempt,
+                RecommendedAction = "Check -BaseUri: point it at the address the server redirects to if you trust that server.",
+            };
+        }
+
+        private static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToList();
+            if (response.Content is not null)
+                foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
+            return headers;
+        }
+
+        private static string DescribeRequest(HttpRequestMessage message, ApiRequest request)
+        {
+            var text = new StringBuilder();
+            text.Append("HTTP request: ").Append(message.Method.Method).Append(' ').AppendLine(UriText.ForDisplay(message.RequestUri!));
+            text.AppendLine(Redactor.Headers(message.Headers));
+            if (request.Body is not null)
+                text.AppendLine(request.CarriesSecrets ? $"<body of {request.Body.Length} characters hidden: it carries credentials>" : Redactor.Body(request.Body));
+            return text.ToString().TrimEnd();
+        }
+
+        private static string DescribeResponse(ApiResponse response, ApiRequest request)
+        {
+            var text = new StringBuilder();
+            text.Append("HTTP response: ").AppendLine(StatusClassifier.Describe(response.StatusCode));
+            text.AppendLine(Redactor.Headers(response.Headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value))));
+            if (response.Body.Length > 0)
+                text.AppendLine(request.CarriesSecrets && response.IsSuccess ? $"<body of {response.Body.Length} characters hidden: it carries a token>" : Redactor.Body(Shorten(response.Body)));
+            return text.ToString().TrimEnd();
+        }
+
+        private static string Shorten(string body) => body.Length <= 4096 ? body : body.Substring(0, 4096) + "…";
+
+        public void Dispose()
+        {
+            if (!_sharesClient) _client.Dispose();
+        }
+
+        internal sealed class AttemptTag
+        {
+            public AttemptTag(object? stamp) => Stamp = stamp;
+
+            public object? Stamp { get; }
+        }
+    }
+}

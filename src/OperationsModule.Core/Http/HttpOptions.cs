@@ -1,0 +1,41 @@
+using System;
+
+namespace OperationsModule.Core.Http
+{
+    /// <summary>Transport settings of a session. Names and meanings follow Invoke-RestMethod's parameters.</summary>
+    public sealed class HttpOptions
+    {
+        /// <summary>Finite by default (Invoke-RestMethod's infinite default is a classic hung-runbook cause).</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
+        /// <summary>Per-request timeout covering connect, send, headers and body.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>Retries after the first attempt, for transient failures only.</summary>
+        public int MaximumRetryCount { get; set; } = 3;
+
+        /// <summary>Base of the exponential backoff between retries.</summary>
+        public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>No single wait (backoff or Retry-After) is longer than this.</summary>
+        public TimeSpan MaximumRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+        public bool SkipCertificateCheck { get; set; }
+
+        public bool AllowUnencryptedAuthentication { get; set; }
+
+        public Uri? Proxy { get; set; }
+
+        public string UserAgent { get; set; } = "OperationsModule/" + typeof(HttpOptions).Assembly.GetName().Version?.ToString(3);
+
+        /// <summary>Success bodies larger than this are refused rather than buffered.</summary>
+        public long MaximumResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+        /// <summary>Error bodies are read up to this size: enough for any vendor error, bounded for hostile servers.</summary>
+        public int MaximumErrorBodyBytes { get; set; } = 64 * 1024;
+
+        public int MaximumRedirects { get; set; } = 5;
+
+        public HttpOptions Clone() => (HttpOptions)MemberwiseClone();
+    }
+}

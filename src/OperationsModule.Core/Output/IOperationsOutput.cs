@@ -1,0 +1,33 @@
+using OperationsModule.Core.Errors;
+
+namespace OperationsModule.Core.Output
+{
+    /// <summary>
+    /// The seam between Core and PowerShell. Each cmdlet implements it by forwarding to WriteObject,
+    /// WriteError, WriteVerbose, ... ; tests implement it with a recorder. Called only on the pipeline thread.
+    /// </summary>
+    public interface IOperationsOutput : ILogSink
+    {
+        void WriteObject(object item);
+
+        void WriteFailure(Failure failure);
+
+        void WriteWarning(string text);
+
+        void WriteProgress(ProgressInfo progress);
+
+        /// <summary>ShouldProcess: false under -WhatIf or when the user declines -Confirm.</summary>
+        bool ShouldProcess(string target, string action);
+    }
+
+    /// <summary>Verbose and debug lines; safe to call from any thread when it is a queueing sink.</summary>
+    public interface ILogSink
+    {
+        /// <summary>False when nobody listens to debug (so request/response dumps are not even built).</summary>
+        bool IsDebugEnabled { get; }
+
+        void WriteVerbose(string text);
+
+        void WriteDebug(string text);
+    }
+}

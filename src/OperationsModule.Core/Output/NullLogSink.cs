@@ -1,0 +1,13 @@
+namespace OperationsModule.Core.Output
+{
+    public sealed class NullLogSink : ILogSink
+    {
+        public static readonly NullLogSink Instance = new NullLogSink();
+
+        public bool IsDebugEnabled => false;
+
+        public void WriteVerbose(string text) { }
+
+        public void WriteDebug(string text) { }
+    }
+}

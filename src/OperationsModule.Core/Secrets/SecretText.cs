@@ -1,0 +1,50 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace OperationsModule.Core.Secrets
+{
+    /// <summary>
+    /// A password or token held as a read-only SecureString. The clear text exists only for the moment
+    /// a header is written (<see cref="Reveal"/> is internal), and ToString never shows it.
+    /// </summary>
+    public sealed class SecretText
+    {
+        private readonly SecureString _value;
+
+        public SecretText(SecureString value)
+        {
+            if (value is null) throw new ArgumentNullException(nameof(value));
+            _value = value.Copy();
+            _value.MakeReadOnly();
+        }
+
+        /// <summary>Builds a secret from clear text the module received over the wire (a token from a login call).</summary>
+        public static SecretText FromClearText(string clearText)
+        {
+            var secure = new SecureString();
+            foreach (var c in clearText ?? string.Empty) secure.AppendChar(c);
+            return new SecretText(secure);
+        }
+
+        public int Length => _value.Length;
+
+        public bool IsEmpty => _value.Length == 0;
+
+        internal string Reveal()
+        {
+            IntPtr ptr = IntPtr.Zero;
+            try
+            {
+                ptr = Marshal.SecureStringToGlobalAllocUnicode(_value);
+                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+            }
+        }
+
+        public override string ToString() => "***";
+    }
+}

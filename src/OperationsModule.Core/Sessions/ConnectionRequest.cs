@@ -1,0 +1,38 @@
+using System;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Secrets;
+
+namespace OperationsModule.Core.Sessions
+{
+    /// <summary>What a cmdlet was given to reach a server: a session, a BaseUri with a credential or token, or nothing (the default session).</summary>
+    public sealed class ConnectionRequest
+    {
+        public ConnectionRequest(OperationsSystem system) => System = system;
+
+        public OperationsSystem System { get; }
+
+        public OperationsSession? Session { get; set; }
+
+        public string? BaseUri { get; set; }
+
+        public SecretCredential? Credential { get; set; }
+
+        public SecretText? Token { get; set; }
+
+        public long? CustomerId { get; set; }
+
+        public int? TimeoutSec { get; set; }
+
+        public int? MaximumRetryCount { get; set; }
+
+        public int? RetryIntervalSec { get; set; }
+
+        public bool SkipCertificateCheck { get; set; }
+
+        public bool AllowUnencryptedAuthentication { get; set; }
+
+        public Uri? Proxy { get; set; }
+
+        public string? UserAgent { get; set; }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Systems;
+using OperationsModule.Core.Validation;
+
+namespace OperationsModule.Core.Sessions
+{
+    /// <summary>Turns what a cmdlet was given into a session and a transport for one invocation.</summary>
+    public static class SessionResolver
+    {
+        public static ResolvedConnection Resolve(ConnectionRequest request, SessionStore store)
+        {
+            if (request.Session is not null && request.BaseUri is not null)
+                throw new InputValidationException("BaseUri", "give either -Session or -BaseUri, not both.");
+            if (request.Credential is not null && request.Token is not null)
+                throw new InputValidationException("Token", "give either -Credential or -Token, not both.");
+            if (request.CustomerId is { } customer) IdValidator.ValidatePositive("CustomerId", customer);
+
+            if (request.BaseUri is not null)
+            {
+                var session = CreateSession(request, persistent: false);
+                return new ResolvedConnection(session, session.Transport, ownsSession: true, ownsTransport: false);
+            }
+            if (request.Credential is not null || request.Token is not null)
+                throw new InputValidationException(request.Credential is not null ? "Credential" : "Token", "a credential or token needs -BaseUri (or connect first with Connect-OperationsServer).");
+
+            var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
+            if (existing.System != request.System)
+                throw new InputValidationException("Session", $"the session is for {existing.System}, but this command talks to {request.System}.");
+            var options = ApplyOverrides(existing.Options.Clone(), request);
+            var transport = existing.TransportFor(options, out var ownsTransport);
+            return new ResolvedConnection(existing, transport, ownsSession: false, ownsTransport: ownsTransport);
+        }
+
+        /// <summary>Builds a session from a BaseUri and credential (Connect-OperationsServer uses persistent: true).</summary>
+        public static OperationsSession CreateSession(ConnectionRequest request, bool persistent)
+        {
+            var baseUri = BaseUriValidator.Validate("BaseUri", request.BaseUri);
+            if (request.Credential is not null && string.IsNullOrEmpty(request.Credential.UserName))
+                throw new InputValidationException("Credential", "the user name is empty.");
+            if (request.Token is not null && request.Token.IsEmpty)
+                throw new InputValidationException("Token", "the token is empty.");
+            var options = ApplyOverrides(new HttpOptions(), request);
+            var profile = SystemCatalog.Get(request.System);
+            var authenticator = profile.CreateAuthenticator(baseUri, request.Credential, request.Token, persistent);
+            return new OperationsSession(request.System, baseUri, options, authenticator, request.CustomerId);
+        }
+
+        private static HttpOptions ApplyOverrides(HttpOptions options, ConnectionRequest request)
+        {
+            if (request.TimeoutSec is { } timeout)
+            {
+                if (timeout < 1) throw new InputValidationException("TimeoutSec", $"{timeout} is not a number of seconds of 1 or more.");
+                options.Timeout = TimeSpan.FromSeconds(timeout);
+            }
+            if (request.MaximumRetryCount is { } retries)
+            {
+                if (retries < 0) throw new InputValidationException("MaximumRetryCount", $"{retries} is negative.");
+                options.MaximumRetryCount = retries;
+            }
+            if (request.RetryIntervalSec is { } interval)
+            {
+                if (interval < 0) throw new InputValidationException("RetryIntervalSec", $"{interval} is negative.");
+                options.RetryInterval = TimeSpan.FromSeconds(interval);
+            }
+            if (request.SkipCertificateCheck) options.SkipCertificateCheck = true;
+            if (request.AllowUnencryptedAuthentication) options.AllowUnencryptedAuthentication = true;
+            if (request.Proxy is not null) options.Proxy = request.Proxy;
+            if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = request.UserAgent!;
+            return options;
+        }
+
+        private static OperationsApiException NoSession(ConnectionRequest request)
+        {
+            var example = SystemCatalog.Get(request.System).ExampleBaseUri;
+            return new OperationsApiException(
+                $"There is no {request.System} session. Run 'Connect-OperationsServer -System {request.System} -BaseUri {example} -Credential (Get-Credential)' first, or pass -BaseUri with -Credential or -Token to this command.",
+                ErrorIds.NoSession, ErrorCategoryName.InvalidOperation)
+            {
+                RecommendedAction = $"Connect-OperationsServer -System {request.System} -BaseUri {example}",
+            };
+        }
+    }
+
+    /// <summary>The session and transport one invocation uses; disposes only what it created.</summary>
+    public sealed class ResolvedConnection : IDisposable
+    {
+        private readonly bool _ownsSession;
+        private readonly bool _ownsTransport;
+
+        internal ResolvedConnection(OperationsSession session, ApiTransport transport, bool ownsSession, bool ownsTransport)
+        {
+            Session = session;
+            Transport = transport;
+            _ownsSession = ownsSession;
+            _ownsTransport = ownsTransport;
+        }
+
+        public OperationsSession Session { get; }
+
+        public ApiTransport Transport { get; }
+
+        /// <summary>
+        /// The session to attach to output objects for piping: only a lasting one. A per-call session ends
+        /// with its invocation, so downstream cmdlets need their own -BaseUri (or a default session).
+        /// </summary>
+        public OperationsSession? PipeableSession => _ownsSession ? null : Session;
+
+        public void Dispose()
+        {
+            if (_ownsTransport) Transport.Dispose();
+            if (_ownsSession) Session.Dispose();
+        }
+    }
+}

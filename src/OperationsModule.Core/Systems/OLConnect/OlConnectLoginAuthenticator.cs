@@ -1,0 +1,40 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Auth;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+using OperationsModule.Core.Secrets;
+
+namespace OperationsModule.Core.Systems.OLConnect
+{
+    /// <summary>POST /authentication/login with Basic gives a text token, sent afterwards as auth_token.</summary>
+    public sealed class OlConnectLoginAuthenticator : TokenLoginAuthenticator
+    {
+        private readonly Uri _baseUri;
+
+        public OlConnectLoginAuthenticator(Uri baseUri, SecretCredential credential) : base(credential) => _baseUri = baseUri;
+
+        public override string Kind => "Login";
+
+        protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Post, OlConnectPaths.Login(_baseUri)) { Anonymous = true, CarriesSecrets = true };
+            request.Headers["Authorization"] = "Basic " + BasicAuthenticator.Encode(Credential);
+            var response = await transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != 200 || string.IsNullOrWhiteSpace(response.Body))
+                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, $"Logging in to OL Connect as {Credential.UserName} failed");
+            DateTimeOffset? expires = null;
+            if (long.TryParse(response.Header("Token-Expires-In"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                expires = DateTimeOffset.UtcNow.AddSeconds(seconds);
+            return new IssuedToken(SecretText.FromClearText(response.Body.Trim()), expires);
+        }
+
+        protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
+            request.Headers.TryAddWithoutValidation("auth_token", token.Reveal());
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Core.Systems.OLConnect
+{
+    /// <summary>Process Output Creation (By Job) (JSON): one request for a list of job IDs.</summary>
+    public static class OutputCreationClient
+    {
+        public static ApiRequest BuildSubmit(Uri baseUri, string configId, IReadOnlyList<long> jobIds, bool createOnly) =>
+            new ApiRequest(HttpMethod.Post, OlConnectPaths.SubmitByJobs(baseUri, configId))
+            {
+                // Only the two fields every cookbook version documents.
+                Body = JsonSerializer.Serialize(new IdentifierList { Identifiers = jobIds.ToArray(), CreateOnly = createOnly }),
+                BodyMediaType = "application/json",
+                MayCreateWork = true,
+            };
+
+        public static async Task<OutputCreationOperation> SubmitAsync(ResolvedConnection connection, ApiRequest request, string configId, IReadOnlyList<long> jobIds, bool createOnly, ILogSink log, CancellationToken cancellationToken)
+        {
+            var submittedAt = DateTimeOffset.Now;
+            var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            var subject = $"Submitting output creation with preset '{configId}' for {jobIds.Count} job(s) failed";
+            if (response.StatusCode != 202 && response.StatusCode != 200)
+                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, subject);
+            var operationId = response.Header("operationId");
+            if (string.IsNullOrWhiteSpace(operationId))
+            {
+                throw new OperationsApiException($"{subject}: the server answered {response.StatusCode} without an operationId header.", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
+                {
+                    StatusCode = response.StatusCode,
+                    Method = request.Method.Method,
+                    RequestUri = response.RequestUri,
+                    RecommendedAction = "Check that -BaseUri points at OL Connect Server's REST API.",
+                };
+            }
+            var links = LinkHeaderParser.Parse(response.HeaderValues("Link"), request.Uri);
+            var operationLinks = new OperationLinks(Find(links, "progress"), Find(links, "result"), Find(links, "cancel"));
+            return new OutputCreationOperation(operationId!.Trim(), configId, jobIds.ToArray(), createOnly, operationLinks,
+                connection.Session.BaseUri, submittedAt, connection.PipeableSession);
+        }
+
+        private static Uri? Find(IReadOnlyDictionary<string, Uri> links, string rel) => links.TryGetValue(rel, out var uri) ? uri : null;
+
+        private sealed class IdentifierList
+        {
+            [System.Text.Json.Serialization.JsonPropertyName("identifiers")]
+            public long[] Identifiers { get; set; } = Array.Empty<long>();
+
+            [System.Text.Json.Serialization.JsonPropertyName("createOnly")]
+            public bool CreateOnly { get; set; }
+        }
+    }
+}

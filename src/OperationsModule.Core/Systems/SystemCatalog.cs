@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+using OperationsModule.Core.Models;
+
+namespace OperationsModule.Core.Systems
+{
+    /// <summary>The one list of systems: adding a system adds its profile here.</summary>
+    public static class SystemCatalog
+    {
+        private static readonly Dictionary<OperationsSystem, ISystemProfile> Profiles = new Dictionary<OperationsSystem, ISystemProfile>
+        {
+            [OperationsSystem.OLConnect] = new OLConnect.OlConnectProfile(),
+        };
+
+        public static ISystemProfile Get(OperationsSystem system) =>
+            Profiles.TryGetValue(system, out var profile) ? profile : throw new NotSupportedException($"The system {system} is not supported yet.");
+
+        internal static void Register(ISystemProfile profile) => Profiles[profile.System] = profile;
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Text.RegularExpressions;
+using OperationsModule.Core.Errors;
+
+namespace OperationsModule.Core.Validation
+{
+    /// <summary>
+    /// Refuses identifiers that would change the meaning of a URL path, before any request is made.
+    /// Legal characters are escaped later, so IDs with spaces or unicode reach the server intact.
+    /// </summary>
+    public static class IdValidator
+    {
+        public const int MaximumLength = 256;
+
+        private static readonly Regex PercentEscape = new Regex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant);
+
+        public static string Validate(string parameterName, string? value)
+        {
+            if (value is null) throw new InputValidationException(parameterName, "the value is null.");
+            if (value.Length == 0 || value.Trim().Length == 0) throw new InputValidationException(parameterName, "the value is empty or whitespace.");
+            if (value != value.Trim()) throw new InputValidationException(parameterName, $"'{Printable(value)}' has leading or trailing whitespace.");
+            if (value.Length > MaximumLength) throw new InputValidationException(parameterName, $"the value is {value.Length} characters long; at most {MaximumLength} are allowed.");
+            if (value == "." || value == "..") throw new InputValidationException(parameterName, $"'{value}' is a path step, not an identifier.");
+            foreach (var c in value)
+            {
+                if (char.IsControl(c)) throw new InputValidationException(parameterName, $"'{Printable(value)}' contains the control character U+{(int)c:X4}.");
+                if (c is '/' or '\\' or '?' or '#') throw new InputValidationException(parameterName, $"'{value}' contains '{c}', which would change the request's URL.");
+            }
+            if (PercentEscape.IsMatch(value)) throw new InputValidationException(parameterName, $"'{value}' contains a percent-escape ({PercentEscape.Match(value).Value}); pass the identifier unescaped.");
+            return value;
+        }
+
+        /// <summary>Positive 64-bit identifiers (OL Connect job IDs, BigChange job and customer IDs).</summary>
+        public static long ValidatePositive(string parameterName, long value)
+        {
+            if (value < 1) throw new InputValidationException(parameterName, $"{value} is not a valid identifier; it must be 1 or greater.");
+            return value;
+        }
+
+        private static string Printable(string value)
+        {
+            var chars = value.ToCharArray();
+            for (var i = 0; i < chars.Length; i++) if (char.IsControl(chars[i])) chars[i] = '?';
+            return new string(chars);
+        }
+    }
+}

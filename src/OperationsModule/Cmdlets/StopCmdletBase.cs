@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using OperationsModule.Core.Commands;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>The Stop-* cmdlets: bind parameters, then let Core's StopCommand do the work.</summary>
+    public abstract class StopCmdletBase : OperationsCmdletBase, System.IDisposable
+    {
+        private StopCommand? _command;
+        private bool _sessionExplicit;
+
+        /// <summary>Requests in flight at once (1 = strictly sequential, in input order).</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        protected abstract ICancelEndpoint Endpoint { get; }
+
+        /// <summary>The ID of the current pipeline item.</summary>
+        protected abstract string? CurrentId { get; }
+
+        protected virtual CancelArguments CurrentArguments => CancelArguments.None;
+
+        protected override void BeginProcessing()
+        {
+            // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
+            _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
+            try
+            {
+                var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
+                _command = new StopCommand(Endpoint, plan, ThrottleLimit, this, StopToken);
+            }
+            catch (OperationsApiException ex)
+            {
+                Terminate(ex, BaseUri);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var piped = _sessionExplicit ? null : Session;
+            try
+            {
+                _command!.Process(CurrentId, CurrentArguments, piped);
+            }
+            catch (OperationsApiException ex)
+            {
+                Terminate(ex, CurrentId);
+            }
+            _command!.Flush();
+        }
+
+        protected override void EndProcessing() => _command?.Complete();
+
+        public void Dispose() => _command?.Dispose();
+    }
+}

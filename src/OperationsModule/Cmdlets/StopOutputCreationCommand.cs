@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using OperationsModule.Core.Commands;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Systems.OLConnect;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>Cancels OL Connect output creation operations: POST .../outputcreation/cancel/{operationId}.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "OutputCreation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CancellationResult))]
+    public sealed class StopOutputCreationCommand : StopCmdletBase
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        public string? OperationId { get; set; }
+
+        protected override OperationsSystem System => OperationsSystem.OLConnect;
+
+        protected override ICancelEndpoint Endpoint => OutputCreationCancelEndpoint.Instance;
+
+        protected override string? CurrentId => OperationId;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Sessions;
+using CoreSubmit = OperationsModule.Core.Commands.SubmitOutputCreationCommand;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>
+    /// Starts OL Connect output creation for Job entities: POST .../outputcreation/{configId}/jobs. All job
+    /// IDs piped in go into one request, sent when the pipeline ends.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Submit, "OutputCreation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(OutputCreationOperation))]
+    public sealed class SubmitOutputCreationCommand : OperationsCmdletBase, System.IDisposable
+    {
+        private CoreSubmit? _command;
+
+        /// <summary>The Output Creation Preset: its Managed File ID or its name.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("PresetId", "OutputPreset")]
+        public string? ConfigId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "JobIds", "Identifier")]
+        public long[]? JobId { get; set; }
+
+        /// <summary>Produce the output on the server only; do not send it to the preset's destination.</summary>
+        [Parameter]
+        public SwitchParameter CreateOnly { get; set; }
+
+        protected override OperationsSystem System => OperationsSystem.OLConnect;
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
+                _command = new CoreSubmit(plan.For(null), ConfigId, CreateOnly.IsPresent, this, StopToken);
+                if (_command.ConfigProblem is { } problem) Terminate(problem, ConfigId);
+            }
+            catch (OperationsApiException ex)
+            {
+                Terminate(ex, BaseUri);
+            }
+        }
+
+        protected override void ProcessRecord() => _command!.Add(JobId ?? global::System.Array.Empty<long>());
+
+        protected override void EndProcessing() => _command?.Complete();
+
+        public void Dispose() => _command?.Dispose();
+    }
+}
