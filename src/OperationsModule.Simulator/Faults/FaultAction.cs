@@ -1,0 +1,59 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using OperationsModule.Simulator.Faults;
+
+namespace OperationsModule.Simulator;
+
+/// <summary>What a fault does to a request. Create one with the static factories.</summary>
+public abstract class FaultAction
+{
+    private protected FaultAction() { }
+
+    /// <summary>A short name for logs and the /_sim/ view.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Returns true when the response is finished; false lets normal handling run (e.g. after latency).</summary>
+    internal abstract Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime);
+
+    /// <summary>Wait, then handle normally. Jitter adds a seeded random 0..jitter.</summary>
+    public static FaultAction Latency(TimeSpan delay, TimeSpan? jitter = null) => new LatencyFault(delay, jitter ?? TimeSpan.Zero);
+
+    /// <summary>A status with an optional Retry-After (sent verbatim: seconds or an HTTP-date) and body.</summary>
+    public static FaultAction Status(int statusCode, string? retryAfter = null, string? body = null, string? contentType = null) =>
+        new StatusFault(statusCode, retryAfter, body, contentType);
+
+    /// <summary>Abort the connection without any response.</summary>
+    public static FaultAction ConnectionReset() => new ConnectionResetFault();
+
+    /// <summary>A proxy-style HTML error page.</summary>
+    public static FaultAction HtmlError(int statusCode = 502) => new BodyFault("html", statusCode, "text/html", HtmlPage(statusCode));
+
+    /// <summary>Truncated JSON labelled application/json.</summary>
+    public static FaultAction MalformedJson(int statusCode = 500) =>
+        new BodyFault("malformedJson", statusCode, "application/json", "{\"error\": {\"status\": " + statusCode + ", \"message\": \"trunc");
+
+    /// <summary>Valid JSON that is not an object (default <c>[1,2]</c>).</summary>
+    public static FaultAction NotAnObjectJson(int statusCode = 500, string json = "[1,2]") =>
+        new BodyFault("notAnObjectJson", statusCode, "application/json", json);
+
+    /// <summary>Never answers: hangs until the client disconnects or the server is disposed.</summary>
+    public static FaultAction NeverAnswer() => new NeverAnswerFault();
+
+    /// <summary>A redirect (e.g. 302 to another host/port, or https -&gt; http).</summary>
+    public static FaultAction Redirect(int statusCode, string location) => new RedirectFault(statusCode, location);
+
+    /// <summary>Streams <paramref name="bytes"/> bytes of JSON-looking filler. Content-Length is sent only when asked.</summary>
+    public static FaultAction HugeBody(int statusCode, long bytes, bool declareLength = false) => new HugeBodyFault(statusCode, bytes, declareLength);
+
+    /// <summary>Dribbles the body: <paramref name="bytesPerTick"/> bytes every tick, up to totalBytes (null = until the client gives up).</summary>
+    public static FaultAction SlowLoris(int statusCode, int bytesPerTick, TimeSpan tickInterval, long? totalBytes = null) =>
+        new SlowLorisFault(statusCode, bytesPerTick, tickInterval, totalBytes);
+
+    /// <summary>A JSON body labelled with the wrong media type (default text/html).</summary>
+    public static FaultAction WrongContentType(int statusCode, string contentType = "text/html", string body = "{\"message\":\"json labelled as something else\"}") =>
+        new BodyFault("wrongContentType", statusCode, contentType, body);
+
+    internal static string HtmlPage(int status) =>
+        $"<html>\r\n<head><title>{status} {ReasonPhrases.Get(status)}</title></head>\r\n<body>\r\n<center><h1>{status} {ReasonPhrases.Get(status)}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+}

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using OperationsModule.Simulator.Hosting;
+
+namespace OperationsModule.Simulator;
+
+/// <summary>The active fault rules, checked in the order added; the first that applies wins.</summary>
+public sealed class FaultPlan
+{
+    // Copy-on-write: requests read the array without locking; Add/Clear are rare.
+    private readonly object _gate = new();
+    private FaultRule[] _rules = System.Array.Empty<FaultRule>();
+
+    public IReadOnlyList<FaultRule> Rules => _rules;
+
+    public FaultRule Add(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            var next = new FaultRule[_rules.Length + 1];
+            _rules.CopyTo(next, 0);
+            next[^1] = rule;
+            _rules = next;
+        }
+
+        return rule;
+    }
+
+    /// <summary>Shorthand: <c>Add(new FaultRule(action) { ... })</c>.</summary>
+    public FaultRule Add(FaultAction action, string? method = null, string? pathPattern = null, int? times = null, int? perPathTimes = null, double? probability = null) =>
+        Add(new FaultRule(action) { Method = method, PathPattern = pathPattern, Times = times, PerPathTimes = perPathTimes, Probability = probability });
+
+    public void Clear()
+    {
+        lock (_gate) { _rules = System.Array.Empty<FaultRule>(); }
+    }
+
+    internal FaultAction? Match(string method, string rawPath, SeededRandom random)
+    {
+        var rules = _rules;
+        foreach (var rule in rules)
+        {
+            if (rule.Applies(method, rawPath, random))
+            {
+                return rule.Action;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Threading;
+using OperationsModule.Simulator.Faults;
+
+namespace OperationsModule.Simulator.Hosting;
+
+/// <summary>What endpoint handlers share: options, state, journal, faults and the seeded Random.</summary>
+internal sealed class SimulatorContext
+{
+    public SimulatorContext(SimulatorOptions options, CancellationToken shutdown)
+    {
+        Options = options;
+        Random = new SeededRandom(options.Seed);
+        State = new SimulatorState(options);
+        Journal = new RequestJournal();
+        Faults = new FaultPlan();
+        FaultRuntime = new FaultRuntime(Random, shutdown);
+    }
+
+    public SimulatorOptions Options { get; }
+    public SeededRandom Random { get; }
+    public SimulatorState State { get; }
+    public RequestJournal Journal { get; }
+    public FaultPlan Faults { get; }
+    public FaultRuntime FaultRuntime { get; }
+
+    /// <summary>Back to a fresh start: default state, no faults, empty journal, Random re-seeded.</summary>
+    public void Reset()
+    {
+        Faults.Clear();
+        Journal.Clear();
+        Random.Reset();
+        State.Reset();
+    }
+}

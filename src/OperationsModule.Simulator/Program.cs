@@ -1,0 +1,99 @@
+using System;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Simulator;
+
+// Process mode: dotnet run --project src/OperationsModule.Simulator -- [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal]
+// Prints exactly one JSON line {"baseUri":...,"pid":...} on stdout once listening, then nothing else on stdout.
+// Exits when stdin is closed (so a parent that dies takes the simulator with it), or on SIGTERM / Ctrl+C.
+
+var options = new SimulatorOptions();
+try
+{
+    ParseArgs(args, options);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("usage: [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal]");
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
+
+await using var server = await SimulatorServer.StartAsync(options, stop.Token);
+var line = new JsonObject { ["baseUri"] = server.BaseUri.ToString(), ["pid"] = Environment.ProcessId };
+Console.Out.WriteLine(line.ToJsonString());
+Console.Out.Flush();
+
+// Stdin EOF means the parent is gone or asked us to leave. A dedicated thread: Console.In has no true async read.
+var stdinThread = new Thread(() =>
+{
+    try
+    {
+        while (Console.In.ReadLine() is not null)
+        {
+        }
+    }
+    catch (Exception)
+    {
+        // An unreadable stdin counts as closed.
+    }
+
+    stop.Cancel();
+}) { IsBackground = true, Name = "stdin-watch" };
+stdinThread.Start();
+
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+
+return 0;
+
+static void ParseArgs(string[] args, SimulatorOptions options)
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+        switch (args[i])
+        {
+            case "--urls":
+                // Only the scheme and port are used: the simulator binds 127.0.0.1 whatever host is given.
+                var url = Next().Split(';')[0].Replace("://*", "://127.0.0.1").Replace("://+", "://127.0.0.1");
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+                {
+                    throw new ArgumentException($"Bad --urls value '{url}'.");
+                }
+
+                options.Https |= uri.Scheme == Uri.UriSchemeHttps;
+                options.Port = uri.Port;
+                break;
+            case "--https":
+                options.Https = true;
+                break;
+            case "--port":
+                options.Port = int.Parse(Next(), CultureInfo.InvariantCulture);
+                break;
+            case "--seed":
+                options.Seed = int.Parse(Next(), CultureInfo.InvariantCulture);
+                break;
+            case "--demo":
+                options.SeedDemoData = true;
+                break;
+            case "--no-journal":
+                options.JournalEnabled = false;
+                break;
+            default:
+                throw new ArgumentException($"Unknown argument '{args[i]}'.");
+        }
+    }
+}

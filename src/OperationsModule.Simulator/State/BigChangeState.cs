@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using OperationsModule.Simulator.StateInternals;
+
+namespace OperationsModule.Simulator;
+
+/// <summary>Jobs and access tokens of the fake BigChange API. Statuses use the API's camelCase values.</summary>
+public sealed class BigChangeState
+{
+    // A job in one of these states cannot be cancelled (vendor rule: started, suspended, completed; plus already cancelled).
+    private static readonly HashSet<string> NotCancellable = new(StringComparer.Ordinal)
+    {
+        "started", "suspended", "completedOk", "completedWithIssues", "cancelled",
+    };
+
+    private readonly ConcurrentDictionary<long, Job> _jobs = new();
+    private readonly Func<long> _defaultCustomer;
+    private int _tokensIssued;
+
+    internal BigChangeState(Func<long> defaultCustomer) => _defaultCustomer = defaultCustomer;
+
+    internal TokenStore Tokens { get; } = new();
+
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+
+    /// <summary>A null customer means <see cref="SimulatorOptions.BigChangeCustomerId"/>.</summary>
+    public void AddJob(long id, string status = "scheduled", long? customerId = null) =>
+        _jobs[id] = new Job(status, customerId ?? _defaultCustomer());
+
+    public void AddJobs(IEnumerable<long> ids, string status = "scheduled", long? customerId = null)
+    {
+        var customer = customerId ?? _defaultCustomer();
+        foreach (var id in ids)
+        {
+            _jobs[id] = new Job(status, customer);
+        }
+    }
+
+    /// <summary>Null when unknown.</summary>
+    public string? GetStatus(long id) => _jobs.TryGetValue(id, out var j) ? j.Status : null;
+
+    public long? GetCustomer(long id) => _jobs.TryGetValue(id, out var j) ? j.CustomerId : null;
+
+    public void ExpireTokens() => Tokens.ExpireAll();
+
+    internal void RecordIssued() => Interlocked.Increment(ref _tokensIssued);
+
+    internal enum CancelOutcome { Cancelled, NotFound, WrongCustomer, NotCancellable }
+
+    internal CancelOutcome TryCancel(long id, long customerId, out string currentStatus)
+    {
+        while (true)
+        {
+            if (!_jobs.TryGetValue(id, out var job))
+            {
+                currentStatus = string.Empty;
+                return CancelOutcome.NotFound;
+            }
+
+            currentStatus = job.Status;
+            if (job.CustomerId != customerId)
+            {
+                return CancelOutcome.WrongCustomer;
+            }
+
+            if (NotCancellable.Contains(job.Status))
+            {
+                return CancelOutcome.NotCancellable;
+            }
+
+            if (_jobs.TryUpdate(id, job with { Status = "cancelled" }, job))
+            {
+                return CancelOutcome.Cancelled;
+            }
+        }
+    }
+
+    internal void Reset()
+    {
+        _jobs.Clear();
+        Tokens.Clear();
+        Interlocked.Exchange(ref _tokensIssued, 0);
+    }
+
+    private sealed record Job(string Status, long CustomerId);
+}

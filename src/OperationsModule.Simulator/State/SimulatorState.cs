@@ -1,0 +1,32 @@
+namespace OperationsModule.Simulator;
+
+/// <summary>Per-system state; every member is safe to call while requests are in flight.</summary>
+public sealed class SimulatorState
+{
+    private readonly SimulatorOptions _options;
+
+    internal SimulatorState(SimulatorOptions options)
+    {
+        _options = options;
+        BigChange = new BigChangeState(() => _options.BigChangeCustomerId);
+        Reset();
+    }
+
+    public OlConnectState OlConnect { get; } = new();
+    public OnedataState Onedata { get; } = new();
+    public VcfState Vcf { get; } = new();
+    public BigChangeState BigChange { get; }
+
+    /// <summary>Back to the defaults (plus the demo data when <see cref="SimulatorOptions.SeedDemoData"/> is on).</summary>
+    public void Reset()
+    {
+        OlConnect.Reset();
+        Onedata.Reset();
+        Vcf.Reset();
+        BigChange.Reset();
+        if (_options.SeedDemoData)
+        {
+            DemoData.Seed(this);
+        }
+    }
+}

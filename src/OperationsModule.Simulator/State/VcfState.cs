@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using OperationsModule.Simulator.StateInternals;
+
+namespace OperationsModule.Simulator;
+
+/// <summary>Tasks and tokens of the fake SDDC Manager. Statuses are stored canonical (IN_PROGRESS, CANCELLED, ...).</summary>
+public sealed class VcfState
+{
+    private readonly ConcurrentDictionary<string, string> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private int _tokensIssued;
+    private int _tokensRefreshed;
+
+    internal VcfState() { }
+
+    internal TokenStore AccessTokens { get; } = new();
+
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+    public int TokensRefreshed => Volatile.Read(ref _tokensRefreshed);
+
+    public void AddTask(string id, string status = "IN_PROGRESS") => _tasks[id] = Canonical(status);
+
+    /// <summary>Bulk seeding (10 000 IDs is routine); no per-item allocation beyond the dictionary entry.</summary>
+    public void AddTasks(IEnumerable<string> ids, string status = "IN_PROGRESS")
+    {
+        var canonical = Canonical(status);
+        foreach (var id in ids)
+        {
+            _tasks[id] = canonical;
+        }
+    }
+
+    /// <summary>Canonical status (e.g. CANCELLED), or null when unknown.</summary>
+    public string? GetStatus(string id) => _tasks.TryGetValue(id, out var s) ? s : null;
+
+    /// <summary>Every access token expires now: the next call answers 401 and the client must refresh.</summary>
+    public void ExpireAccessTokens() => AccessTokens.ExpireAll();
+
+    internal void RecordIssued(string refreshId, string subject)
+    {
+        _refreshTokens[refreshId] = subject;
+        Interlocked.Increment(ref _tokensIssued);
+    }
+
+    internal bool TryRefresh(string refreshId, out string subject)
+    {
+        if (_refreshTokens.TryGetValue(refreshId, out subject!))
+        {
+            Interlocked.Increment(ref _tokensRefreshed);
+            return true;
+        }
+
+        return false;
+    }
+
+    internal enum CancelOutcome { Cancelled, NotFound, NotCancellable }
+
+    /// <summary>Atomic: only an IN_PROGRESS task can be cancelled (409 otherwise).</summary>
+    internal CancelOutcome TryCancel(string id)
+    {
+        if (!_tasks.TryGetValue(id, out var status))
+        {
+            return CancelOutcome.NotFound;
+        }
+
+        return status == "IN_PROGRESS" && _tasks.TryUpdate(id, "CANCELLED", "IN_PROGRESS")
+            ? CancelOutcome.Cancelled
+            : CancelOutcome.NotCancellable;
+    }
+
+    internal void Reset()
+    {
+        _tasks.Clear();
+        _refreshTokens.Clear();
+        AccessTokens.Clear();
+        Interlocked.Exchange(ref _tokensIssued, 0);
+        Interlocked.Exchange(ref _tokensRefreshed, 0);
+    }
+
+    /// <summary>"In Progress" and "IN_PROGRESS" both exist in the wild; store the upper-snake form.</summary>
+    internal static string Canonical(string status) => status.Trim().ToUpperInvariant().Replace(' ', '_');
+
+    /// <summary>The spelling GET /v1/tasks/{id} uses: alternates per task ID, deterministically, like real deployments.</summary>
+    internal static string Display(string id, string canonical)
+    {
+        var hash = 0;
+        foreach (var c in id)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+
+        if ((hash & 1) == 0 || canonical == "COMPLETED_WITH_WARNING" || canonical == "SKIPPED")
+        {
+            return canonical;
+        }
+
+        // Title case with spaces: IN_PROGRESS -> In Progress.
+        var words = canonical.ToLowerInvariant().Split('_');
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = words[i].Length == 0 ? words[i] : char.ToUpperInvariant(words[i][0]) + words[i].Substring(1);
+        }
+
+        return string.Join(" ", words);
+    }
+}
