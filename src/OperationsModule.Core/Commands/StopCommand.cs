@@ -48,15 +48,17 @@ namespace OperationsModule.Core.Commands
             }
             if (!_output.ShouldProcess(id, $"Cancel {_endpoint.System} {_endpoint.Kind} ({request.Describe()})"))
                 return true;
-            return _engine.Add(id, (log, token) => Wrap(CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token)), _output);
+            return _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
         }
 
         /// <summary>Writes what finished meanwhile; ProcessRecord calls it so output streams.</summary>
         public void Flush() => _engine.Flush(_output);
 
-        public void Complete() => _engine.Complete(_output);
+        /// <summary>Waits for the items in flight, writing their results. False when the run was stopped.</summary>
+        public bool Complete() => _engine.Complete(_output);
 
-        private static async System.Threading.Tasks.Task<object> Wrap<T>(System.Threading.Tasks.Task<T> task) where T : class => await task.ConfigureAwait(false);
+        /// <summary>The engine, for diagnostics and tests (in-flight counts, peak concurrency).</summary>
+        public BulkEngine Engine => _engine;
 
         public void Dispose()
         {

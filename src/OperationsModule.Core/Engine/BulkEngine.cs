@@ -17,8 +17,13 @@ namespace OperationsModule.Core.Engine
     {
         private readonly int _throttleLimit;
         private readonly CancellationToken _cancellationToken;
-        private readonly BlockingCollection<Message> _messages = new BlockingCollection<Message>(new ConcurrentQueue<Message>());
+
+        // A queue plus a counting signal rather than a BlockingCollection: work still finishing after a stop
+        // (or after Dispose) can always enqueue without throwing, so no task ever faults unobserved.
+        private readonly ConcurrentQueue<Message> _messages = new ConcurrentQueue<Message>();
+        private readonly SemaphoreSlim _available = new SemaphoreSlim(0, int.MaxValue);
         private int _inFlight;
+        private int _runningWork;
 
         public BulkEngine(int throttleLimit, CancellationToken cancellationToken)
         {
@@ -27,24 +32,47 @@ namespace OperationsModule.Core.Engine
             _cancellationToken = cancellationToken;
         }
 
+        public int ThrottleLimit => _throttleLimit;
+
+        /// <summary>Items started whose result has not been written yet (the only items the engine holds).</summary>
         public int InFlight => _inFlight;
+
+        /// <summary>The most items ever held at once: never above ThrottleLimit, whatever the input length.</summary>
+        public int PeakInFlight { get; private set; }
+
+        /// <summary>Items started so far.</summary>
+        public long Started { get; private set; }
 
         /// <summary>Items finished (output or failure) so far.</summary>
         public long Completed { get; private set; }
 
         /// <summary>
+        /// Work not yet returned (written or not). After a stop it falls to zero as soon as every in-flight
+        /// request has observed the cancellation; a request that ignored it would keep this above zero.
+        /// </summary>
+        public int RunningWork => Volatile.Read(ref _runningWork);
+
+        /// <summary>True once the cancellation token fired: no item starts any more.</summary>
+        public bool IsStopped => _cancellationToken.IsCancellationRequested;
+
+        /// <summary>
         /// Starts one item, first waiting (and writing finished results) while the limit is reached.
         /// Returns false when the run was stopped before the item could start.
         /// </summary>
-        public bool Add(object? target, Func<ILogSink, CancellationToken, Task<object>> work, IOperationsOutput output)
+        public bool Add<TResult>(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, IOperationsOutput output)
+            where TResult : class
         {
             while (_inFlight >= _throttleLimit)
                 if (!Pump(output, block: true)) return false;
             if (_cancellationToken.IsCancellationRequested) return false;
             _inFlight++;
-            var log = new QueueLogSink(_messages, output.IsDebugEnabled);
-            Task.Run(() => RunAsync(target, work, log));
-            while (Pump(output, block: false)) { }
+            Started++;
+            if (_inFlight > PeakInFlight) PeakInFlight = _inFlight;
+            Interlocked.Increment(ref _runningWork);
+            // Started inline, not through Task.Run: the synchronous part (building the request) is cheap and
+            // the pipeline thread would only wait otherwise; everything after the first await runs on the pool.
+            _ = RunAsync(target, work, SinkFor(output));
+            Flush(output);
             return true;
         }
 
@@ -54,15 +82,24 @@ namespace OperationsModule.Core.Engine
             while (Pump(output, block: false)) { }
         }
 
-        /// <summary>Waits for every item in flight, writing results as they finish. Returns early when stopped.</summary>
-        public void Complete(IOperationsOutput output)
+        /// <summary>Waits for every item in flight, writing results as they finish. Returns early (false) when stopped.</summary>
+        public bool Complete(IOperationsOutput output)
         {
             while (_inFlight > 0)
-                if (!Pump(output, block: true)) return;
+                if (!Pump(output, block: true)) return false;
             Flush(output);
+            return true;
         }
 
-        private async Task RunAsync(object? target, Func<ILogSink, CancellationToken, Task<object>> work, QueueLogSink log)
+        /// <summary>One shared silent sink when nobody listens: no per-item allocation, no formatted lines.</summary>
+        private ILogSink SinkFor(IOperationsOutput output)
+        {
+            bool verbose = output.IsVerboseEnabled, debug = output.IsDebugEnabled;
+            return verbose || debug ? new QueueLogSink(this, verbose, debug) : NullLogSink.Instance;
+        }
+
+        private async Task RunAsync<TResult>(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, ILogSink log)
+            where TResult : class
         {
             Message completion;
             try
@@ -76,6 +113,7 @@ namespace OperationsModule.Core.Engine
             }
             catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
             {
+                // Stopped (Ctrl+C): PowerShell discards further output, so the item ends silently.
                 completion = Message.Done(null, null);
             }
             catch (Exception ex)
@@ -84,28 +122,36 @@ namespace OperationsModule.Core.Engine
                 completion = Message.Done(null, new Failure(new OperationsApiException(
                     $"Unexpected failure for '{target}': {ex.GetType().Name}: {ex.Message}", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult, ex), target));
             }
-            _messages.Add(completion);
+            Post(completion);
+            Interlocked.Decrement(ref _runningWork);
+        }
+
+        private void Post(Message message)
+        {
+            _messages.Enqueue(message);
+            _available.Release();
         }
 
         /// <summary>Handles one message; false when there was none (non-blocking) or the run was stopped.</summary>
         private bool Pump(IOperationsOutput output, bool block)
         {
-            Message message;
             if (block)
             {
                 try
                 {
-                    message = _messages.Take(_cancellationToken);
+                    _available.Wait(_cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
                     return false;
                 }
             }
-            else if (!_messages.TryTake(out message!))
+            else if (!_available.Wait(0))
             {
                 return false;
             }
+            // Every Release follows its Enqueue, so a taken signal always has its message.
+            _messages.TryDequeue(out var message);
             switch (message.Kind)
             {
                 case MessageKind.Verbose:
@@ -124,11 +170,16 @@ namespace OperationsModule.Core.Engine
             return true;
         }
 
-        public void Dispose() => _messages.Dispose();
+        /// <summary>
+        /// Nothing to release: the signal uses no wait handle, and work still finishing after a stop must be
+        /// able to post its (discarded) completion.
+        /// </summary>
+        public void Dispose() { }
 
         internal enum MessageKind { Verbose, Debug, Done }
 
-        internal sealed class Message
+        /// <summary>A struct, so queueing a completion allocates nothing beyond the queue's own segments.</summary>
+        internal readonly struct Message
         {
             private Message(MessageKind kind, string? text, object? result, Failure? failure)
             {
@@ -154,19 +205,28 @@ namespace OperationsModule.Core.Engine
         /// <summary>Verbose and debug lines from worker threads, replayed on the pipeline thread.</summary>
         private sealed class QueueLogSink : ILogSink
         {
-            private readonly BlockingCollection<Message> _messages;
+            private readonly BulkEngine _engine;
 
-            public QueueLogSink(BlockingCollection<Message> messages, bool debug)
+            public QueueLogSink(BulkEngine engine, bool verbose, bool debug)
             {
-                _messages = messages;
+                _engine = engine;
+                IsVerboseEnabled = verbose;
                 IsDebugEnabled = debug;
             }
 
             public bool IsDebugEnabled { get; }
 
-            public void WriteVerbose(string text) => _messages.Add(Message.Log(MessageKind.Verbose, text));
+            public bool IsVerboseEnabled { get; }
 
-            public void WriteDebug(string text) => _messages.Add(Message.Log(MessageKind.Debug, text));
+            public void WriteVerbose(string text)
+            {
+                if (IsVerboseEnabled) _engine.Post(Message.Log(MessageKind.Verbose, text));
+            }
+
+            public void WriteDebug(string text)
+            {
+                if (IsDebugEnabled) _engine.Post(Message.Log(MessageKind.Debug, text));
+            }
         }
     }
 }

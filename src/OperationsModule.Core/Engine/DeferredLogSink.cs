@@ -16,6 +16,8 @@ namespace OperationsModule.Core.Engine
 
         public bool IsDebugEnabled => _output.IsDebugEnabled;
 
+        public bool IsVerboseEnabled => _output.IsVerboseEnabled;
+
         public void WriteVerbose(string text) => _lines.Enqueue((false, text));
 
         public void WriteDebug(string text) => _lines.Enqueue((true, text));

@@ -24,7 +24,7 @@ namespace OperationsModule.Core.Errors
 
         /// <summary>ErrorDetails.Message: the vendor's own words when it gave any, else the exception message.</summary>
         public string DetailsMessage => Exception.VendorError?.Message is { Length: > 0 } vendor
-            ? ComposeVendorMessage(vendor)
+            ? ComposeVendorMessage(vendor) + Exception.AttemptsNote
             : Exception.Message;
 
         public string? RecommendedAction => Exception.RecommendedAction;

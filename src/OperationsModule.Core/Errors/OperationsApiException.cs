@@ -43,6 +43,12 @@ namespace OperationsModule.Core.Errors
         /// <summary>How many attempts were made (1 + retries).</summary>
         public int Attempts { get; set; } = 1;
 
+        /// <summary>The message, saying how many attempts were made when there were retries (set after construction).</summary>
+        public override string Message => Attempts > 1 ? base.Message + AttemptsNote : base.Message;
+
+        /// <summary>" Attempts made: N." when the call was retried, else empty.</summary>
+        internal string AttemptsNote => Attempts > 1 ? $" Attempts made: {Attempts}." : string.Empty;
+
         /// <summary>Advice that fits the failure: VCF remediationMessage, else advice for the status.</summary>
         public string? RecommendedAction { get; set; }
 

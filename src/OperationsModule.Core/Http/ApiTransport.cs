@@ -43,7 +43,7 @@ namespace OperationsModule.Core.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
         {
             var authenticator = request.Anonymous ? NoAuthenticator.Instance : Authenticator;
-            var started = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             var uri = request.Uri;
             var method = request.Method;
             var body = request.Body;
@@ -54,7 +54,7 @@ namespace OperationsModule.Core.Http
             {
                 attempt++;
                 EnsureTransportAllowed(uri, authenticator, request, attempt);
-                var attemptClock = Stopwatch.StartNew();
+                var attemptStarted = Stopwatch.GetTimestamp();
                 ApiResponse response;
                 try
                 {
@@ -71,7 +71,8 @@ namespace OperationsModule.Core.Http
                     failure.Exception.Attempts = attempt;
                     throw failure.Exception;
                 }
-                log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {StatusClassifier.Describe(response.StatusCode)} in {attemptClock.ElapsedMilliseconds} ms");
+                if (log.IsVerboseEnabled)
+                    log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {StatusClassifier.Describe(response.StatusCode)} in {(long)Since(attemptStarted).TotalMilliseconds} ms");
 
                 if (IsRedirect(response.StatusCode))
                 {
@@ -84,7 +85,7 @@ namespace OperationsModule.Core.Http
                     renewed = true;
                     if (await authenticator.RenewAsync(response.Tag?.Stamp, this, log, cancellationToken).ConfigureAwait(false))
                     {
-                        log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)}: 401, sending again with a renewed token.");
+                        if (log.IsVerboseEnabled) log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)}: 401, sending again with a renewed token.");
                         attempt--;
                         continue;
                     }
@@ -95,7 +96,7 @@ namespace OperationsModule.Core.Http
                     await WaitBeforeRetryAsync(request, uri, attempt, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                return response.WithTotals(started.Elapsed, attempt);
+                return response.WithTotals(Since(started), attempt);
             }
         }
 
@@ -120,7 +121,7 @@ namespace OperationsModule.Core.Http
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.Timeout);
-            var clock = Stopwatch.StartNew();
+            var attemptStarted = Stopwatch.GetTimestamp();
             var nothingSent = true;
             try
             {
@@ -143,7 +144,7 @@ namespace OperationsModule.Core.Http
                         ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult) { Method = method.Method, RequestUri = UriText.Sanitize(uri), StatusCode = status }, retryable: false, nothingSent: false);
                 var headers = CollectHeaders(response);
                 var text = Encoding.UTF8.GetString(bytes);
-                var result = new ApiResponse(status, response.ReasonPhrase, headers, text, response.Content?.Headers.ContentType?.MediaType, UriText.Sanitize(uri), clock.Elapsed, attempt, truncated)
+                var result = new ApiResponse(status, response.ReasonPhrase, headers, text, response.Content?.Headers.ContentType?.MediaType, UriText.Sanitize(uri), Since(attemptStarted), attempt, truncated)
                 {
                     BodyBytes = bytes,
                     Tag = new AttemptTag(stamp),
@@ -171,9 +172,19 @@ namespace OperationsModule.Core.Http
         private async Task WaitBeforeRetryAsync(ApiRequest request, Uri uri, int attempt, TimeSpan? retryAfter, string reason, ILogSink log, CancellationToken cancellationToken)
         {
             var delay = RetryPolicy.Delay(attempt, Options.RetryInterval, Options.MaximumRetryDelay, retryAfter, _jitter());
-            log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} in {delay.TotalSeconds:0.###} s (retry {attempt} of {Options.MaximumRetryCount}) after {reason}.");
+            // Each retry is one verbose line (built only when someone listens): it explains a slow bulk run.
+            if (log.IsVerboseEnabled)
+                log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} in {delay.TotalSeconds:0.###} s (retry {attempt} of {Options.MaximumRetryCount}) after {reason}{DescribeRetryAfter(retryAfter, delay)}.");
             if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+
+        private static string DescribeRetryAfter(TimeSpan? retryAfter, TimeSpan delay) =>
+            retryAfter is not { } asked ? string.Empty
+            : asked > delay ? $"; the server asked for {asked.TotalSeconds:0.###} s (Retry-After), capped by the maximum retry delay"
+            : $"; the server asked for {asked.TotalSeconds:0.###} s (Retry-After)";
+
+        private static TimeSpan Since(long timestamp) =>
+            TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - timestamp) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
         private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 

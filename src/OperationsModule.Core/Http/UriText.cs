@@ -12,7 +12,10 @@ namespace OperationsModule.Core.Http
             return string.IsNullOrEmpty(uri.Query) ? text : text + "?<query redacted>";
         }
 
-        public static Uri Sanitize(Uri uri) => uri.IsAbsoluteUri ? new Uri(ForDisplay(uri).Replace("?<query redacted>", string.Empty)) : uri;
+        public static Uri Sanitize(Uri uri) =>
+            !uri.IsAbsoluteUri || (uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0)
+                ? uri // nothing to remove: skip a parse per response on the bulk hot path
+                : new Uri(ForDisplay(uri).Replace("?<query redacted>", string.Empty));
 
         /// <summary>Same scheme, host and port.</summary>
         public static bool SameOrigin(Uri a, Uri b) =>

@@ -26,6 +26,9 @@ namespace OperationsModule.Core.Output
         /// <summary>False when nobody listens to debug (so request/response dumps are not even built).</summary>
         bool IsDebugEnabled { get; }
 
+        /// <summary>False when nobody listens to verbose, so hot paths skip formatting lines nobody reads.</summary>
+        bool IsVerboseEnabled { get; }
+
         void WriteVerbose(string text);
 
         void WriteDebug(string text);

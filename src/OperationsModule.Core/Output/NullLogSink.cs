@@ -6,6 +6,8 @@ namespace OperationsModule.Core.Output
 
         public bool IsDebugEnabled => false;
 
+        public bool IsVerboseEnabled => false;
+
         public void WriteVerbose(string text) { }
 
         public void WriteDebug(string text) { }

@@ -91,9 +91,21 @@ namespace OperationsModule.Cmdlets
 
         void ILogSink.WriteDebug(string text) => WriteDebug(text);
 
-        public bool IsDebugEnabled =>
+        public bool IsDebugEnabled => _debugEnabled ??=
             MyInvocation.BoundParameters.ContainsKey("Debug")
             || !Equals(GetVariableValue("DebugPreference"), ActionPreference.SilentlyContinue);
+
+        // Read once per invocation: Core asks per item, and a variable lookup per item is measurable in bulk runs.
+        private bool? _debugEnabled;
+        private bool? _verboseEnabled;
+
+        public bool IsVerboseEnabled => _verboseEnabled ??= MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound)
+            ? LanguagePrimitives.IsTrue(bound)
+            : IsListening(GetVariableValue("VerbosePreference"));
+
+        private static bool IsListening(object? preference) =>
+            LanguagePrimitives.TryConvertTo(preference, out ActionPreference value)
+            && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
 
         public void WriteProgress(ProgressInfo progress) =>
             WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.StatusDescription)

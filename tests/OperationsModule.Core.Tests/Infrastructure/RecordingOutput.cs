@@ -28,6 +28,8 @@ namespace OperationsModule.Core.Tests.Infrastructure
 
         public bool IsDebugEnabled { get; set; } = true;
 
+        public bool IsVerboseEnabled { get; set; } = true;
+
         /// <summary>The thread that owns output; Core must only write from it.</summary>
         public int? PipelineThreadId { get; set; }
 
