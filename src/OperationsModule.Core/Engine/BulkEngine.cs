@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
@@ -8,70 +9,114 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Engine
 {
     /// <summary>
-    /// Runs items with at most ThrottleLimit in flight while the pipeline thread keeps ownership of all
-    /// output: workers only enqueue messages, the pipeline thread drains them in completion order. Input
-    /// is never buffered beyond the items in flight, so memory stays flat for any input length.
+    /// Runs items with at most ThrottleLimit requests executing while the pipeline thread keeps ownership
+    /// of all output: workers only enqueue messages, the pipeline thread drains them in completion order.
+    /// The engine holds at most <see cref="HoldLimit"/> items (executing, queued to start, or finished and not
+    /// yet written): ThrottleLimit + max(ThrottleLimit, 16), so memory stays flat for any input length.
     /// Invariant: every added item yields exactly one output object or one failure (unless the run is stopped).
     /// </summary>
+    /// <remarks>
+    /// Why a small start queue: a worker that finishes starts the next queued item itself, at once, the way
+    /// an async loop's continuation would. Were only the pipeline thread allowed to start items, every
+    /// request would wait for that thread to wake up first, which halved throughput at low concurrency.
+    /// The queue must be deep enough that the pipeline thread, woken late on a busy machine, has not let it
+    /// run dry: hence at least 16 even at ThrottleLimit 1. It is first in, first out, so ThrottleLimit 1
+    /// stays strictly sequential and ordered. On a stop, queued items are dropped unsent.
+    /// </remarks>
     public sealed class BulkEngine : IDisposable
     {
+        /// <summary>Items queued to start may number ThrottleLimit, but at least this many (see remarks).</summary>
+        public const int MinimumQueued = 16;
+
         private readonly int _throttleLimit;
+        private readonly int _holdLimit;
         private readonly CancellationToken _cancellationToken;
 
-        // A queue plus a counting signal rather than a BlockingCollection: work still finishing after a stop
-        // (or after Dispose) can always enqueue without throwing, so no task ever faults unobserved.
+        // A queue plus a wake-up event rather than a BlockingCollection: work still finishing after a stop
+        // (or after Dispose) can always enqueue without throwing, so no task ever faults unobserved. Workers
+        // wake the pipeline thread only once as many messages wait as it asked for (a batch, not one each:
+        // a thread wake-up per request cost a fifth of the throughput on two cores).
         private readonly ConcurrentQueue<Message> _messages = new ConcurrentQueue<Message>();
-        private readonly SemaphoreSlim _available = new SemaphoreSlim(0, int.MaxValue);
-        private int _inFlight;
-        private int _runningWork;
+        private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false, spinCount: 1); // no spinning: it steals a core from the requests
+        private int _messageCount;
+        private int _wakeAt = int.MaxValue;
+
+        private readonly object _gate = new object();
+        private readonly Queue<WorkItem> _queued = new Queue<WorkItem>(); // guarded by _gate
+        private int _running; // guarded by _gate (written), read with Volatile
+        private int _peakRunning; // guarded by _gate
+        private long _started;
+
+        // Pipeline thread only.
+        private int _held;
 
         public BulkEngine(int throttleLimit, CancellationToken cancellationToken)
         {
             if (throttleLimit < 1) throw new InputValidationException("ThrottleLimit", $"{throttleLimit} is less than 1.");
             _throttleLimit = throttleLimit;
+            _holdLimit = checked(throttleLimit + Math.Max(throttleLimit, MinimumQueued));
             _cancellationToken = cancellationToken;
         }
 
         public int ThrottleLimit => _throttleLimit;
 
-        /// <summary>Items started whose result has not been written yet (the only items the engine holds).</summary>
-        public int InFlight => _inFlight;
+        /// <summary>The most items the engine holds at once (executing, queued, finished but unwritten).</summary>
+        public int HoldLimit => _holdLimit;
 
-        /// <summary>The most items ever held at once: never above ThrottleLimit, whatever the input length.</summary>
+        /// <summary>Items added whose result has not been written yet: all the engine holds (at most HoldLimit).</summary>
+        public int InFlight => _held;
+
+        /// <summary>The most items ever held at once.</summary>
         public int PeakInFlight { get; private set; }
 
-        /// <summary>Items started so far.</summary>
-        public long Started { get; private set; }
-
-        /// <summary>Items finished (output or failure) so far.</summary>
-        public long Completed { get; private set; }
-
         /// <summary>
-        /// Work not yet returned (written or not). After a stop it falls to zero as soon as every in-flight
+        /// Work executing now (never above ThrottleLimit). After a stop it falls to zero as soon as every
         /// request has observed the cancellation; a request that ignored it would keep this above zero.
         /// </summary>
-        public int RunningWork => Volatile.Read(ref _runningWork);
+        public int Running => Volatile.Read(ref _running);
+
+        /// <summary>The most requests ever executing at once: never above ThrottleLimit.</summary>
+        public int PeakRunning
+        {
+            get { lock (_gate) return _peakRunning; }
+        }
+
+        /// <summary>Items whose work has started so far.</summary>
+        public long Started => Interlocked.Read(ref _started);
+
+        /// <summary>Items finished and written (output or failure) so far.</summary>
+        public long Completed { get; private set; }
 
         /// <summary>True once the cancellation token fired: no item starts any more.</summary>
         public bool IsStopped => _cancellationToken.IsCancellationRequested;
 
         /// <summary>
-        /// Starts one item, first waiting (and writing finished results) while the limit is reached.
-        /// Returns false when the run was stopped before the item could start.
+        /// Hands one item to the engine, first waiting (and writing finished results) while it holds its limit.
+        /// Returns false when the run was stopped before the item could be taken.
         /// </summary>
         public bool Add<TResult>(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, IOperationsOutput output)
             where TResult : class
         {
-            while (_inFlight >= _throttleLimit)
-                if (!Pump(output, block: true)) return false;
+            while (_held >= _holdLimit)
+            {
+                // Sleep until half the queue has finished, then refill it: workers never run dry meanwhile.
+                if (!WaitForMessages((_holdLimit - _throttleLimit) / 2)) return false;
+                Flush(output);
+            }
             if (_cancellationToken.IsCancellationRequested) return false;
-            _inFlight++;
-            Started++;
-            if (_inFlight > PeakInFlight) PeakInFlight = _inFlight;
-            Interlocked.Increment(ref _runningWork);
-            // Started inline, not through Task.Run: the synchronous part (building the request) is cheap and
-            // the pipeline thread would only wait otherwise; everything after the first await runs on the pool.
-            _ = RunAsync(target, work, SinkFor(output));
+            _held++;
+            if (_held > PeakInFlight) PeakInFlight = _held;
+            var item = new WorkItem<TResult>(target, work, SinkFor(output));
+            bool startNow;
+            lock (_gate)
+            {
+                startNow = _running < _throttleLimit;
+                if (startNow) CountStart();
+                else _queued.Enqueue(item);
+            }
+            // Started inline, not through Task.Run: the synchronous part (building the request) is cheap;
+            // everything after the first await runs on the pool.
+            if (startNow) item.Start(this);
             Flush(output);
             return true;
         }
@@ -79,16 +124,30 @@ namespace OperationsModule.Core.Engine
         /// <summary>Writes whatever has finished, without waiting.</summary>
         public void Flush(IOperationsOutput output)
         {
-            while (Pump(output, block: false)) { }
+            while (_messages.TryDequeue(out var message))
+            {
+                Interlocked.Decrement(ref _messageCount);
+                Handle(message, output);
+            }
         }
 
-        /// <summary>Waits for every item in flight, writing results as they finish. Returns early (false) when stopped.</summary>
+        /// <summary>Waits for every item held, writing results as they finish. Returns early (false) when stopped.</summary>
         public bool Complete(IOperationsOutput output)
         {
-            while (_inFlight > 0)
-                if (!Pump(output, block: true)) return false;
-            Flush(output);
+            while (_held > 0)
+            {
+                // One at a time here: at the end of the input, each result is written as soon as it exists.
+                if (!WaitForMessages(1)) return false;
+                Flush(output);
+            }
             return true;
+        }
+
+        // Under _gate.
+        private void CountStart()
+        {
+            _running++;
+            if (_running > _peakRunning) _peakRunning = _running;
         }
 
         /// <summary>One shared silent sink when nobody listens: no per-item allocation, no formatted lines.</summary>
@@ -98,60 +157,64 @@ namespace OperationsModule.Core.Engine
             return verbose || debug ? new QueueLogSink(this, verbose, debug) : NullLogSink.Instance;
         }
 
-        private async Task RunAsync<TResult>(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, ILogSink log)
-            where TResult : class
+        /// <summary>A worker finished: queue its record, start the next queued item on this thread, then wake the pipeline.</summary>
+        private void Finish(Message completion)
         {
-            Message completion;
-            try
+            // Queued before the next item starts, so records keep completion order (input order at ThrottleLimit 1).
+            _messages.Enqueue(completion);
+            WorkItem? next = null;
+            lock (_gate)
             {
-                var result = await work(log, _cancellationToken).ConfigureAwait(false);
-                completion = Message.Done(result, null);
+                if (_queued.Count > 0 && !_cancellationToken.IsCancellationRequested) next = _queued.Dequeue();
+                else _running--;
             }
-            catch (OperationsApiException ex)
-            {
-                completion = Message.Done(null, new Failure(ex, target));
-            }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-                // Stopped (Ctrl+C): PowerShell discards further output, so the item ends silently.
-                completion = Message.Done(null, null);
-            }
-            catch (Exception ex)
-            {
-                // Never lose an item to an unexpected exception: it still yields one record.
-                completion = Message.Done(null, new Failure(new OperationsApiException(
-                    $"Unexpected failure for '{target}': {ex.GetType().Name}: {ex.Message}", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult, ex), target));
-            }
-            Post(completion);
-            Interlocked.Decrement(ref _runningWork);
+            // The slot passes straight to the next item (the running count is unchanged); its request goes on
+            // the wire before the pipeline thread is woken, keeping that wake-up off the critical path.
+            next?.Start(this);
+            Signal();
         }
 
         private void Post(Message message)
         {
             _messages.Enqueue(message);
-            _available.Release();
+            Signal();
         }
 
-        /// <summary>Handles one message; false when there was none (non-blocking) or the run was stopped.</summary>
-        private bool Pump(IOperationsOutput output, bool block)
+        /// <summary>Counts a queued message; wakes the pipeline thread when it waits for this many.</summary>
+        private void Signal()
         {
-            if (block)
+            // Interlocked is a full fence: either this sees the waiter's threshold or the waiter sees this count.
+            if (Interlocked.Increment(ref _messageCount) >= Volatile.Read(ref _wakeAt)) _wake.Set();
+        }
+
+        /// <summary>Blocks the pipeline thread until at least <paramref name="count"/> messages wait; false when stopped.</summary>
+        private bool WaitForMessages(int count)
+        {
+            count = Math.Max(1, count);
+            try
             {
-                try
+                while (Volatile.Read(ref _messageCount) < count)
                 {
-                    _available.Wait(_cancellationToken);
+                    _wake.Reset();
+                    Interlocked.Exchange(ref _wakeAt, count);
+                    if (Volatile.Read(ref _messageCount) >= count) break;
+                    _wake.Wait(_cancellationToken);
                 }
-                catch (OperationCanceledException)
-                {
-                    return false;
-                }
+                return true;
             }
-            else if (!_available.Wait(0))
+            catch (OperationCanceledException)
             {
                 return false;
             }
-            // Every Release follows its Enqueue, so a taken signal always has its message.
-            _messages.TryDequeue(out var message);
+            finally
+            {
+                Volatile.Write(ref _wakeAt, int.MaxValue);
+            }
+        }
+
+        /// <summary>Writes one message on the pipeline thread.</summary>
+        private void Handle(Message message, IOperationsOutput output)
+        {
             switch (message.Kind)
             {
                 case MessageKind.Verbose:
@@ -161,20 +224,72 @@ namespace OperationsModule.Core.Engine
                     output.WriteDebug(message.Text!);
                     break;
                 case MessageKind.Done:
-                    _inFlight--;
+                    _held--;
                     Completed++;
                     if (message.Failure is not null) output.WriteFailure(message.Failure);
                     else if (message.Result is not null) output.WriteObject(message.Result);
                     break;
             }
-            return true;
         }
 
         /// <summary>
-        /// Nothing to release: the signal uses no wait handle, and work still finishing after a stop must be
-        /// able to post its (discarded) completion.
+        /// Nothing to release: the event never creates a kernel handle (WaitHandle is never read), and work
+        /// still finishing after a stop must be able to post its (discarded) completion.
         /// </summary>
         public void Dispose() { }
+
+        private abstract class WorkItem
+        {
+            public abstract void Start(BulkEngine engine);
+        }
+
+        private sealed class WorkItem<TResult> : WorkItem
+            where TResult : class
+        {
+            private readonly object? _target;
+            private readonly Func<ILogSink, CancellationToken, Task<TResult>> _work;
+            private readonly ILogSink _log;
+
+            public WorkItem(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, ILogSink log)
+            {
+                _target = target;
+                _work = work;
+                _log = log;
+            }
+
+            public override void Start(BulkEngine engine)
+            {
+                Interlocked.Increment(ref engine._started);
+                _ = RunAsync(engine);
+            }
+
+            private async Task RunAsync(BulkEngine engine)
+            {
+                var token = engine._cancellationToken;
+                Message completion;
+                try
+                {
+                    var result = await _work(_log, token).ConfigureAwait(false);
+                    completion = Message.Done(result, null);
+                }
+                catch (OperationsApiException ex)
+                {
+                    completion = Message.Done(null, new Failure(ex, _target));
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // Stopped (Ctrl+C): PowerShell discards further output, so the item ends silently.
+                    completion = Message.Done(null, null);
+                }
+                catch (Exception ex)
+                {
+                    // Never lose an item to an unexpected exception: it still yields one record.
+                    completion = Message.Done(null, new Failure(new OperationsApiException(
+                        $"Unexpected failure for '{_target}': {ex.GetType().Name}: {ex.Message}", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult, ex), _target));
+                }
+                engine.Finish(completion);
+            }
+        }
 
         internal enum MessageKind { Verbose, Debug, Done }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -9,12 +10,30 @@ namespace OperationsModule.Core.Http
     /// <summary>Reads a body up to a cap, so a huge or endless response cannot exhaust memory.</summary>
     internal static class CappedBodyReader
     {
+        private const int ChunkSize = 16 * 1024;
+
         public static async Task<(byte[] Bytes, bool Truncated)> ReadAsync(HttpContent? content, long maxBytes, CancellationToken cancellationToken)
         {
             if (content is null) return (Array.Empty<byte>(), false);
+            // Bulk cancels mostly answer 204 or 200 with no body: no stream, no buffer.
+            var declared = content.Headers.ContentLength;
+            if (declared == 0) return (Array.Empty<byte>(), false);
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
+            // The chunk is pooled: a fresh 16 KB array per response dominated the bulk path's allocations.
+            var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+            try
+            {
+                return await ReadCappedAsync(stream, chunk, declared, maxBytes, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+
+        private static async Task<(byte[] Bytes, bool Truncated)> ReadCappedAsync(Stream stream, byte[] chunk, long? declared, long maxBytes, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream(declared is { } length && length <= maxBytes ? (int)length : 0);
             while (true)
             {
                 var room = maxBytes - buffer.Length;
@@ -24,8 +43,8 @@ namespace OperationsModule.Core.Http
                     var probe = await stream.ReadAsync(chunk, 0, 1, cancellationToken).ConfigureAwait(false);
                     return (buffer.ToArray(), probe > 0);
                 }
-                var read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, room), cancellationToken).ConfigureAwait(false);
-                if (read == 0) return (buffer.ToArray(), false);
+                var read = await stream.ReadAsync(chunk, 0, (int)Math.Min(ChunkSize, room), cancellationToken).ConfigureAwait(false);
+                if (read == 0) return (buffer.Length == 0 ? Array.Empty<byte>() : buffer.ToArray(), false);
                 buffer.Write(chunk, 0, read);
             }
         }

@@ -54,6 +54,12 @@ namespace OperationsModule.Cmdlets
 
         protected override void EndProcessing() => _command?.Complete();
 
-        public void Dispose() => _command?.Dispose();
+        public void Dispose()
+        {
+            // A pipeline torn down early (-ErrorAction Stop, a downstream Select-Object -First) calls Dispose
+            // without StopProcessing: cancel whatever is still in flight rather than let it run unobserved.
+            StopProcessing();
+            _command?.Dispose();
+        }
     }
 }

@@ -48,7 +48,8 @@ public sealed class AccountingInvariantTests
         Assert.Equal(input.Count, all.Count);
         Assert.Equal(all.Count, all.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(input.OrderBy(i => i, StringComparer.Ordinal), all.OrderBy(i => i, StringComparer.Ordinal));
-        Assert.True(run.Command.Engine.PeakInFlight <= 32);
+        Assert.True(run.Command.Engine.PeakRunning <= 32);
+        Assert.True(run.Command.Engine.PeakInFlight <= run.Command.Engine.HoldLimit);
 
         // Each outcome fits what the server did.
         Assert.All(succeeded, id => Assert.StartsWith("op-", id));

@@ -30,11 +30,11 @@ public sealed class BulkEngineTests
 
         Assert.Equal(ids, run.SucceededIds);
         Assert.Equal(ids.Select(BulkHarness.CancelPath), sim.Journal.Snapshot().Select(r => r.Path));
-        Assert.Equal(1, run.Command.Engine.PeakInFlight);
+        Assert.Equal(1, run.Command.Engine.PeakRunning);
     }
 
     [Fact]
-    public async Task The_engine_holds_at_most_ThrottleLimit_items_and_streams_output_while_input_arrives()
+    public async Task The_engine_runs_at_most_ThrottleLimit_holds_a_constant_number_and_streams_output_while_input_arrives()
     {
         const int limit = 8;
         const int count = 3000;
@@ -58,9 +58,11 @@ public sealed class BulkEngineTests
 
         Assert.Equal(count, run.Output.Failures.Count);
         Assert.Equal(count, engine.Completed);
-        Assert.True(engine.PeakInFlight <= limit, $"peak {engine.PeakInFlight}");
-        // Before item i is read, at least i - limit results have already been written: nothing piles up.
-        Assert.True(worstBacklog <= limit, $"up to {worstBacklog} items read but not yet written");
+        Assert.Equal(limit + 16, engine.HoldLimit);
+        Assert.True(engine.PeakRunning <= limit, $"{engine.PeakRunning} requests ran at once");
+        Assert.True(engine.PeakInFlight <= engine.HoldLimit, $"{engine.PeakInFlight} items held at once");
+        // Before item i is read, at least i - HoldLimit results have already been written: nothing piles up.
+        Assert.True(worstBacklog <= engine.HoldLimit, $"up to {worstBacklog} items read but not yet written");
         Assert.Equal(0, engine.InFlight);
     }
 

@@ -20,15 +20,18 @@ public sealed class CancellationTests
         using var stop = new CancellationTokenSource();
         // The default 100 s timeout: only the cancellation can end these requests in time.
         using var run = new BulkHarness(sim, throttleLimit: limit, timeout: TimeSpan.FromSeconds(100), cancellationToken: stop.Token);
-        var ids = Enumerable.Range(0, 50).Select(i => "op-" + i).ToArray();
+        var ids = Enumerable.Range(0, 100).Select(i => "op-" + i).ToArray();
         var taken = 0;
 
         var pipeline = new Thread(() => run.Run(ids.Select(id => { Interlocked.Increment(ref taken); return id; })));
         pipeline.Start();
         BulkEngineTests.WaitUntil(() => sim.Journal.Count == limit);
-        // The pipeline thread now waits inside Add for a free slot: the 9th item was read, not started.
-        BulkEngineTests.WaitUntil(() => Volatile.Read(ref taken) == limit + 1);
-        Assert.Equal(limit, run.Command.Engine.InFlight);
+        // The engine now holds its limit (8 running, 16 queued) and the pipeline thread waits inside Add
+        // with the next item read but not taken.
+        var hold = run.Command.Engine.HoldLimit;
+        BulkEngineTests.WaitUntil(() => Volatile.Read(ref taken) == hold + 1);
+        Assert.Equal(limit, run.Command.Engine.Running);
+        Assert.Equal(hold, run.Command.Engine.InFlight);
 
         var clock = Stopwatch.StartNew();
         stop.Cancel();
@@ -36,11 +39,11 @@ public sealed class CancellationTests
         clock.Stop();
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"returned after {clock.Elapsed}");
-        Assert.Equal(limit + 1, Volatile.Read(ref taken));
+        Assert.Equal(hold + 1, Volatile.Read(ref taken));
         Assert.Equal(limit, sim.Journal.Count);
         Assert.Equal(limit, run.Command.Engine.Started);
         // Every hung request observed the cancellation (else it would run for its 100 s timeout).
-        BulkEngineTests.WaitUntil(() => run.Command.Engine.RunningWork == 0, timeoutMs: 5000);
+        BulkEngineTests.WaitUntil(() => run.Command.Engine.Running == 0, timeoutMs: 5000);
         Assert.False(run.Command.Process("op-late"));
     }
 
@@ -61,7 +64,7 @@ public sealed class CancellationTests
         var clock = Stopwatch.StartNew();
         stop.Cancel();
         var completed = run.Command.Complete();
-        BulkEngineTests.WaitUntil(() => run.Command.Engine.RunningWork == 0, timeoutMs: 5000);
+        BulkEngineTests.WaitUntil(() => run.Command.Engine.Running == 0, timeoutMs: 5000);
         clock.Stop();
 
         Assert.False(completed);
