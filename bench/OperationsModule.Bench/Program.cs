@@ -21,7 +21,15 @@ await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Jo
 var user = sim.Options.OlConnectUser;
 var password = sim.Options.OlConnectPassword;
 var auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
-using var raw = new HttpClient();
+// The same wire requests as the module's: decompression on (Accept-Encoding), the same User-Agent, no
+// cookies or redirects. Otherwise the ratio would partly measure header differences, not the engine.
+using var raw = new HttpClient(new HttpClientHandler
+{
+    AllowAutoRedirect = false,
+    UseCookies = false,
+    AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+});
+raw.DefaultRequestHeaders.UserAgent.TryParseAdd(new OperationsModule.Core.Http.HttpOptions().UserAgent);
 var batch = 0;
 
 // Fresh operations per run: a second cancel of the same operation would be a 404, not the same work.

@@ -24,7 +24,11 @@ namespace OperationsModule.Core.Commands
             _connections = connections;
             _output = output;
             _engine = new BulkEngine(throttleLimit, cancellationToken);
+            _actionPrefix = $"Cancel {endpoint.System} {endpoint.Kind} (";
         }
+
+        // Formatted once: an enum's ToString per piped item is measurable in a bulk run.
+        private readonly string _actionPrefix;
 
         /// <summary>
         /// Handles one piped item. Returns false when the run was stopped. Throws OperationsApiException
@@ -46,7 +50,7 @@ namespace OperationsModule.Core.Commands
                 _output.WriteFailure(new Failure(ex, rawId));
                 return true;
             }
-            if (!_output.ShouldProcess(id, $"Cancel {_endpoint.System} {_endpoint.Kind} ({request.Describe()})"))
+            if (!_output.ShouldProcess(id, _actionPrefix + request.Describe() + ")"))
                 return true;
             return _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
         }

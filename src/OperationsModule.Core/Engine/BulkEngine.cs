@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
@@ -41,10 +40,11 @@ namespace OperationsModule.Core.Engine
         private int _messageCount;
         private int _wakeAt = int.MaxValue;
 
-        private readonly object _gate = new object();
-        private readonly Queue<WorkItem> _queued = new Queue<WorkItem>(); // guarded by _gate
-        private int _running; // guarded by _gate (written), read with Volatile
-        private int _peakRunning; // guarded by _gate
+        // Lock-free: the pipeline thread and the workers both start queued items, and a lock shared by them
+        // showed up as contention (spinning) on two cores.
+        private readonly ConcurrentQueue<WorkItem> _queued = new ConcurrentQueue<WorkItem>();
+        private int _running;
+        private int _peakRunning;
         private long _started;
 
         // Pipeline thread only.
@@ -76,10 +76,7 @@ namespace OperationsModule.Core.Engine
         public int Running => Volatile.Read(ref _running);
 
         /// <summary>The most requests ever executing at once: never above ThrottleLimit.</summary>
-        public int PeakRunning
-        {
-            get { lock (_gate) return _peakRunning; }
-        }
+        public int PeakRunning => Volatile.Read(ref _peakRunning);
 
         /// <summary>Items whose work has started so far.</summary>
         public long Started => Interlocked.Read(ref _started);
@@ -106,17 +103,10 @@ namespace OperationsModule.Core.Engine
             if (_cancellationToken.IsCancellationRequested) return false;
             _held++;
             if (_held > PeakInFlight) PeakInFlight = _held;
-            var item = new WorkItem<TResult>(target, work, SinkFor(output));
-            bool startNow;
-            lock (_gate)
-            {
-                startNow = _running < _throttleLimit;
-                if (startNow) CountStart();
-                else _queued.Enqueue(item);
-            }
-            // Started inline, not through Task.Run: the synchronous part (building the request) is cheap;
-            // everything after the first await runs on the pool.
-            if (startNow) item.Start(this);
+            _queued.Enqueue(new WorkItem<TResult>(target, work, SinkFor(output)));
+            // Started inline when a slot is free, not through Task.Run: the synchronous part (building the
+            // request) is cheap; everything after the first await runs on the pool.
+            StartQueued();
             Flush(output);
             return true;
         }
@@ -143,11 +133,31 @@ namespace OperationsModule.Core.Engine
             return true;
         }
 
-        // Under _gate.
-        private void CountStart()
+        /// <summary>Starts queued items, in order, while fewer than ThrottleLimit run. Any thread may call it.</summary>
+        private void StartQueued()
         {
-            _running++;
-            if (_running > _peakRunning) _peakRunning = _running;
+            while (!_queued.IsEmpty && !_cancellationToken.IsCancellationRequested)
+            {
+                var running = Volatile.Read(ref _running);
+                if (running >= _throttleLimit) return;
+                if (Interlocked.CompareExchange(ref _running, running + 1, running) != running) continue;
+                if (_queued.TryDequeue(out var item))
+                {
+                    RaisePeak(running + 1);
+                    item.Start(this);
+                }
+                else
+                {
+                    // Another thread took the item first: give the slot back and look again.
+                    Interlocked.Decrement(ref _running);
+                }
+            }
+        }
+
+        private void RaisePeak(int running)
+        {
+            int peak;
+            while (running > (peak = Volatile.Read(ref _peakRunning)) && Interlocked.CompareExchange(ref _peakRunning, running, peak) != peak) { }
         }
 
         /// <summary>One shared silent sink when nobody listens: no per-item allocation, no formatted lines.</summary>
@@ -162,15 +172,12 @@ namespace OperationsModule.Core.Engine
         {
             // Queued before the next item starts, so records keep completion order (input order at ThrottleLimit 1).
             _messages.Enqueue(completion);
-            WorkItem? next = null;
-            lock (_gate)
-            {
-                if (_queued.Count > 0 && !_cancellationToken.IsCancellationRequested) next = _queued.Dequeue();
-                else _running--;
-            }
-            // The slot passes straight to the next item (the running count is unchanged); its request goes on
-            // the wire before the pipeline thread is woken, keeping that wake-up off the critical path.
-            next?.Start(this);
+            // Interlocked is a full fence: either this sees an item the pipeline just queued, or the pipeline
+            // sees the freed slot, so no queued item is ever left waiting.
+            Interlocked.Decrement(ref _running);
+            // The next request goes on the wire before the pipeline thread is woken, keeping that wake-up off
+            // the critical path.
+            StartQueued();
             Signal();
         }
 

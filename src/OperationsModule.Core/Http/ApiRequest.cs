@@ -17,8 +17,12 @@ namespace OperationsModule.Core.Http
 
         public Uri Uri { get; }
 
-        /// <summary>Extra non-secret headers (e.g. Customer-Id, Accept).</summary>
-        public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, string>? _headers;
+
+        /// <summary>Extra non-secret headers (e.g. Customer-Id, Accept). Created on first use: most calls have none.</summary>
+        public IDictionary<string, string> Headers => _headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        internal bool HasHeaders => _headers is { Count: > 0 };
 
         public string? Body { get; set; }
 

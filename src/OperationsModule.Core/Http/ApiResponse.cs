@@ -35,17 +35,21 @@ namespace OperationsModule.Core.Http
 
         public Uri RequestUri { get; }
 
-        public TimeSpan Elapsed { get; }
+        /// <summary>The whole call's time, retries and waits included.</summary>
+        public TimeSpan Elapsed { get; private set; }
 
-        public int Attempts { get; }
+        public int Attempts { get; private set; }
 
         public bool BodyTruncated { get; }
 
         internal ApiTransport.AttemptTag? Tag { get; set; }
 
-        /// <summary>The same response with the whole call's elapsed time and attempt count.</summary>
-        internal ApiResponse WithTotals(TimeSpan elapsed, int attempts) =>
-            new ApiResponse(StatusCode, ReasonPhrase, Headers, Body, ContentType, RequestUri, elapsed, attempts, BodyTruncated) { BodyBytes = BodyBytes, Tag = Tag };
+        /// <summary>Records the whole call's elapsed time and attempt count (before the response is handed out).</summary>
+        internal void SetTotals(TimeSpan elapsed, int attempts)
+        {
+            Elapsed = elapsed;
+            Attempts = attempts;
+        }
 
         public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
 

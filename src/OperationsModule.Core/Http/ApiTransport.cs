@@ -96,7 +96,8 @@ namespace OperationsModule.Core.Http
                     await WaitBeforeRetryAsync(request, uri, attempt, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                return response.WithTotals(Since(started), attempt);
+                response.SetTotals(Since(started), attempt);
+                return response;
             }
         }
 
@@ -128,8 +129,9 @@ namespace OperationsModule.Core.Http
                 using var message = new HttpRequestMessage(method, uri);
                 if (body is not null)
                     message.Content = new StringContent(body, Encoding.UTF8, request.BodyMediaType ?? "application/json");
-                foreach (var header in request.Headers)
-                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (request.HasHeaders)
+                    foreach (var header in request.Headers)
+                        message.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
                 nothingSent = false;
