@@ -139,12 +139,15 @@ namespace OperationsModule.Core.Http
                 var status = (int)response.StatusCode;
                 var success = status >= 200 && status <= 299;
                 var cap = success ? Options.MaximumResponseBytes : Options.MaximumErrorBodyBytes;
-                var (bytes, truncated) = await CappedBodyReader.ReadAsync(response.Content, cap, timeout.Token).ConfigureAwait(false);
+                // 204 and 304 have no body by definition: no stream is opened for them.
+                var (bytes, truncated) = status is 204 or 304
+                    ? (Array.Empty<byte>(), false)
+                    : await CappedBodyReader.ReadAsync(response.Content, cap, timeout.Token).ConfigureAwait(false);
                 if (success && truncated)
                     throw new TransportFailure(new OperationsApiException(
                         $"The response to {method.Method} {UriText.ForDisplay(uri)} is larger than the {Options.MaximumResponseBytes} bytes this module reads.",
                         ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult) { Method = method.Method, RequestUri = UriText.Sanitize(uri), StatusCode = status }, retryable: false, nothingSent: false);
-                var headers = CollectHeaders(response);
+                var headers = new ResponseHeaders(response.Headers, response.Content?.Headers);
                 var text = Encoding.UTF8.GetString(bytes);
                 var result = new ApiResponse(status, response.ReasonPhrase, headers, text, response.Content?.Headers.ContentType?.MediaType, UriText.Sanitize(uri), Since(attemptStarted), attempt, truncated)
                 {
@@ -214,15 +217,6 @@ namespace OperationsModule.Core.Http
                 Attempts = attempt,
                 RecommendedAction = "Check -BaseUri: point it at the address the server redirects to if you trust that server.",
             };
-        }
-
-        private static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
-        {
-            var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToList();
-            if (response.Content is not null)
-                foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
-            return headers;
         }
 
         private static string DescribeRequest(HttpRequestMessage message, ApiRequest request)

@@ -33,7 +33,11 @@ namespace OperationsModule.Core.Http
 
         private static async Task<(byte[] Bytes, bool Truncated)> ReadCappedAsync(Stream stream, byte[] chunk, long? declared, long maxBytes, CancellationToken cancellationToken)
         {
-            using var buffer = new MemoryStream(declared is { } length && length <= maxBytes ? (int)length : 0);
+            // An empty body of undeclared length ends on the first read: no buffer for it.
+            var first = maxBytes <= 0 ? 0 : await stream.ReadAsync(chunk, 0, (int)Math.Min(ChunkSize, maxBytes), cancellationToken).ConfigureAwait(false);
+            if (first == 0 && maxBytes > 0) return (Array.Empty<byte>(), false);
+            using var buffer = new MemoryStream(declared is { } length && length <= maxBytes ? (int)length : first);
+            buffer.Write(chunk, 0, first);
             while (true)
             {
                 var room = maxBytes - buffer.Length;

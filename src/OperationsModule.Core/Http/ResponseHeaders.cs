@@ -1,0 +1,62 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http.Headers;
+using System.Threading;
+
+namespace OperationsModule.Core.Http
+{
+    /// <summary>
+    /// Response and content headers, copied into a case-insensitive dictionary only when first read: a bulk
+    /// cancel mostly looks at the status alone, and copying every response's headers was a measurable
+    /// share of the engine's per-request cost. The header collections stay readable after the response is
+    /// disposed (disposal releases the body stream only).
+    /// </summary>
+    internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IReadOnlyList<string>>
+    {
+        private HttpHeaders? _headers;
+        private HttpHeaders? _contentHeaders;
+        private Dictionary<string, IReadOnlyList<string>>? _copy;
+
+        public ResponseHeaders(HttpHeaders headers, HttpHeaders? contentHeaders)
+        {
+            _headers = headers;
+            _contentHeaders = contentHeaders;
+        }
+
+        private Dictionary<string, IReadOnlyList<string>> Copy
+        {
+            get
+            {
+                var copy = Volatile.Read(ref _copy);
+                if (copy is not null) return copy;
+                copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var header in _headers!) copy[header.Key] = header.Value.ToList();
+                if (_contentHeaders is not null)
+                    foreach (var header in _contentHeaders) copy[header.Key] = header.Value.ToList();
+                // Two threads may both copy; either copy is complete, and one of them wins.
+                copy = Interlocked.CompareExchange(ref _copy, copy, null) ?? copy;
+                _headers = null;
+                _contentHeaders = null;
+                return copy;
+            }
+        }
+
+        public IReadOnlyList<string> this[string key] => Copy[key];
+
+        public IEnumerable<string> Keys => Copy.Keys;
+
+        public IEnumerable<IReadOnlyList<string>> Values => Copy.Values;
+
+        public int Count => Copy.Count;
+
+        public bool ContainsKey(string key) => Copy.ContainsKey(key);
+
+        public bool TryGetValue(string key, out IReadOnlyList<string> value) => Copy.TryGetValue(key, out value!);
+
+        public IEnumerator<KeyValuePair<string, IReadOnlyList<string>>> GetEnumerator() => Copy.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
