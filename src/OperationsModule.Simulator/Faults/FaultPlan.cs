@@ -16,6 +16,7 @@ public sealed class FaultPlan
     {
         lock (_gate)
         {
+            rule.Ordinal = _rules.Length;
             var next = new FaultRule[_rules.Length + 1];
             _rules.CopyTo(next, 0);
             next[^1] = rule;

@@ -14,6 +14,7 @@ namespace OperationsModule.Simulator;
 public sealed class FaultRule
 {
     private readonly ConcurrentDictionary<string, StrongBox<int>> _perPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _draws = new(StringComparer.Ordinal);
     private Regex? _regex;
     private int _matches;
 
@@ -33,7 +34,12 @@ public sealed class FaultRule
     /// <summary>Apply to the first N matching requests of each distinct raw path ("first 2 attempts at each ID fail").</summary>
     public int? PerPathTimes { get; init; }
 
-    /// <summary>0-1, drawn from the Random seeded by <see cref="SimulatorOptions.Seed"/>.</summary>
+    /// <summary>
+    /// 0-1. The draw is a hash of <see cref="SimulatorOptions.Seed"/>, the rule's place in the plan, the method,
+    /// the raw path and how many times this rule has seen that path: the same requests are faulted in every
+    /// run with the same seed, however concurrent clients interleave (a shared Random would hand its draws
+    /// out in arrival order, so which ID got which fault changed from run to run).
+    /// </summary>
     public double? Probability { get; init; }
 
     /// <summary>How many requests matched method and path so far (applied or not).</summary>
@@ -70,6 +76,15 @@ public sealed class FaultRule
             }
         }
 
-        return Probability is not double p || random.NextDouble() < p;
+        if (Probability is not double p)
+        {
+            return true;
+        }
+
+        var nth = Interlocked.Increment(ref _draws.GetOrAdd(rawPath, _ => new StrongBox<int>()).Value);
+        return KeyedDraw.Uniform(random.Seed, Ordinal, method, rawPath, nth) < p;
     }
+
+    /// <summary>The rule's position in its plan (set when added): separates the draws of different rules.</summary>
+    internal int Ordinal { get; set; }
 }

@@ -15,6 +15,8 @@ internal sealed class SeededRandom
         _random = new Random(seed);
     }
 
+    public int Seed => _seed;
+
     public double NextDouble()
     {
         lock (_gate) { return _random.NextDouble(); }
