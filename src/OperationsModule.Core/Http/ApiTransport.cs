@@ -18,15 +18,16 @@ namespace OperationsModule.Core.Http
     /// </summary>
     public sealed class ApiTransport : IDisposable
     {
-        private readonly HttpClient _client;
+        private readonly HttpMessageInvoker _client;
         private readonly Func<double> _jitter;
         private readonly object _jitterLock = new object();
 
-        public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpClient? client = null, Func<double>? jitter = null)
+        /// <param name="client">An HttpClient or a bare invoker; by default one built from the options (see HttpClientFactory.CreateInvoker).</param>
+        public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client = null, Func<double>? jitter = null)
         {
             Options = options;
             Authenticator = authenticator;
-            _client = client ?? HttpClientFactory.Create(options);
+            _client = client ?? HttpClientFactory.CreateInvoker(options);
             var random = new Random();
             _jitter = jitter ?? (() => { lock (_jitterLock) return random.NextDouble(); });
         }
@@ -132,10 +133,13 @@ namespace OperationsModule.Core.Http
                 if (request.HasHeaders)
                     foreach (var header in request.Headers)
                         message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (!message.Headers.Contains("User-Agent"))
+                    message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
                 var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
                 nothingSent = false;
-                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                // The invoker returns once headers arrive (HttpClient's ResponseHeadersRead): the body is read capped below.
+                using var response = await _client.SendAsync(message, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 var success = status >= 200 && status <= 299;
                 var cap = success ? Options.MaximumResponseBytes : Options.MaximumErrorBodyBytes;
