@@ -66,11 +66,24 @@ Measurement Engine(int n, int c)
     });
 }
 
+// --profile engine|raw: run one side only, for a profiler (dotnet-trace) to attach to.
+if (Arg("--profile") is { } side)
+{
+    foreach (var c in levels)
+        for (var r = 0; r < repeat; r++)
+            Console.WriteLine($"{side} C={c}: {(side == "raw" ? Raw(count, c) : Engine(count, c)).RequestsPerSecond:N0} req/s");
+    return 0;
+}
+
 Console.WriteLine($"Warming up ({sim.BaseUri}, journal off)...");
 foreach (var c in levels)
 {
-    Raw(Math.Min(count, 2_000), c);
-    Engine(Math.Min(count, 2_000), c);
+    // Long enough for tiered JIT to finish promoting both paths (it waits for 100 ms of quiet, then recompiles).
+    for (var w = 0; w < 2; w++)
+    {
+        Raw(count, c);
+        Engine(count, c);
+    }
 }
 
 var rows = new List<(int C, Measurement Raw, Measurement Engine, double Ratio)>();

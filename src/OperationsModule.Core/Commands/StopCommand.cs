@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using OperationsModule.Core.Engine;
+using OperationsModule.Core.Http;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
@@ -50,7 +51,7 @@ namespace OperationsModule.Core.Commands
                 _output.WriteFailure(new Failure(ex, rawId));
                 return true;
             }
-            if (!_output.ShouldProcess(id, _actionPrefix + request.Describe() + ")"))
+            if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
                 return true;
             return _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
         }

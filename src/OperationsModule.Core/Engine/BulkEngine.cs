@@ -191,7 +191,10 @@ namespace OperationsModule.Core.Engine
         private void Signal()
         {
             // Interlocked is a full fence: either this sees the waiter's threshold or the waiter sees this count.
-            if (Interlocked.Increment(ref _messageCount) >= Volatile.Read(ref _wakeAt)) _wake.Set();
+            // The exchange lets exactly one worker claim the wake-up: concurrent Set calls contend on a lock.
+            if (Interlocked.Increment(ref _messageCount) >= Volatile.Read(ref _wakeAt)
+                && Interlocked.Exchange(ref _wakeAt, int.MaxValue) != int.MaxValue)
+                _wake.Set();
         }
 
         /// <summary>Blocks the pipeline thread until at least <paramref name="count"/> messages wait; false when stopped.</summary>

@@ -151,9 +151,11 @@ namespace OperationsModule.Core.Http
                     throw new TransportFailure(new OperationsApiException(
                         $"The response to {method.Method} {UriText.ForDisplay(uri)} is larger than the {Options.MaximumResponseBytes} bytes this module reads.",
                         ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult) { Method = method.Method, RequestUri = UriText.Sanitize(uri), StatusCode = status }, retryable: false, nothingSent: false);
-                var headers = new ResponseHeaders(response.Headers, response.Content?.Headers);
+                var headers = new ResponseHeaders(response.Headers, response.Content);
+                // A 204 or 304 has no body, so no media type: skip parsing the content headers for it.
+                var contentType = status is 204 or 304 ? null : response.Content?.Headers.ContentType?.MediaType;
                 var text = Encoding.UTF8.GetString(bytes);
-                var result = new ApiResponse(status, response.ReasonPhrase, headers, text, response.Content?.Headers.ContentType?.MediaType, UriText.Sanitize(uri), Since(attemptStarted), attempt, truncated)
+                var result = new ApiResponse(status, response.ReasonPhrase, headers, text, contentType, UriText.Sanitize(uri), Since(attemptStarted), attempt, truncated)
                 {
                     BodyBytes = bytes,
                     Tag = new AttemptTag(stamp),

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 
@@ -16,13 +17,14 @@ namespace OperationsModule.Core.Http
     internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IReadOnlyList<string>>
     {
         private HttpHeaders? _headers;
-        private HttpHeaders? _contentHeaders;
+        private HttpContent? _content;
         private Dictionary<string, IReadOnlyList<string>>? _copy;
 
-        public ResponseHeaders(HttpHeaders headers, HttpHeaders? contentHeaders)
+        /// <param name="content">Its headers are read lazily too: merely asking for them allocates a collection.</param>
+        public ResponseHeaders(HttpHeaders headers, HttpContent? content)
         {
             _headers = headers;
-            _contentHeaders = contentHeaders;
+            _content = content;
         }
 
         private Dictionary<string, IReadOnlyList<string>> Copy
@@ -33,12 +35,12 @@ namespace OperationsModule.Core.Http
                 if (copy is not null) return copy;
                 copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
                 foreach (var header in _headers!) copy[header.Key] = header.Value.ToList();
-                if (_contentHeaders is not null)
-                    foreach (var header in _contentHeaders) copy[header.Key] = header.Value.ToList();
+                if (_content is not null)
+                    foreach (var header in _content.Headers) copy[header.Key] = header.Value.ToList();
                 // Two threads may both copy; either copy is complete, and one of them wins.
                 copy = Interlocked.CompareExchange(ref _copy, copy, null) ?? copy;
                 _headers = null;
-                _contentHeaders = null;
+                _content = null;
                 return copy;
             }
         }
