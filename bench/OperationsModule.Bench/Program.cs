@@ -12,9 +12,9 @@ using OperationsModule.Simulator;
 
 // Throughput of bulk cancellation: the module's engine against a raw HttpClient loop at the same
 // concurrency, against the same in-process simulator, in the same run. Usage:
-//   dotnet run -c Release --project bench/OperationsModule.Bench [-- --count 10000 --repeat 7 --concurrency 1,8,32 --memory-items 100000]
+//   dotnet run -c Release --project bench/OperationsModule.Bench [-- --count 10000 --repeat 11 --concurrency 1,8,32 --memory-items 100000]
 var count = IntArg("--count", 10_000);
-var repeat = IntArg("--repeat", 7);
+var repeat = IntArg("--repeat", 11);
 var levels = (Arg("--concurrency") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
 
 await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { JournalEnabled = false });
