@@ -13,6 +13,9 @@
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'
+        'Connect-OperationsServer'
+        'Disconnect-OperationsServer'
+        'Get-OperationsSession'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
