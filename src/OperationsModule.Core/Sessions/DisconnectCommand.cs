@@ -14,22 +14,23 @@ namespace OperationsModule.Core.Sessions
     public static class DisconnectCommand
     {
         /// <summary>Closes the given session (piped or -Session). Returns true when it was closed.</summary>
-        public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output)
+        public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false)
         {
             if (!output.ShouldProcess(session.ToString(), "Disconnect")) return false;
             var wasDefault = store.Remove(session);
             output.WriteVerbose(wasDefault ? $"Disconnected {session}; {session.System} has no default session now." : $"Closed {session} (it was not the default session).");
+            if (passThru) output.WriteObject(session);
             return true;
         }
 
         /// <summary>Closes the default session of each system given, or of every system when none is given.</summary>
-        public static int Disconnect(IReadOnlyCollection<OperationsSystem>? systems, SessionStore store, IOperationsOutput output)
+        public static int Disconnect(IReadOnlyCollection<OperationsSystem>? systems, SessionStore store, IOperationsOutput output, bool passThru = false)
         {
             var closed = 0;
             if (systems is null || systems.Count == 0)
             {
                 foreach (var session in store.All())
-                    if (Disconnect(session, store, output)) closed++;
+                    if (Disconnect(session, store, output, passThru)) closed++;
                 return closed;
             }
             foreach (var system in systems.Distinct())
@@ -44,7 +45,7 @@ namespace OperationsModule.Core.Sessions
                     }, system));
                     continue;
                 }
-                if (Disconnect(session, store, output)) closed++;
+                if (Disconnect(session, store, output, passThru)) closed++;
             }
             return closed;
         }

@@ -5,8 +5,8 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Cmdlets
 {
     /// <summary>Closes sessions: the default of the systems named, the sessions piped in, or all of them.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = SystemSet)]
-    [OutputType(typeof(void))]
+    [Cmdlet(VerbsCommunications.Disconnect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SystemSet)]
+    [OutputType(typeof(OperationsSession))]
     public sealed class DisconnectOperationsServerCommand : SessionCmdletBase
     {
         private const string SystemSet = "System";
@@ -20,14 +20,18 @@ namespace OperationsModule.Cmdlets
         [ValidateNotNull]
         public OperationsSession[]? Session { get; set; }
 
+        /// <summary>Write each closed session (for logging what was closed).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == SessionSet)
             {
-                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this);
+                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent);
                 return;
             }
-            DisconnectCommand.Disconnect(System, SessionStore.Default, this);
+            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent);
         }
     }
 }
