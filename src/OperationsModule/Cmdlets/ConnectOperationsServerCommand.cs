@@ -15,11 +15,10 @@ namespace OperationsModule.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = CredentialSet)]
     [OutputType(typeof(OperationsSession))]
-    public sealed class ConnectOperationsServerCommand : SessionCmdletBase
+    public sealed class ConnectOperationsServerCommand : OutputPortCmdlet
     {
         private const string CredentialSet = "Credential";
         private const string TokenSet = "Token";
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
         [Parameter(Mandatory = true, Position = 0)]
         public OperationsSystem System { get; set; }
@@ -76,6 +75,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void EndProcessing()
         {
+            CapturePreferences();
             var bound = MyInvocation.BoundParameters;
             var request = new ConnectionRequest(System)
             {
@@ -94,14 +94,12 @@ namespace OperationsModule.Cmdlets
             var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
             try
             {
-                ConnectCommand.Connect(request, options, SessionStore.Default, this, _stop.Token);
+                ConnectCommand.Connect(request, options, SessionStore.Default, this, StopToken);
             }
             catch (OperationsApiException ex)
             {
                 Terminate(ex, BaseUri);
             }
         }
-
-        protected override void StopProcessing() => _stop.Cancel();
     }
 }

@@ -7,7 +7,7 @@ namespace OperationsModule.Cmdlets
     /// <summary>Closes sessions: the default of the systems named, the sessions piped in, or all of them.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SystemSet)]
     [OutputType(typeof(OperationsSession))]
-    public sealed class DisconnectOperationsServerCommand : SessionCmdletBase
+    public sealed class DisconnectOperationsServerCommand : OutputPortCmdlet
     {
         private const string SystemSet = "System";
         private const string SessionSet = "Session";
