@@ -1,11 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using OperationsModule.Adapters;
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
-using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 
 namespace OperationsModule.Cmdlets
@@ -13,7 +10,6 @@ namespace OperationsModule.Cmdlets
     /// <summary>The connection parameters shared by the cmdlets that call a system.</summary>
     public abstract class OperationsCmdletBase : OutputPortCmdlet
     {
-
         /// <summary>A session from Connect-OperationsServer; also bound from piped objects that carry one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public OperationsSession? Session { get; set; }
