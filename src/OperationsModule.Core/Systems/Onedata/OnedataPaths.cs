@@ -11,13 +11,13 @@ namespace OperationsModule.Core.Systems.Onedata
         private const string Workflows = "automation/execution/workflows";
 
         public static Uri Cancel(Uri baseUri, string executionId) =>
-            EndpointPath.Combine(baseUri, Root(baseUri), Workflows, EndpointPath.Escaped(executionId), "cancel");
+            EndpointPath.Combine(baseUri, WorkflowsPath(baseUri), EndpointPath.Escaped(executionId), "cancel");
 
         public static Uri Details(Uri baseUri, string executionId) =>
-            EndpointPath.Combine(baseUri, Root(baseUri), Workflows, EndpointPath.Escaped(executionId));
+            EndpointPath.Combine(baseUri, WorkflowsPath(baseUri), EndpointPath.Escaped(executionId));
 
         // The documented base URL includes the API root; users also pass just the host. Accept both, never double it.
-        private static string Root(Uri baseUri) =>
-            baseUri.AbsolutePath.TrimEnd('/').EndsWith("/" + ApiRoot, StringComparison.OrdinalIgnoreCase) ? string.Empty : ApiRoot;
+        private static string WorkflowsPath(Uri baseUri) =>
+            baseUri.AbsolutePath.TrimEnd('/').EndsWith("/" + ApiRoot, StringComparison.OrdinalIgnoreCase) ? Workflows : ApiRoot + "/" + Workflows;
     }
 }
