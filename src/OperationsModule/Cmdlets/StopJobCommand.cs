@@ -42,7 +42,7 @@ namespace OperationsModule.Cmdlets
         public string? Reason { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
-        public long? CustomerId { get; set; }
+        public long CustomerId { get; set; }
 
         // ---- PowerShell's own Stop-Job, declared as Microsoft.PowerShell.Core\Stop-Job declares it ----
 
@@ -82,7 +82,12 @@ namespace OperationsModule.Cmdlets
 
         protected override string? CurrentId => JobId.ToString(CultureInfo.InvariantCulture);
 
-        protected override CancelArguments CurrentArguments => new CancelArguments { Reason = Reason, CustomerId = CustomerId };
+        /// <summary>An unbound -CustomerId falls back to the session's customer (Core refuses when neither exists).</summary>
+        protected override CancelArguments CurrentArguments => new CancelArguments
+        {
+            Reason = Reason,
+            CustomerId = MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null,
+        };
 
         protected override void BeginProcessing()
         {
