@@ -90,6 +90,10 @@ Describe 'Stop-Job keeps stopping PowerShell background jobs' {
     BeforeEach {
         # Long enough never to finish on its own; Stop-Job (the built-in) waits until the job is stopped.
         $job = Start-Job -Name ('issue3-' + [guid]::NewGuid().ToString('N')) -ScriptBlock { Start-Sleep -Seconds 60 }
+        # Wait for the state change, not for a time: -State Running only matches a job that has started.
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ($job.State -eq 'NotStarted' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $job.State | Should -Be 'Running'
     }
     AfterEach {
         Microsoft.PowerShell.Core\Remove-Job -Job $job -Force -ErrorAction SilentlyContinue
