@@ -13,6 +13,9 @@
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'
+        'Stop-WorkflowExecution'
+        'Stop-Task'
+        'Stop-Job'
         'Connect-OperationsServer'
         'Disconnect-OperationsServer'
         'Get-OperationsSession'
