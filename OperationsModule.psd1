@@ -13,6 +13,8 @@
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'
+        'Wait-OutputCreation'
+        'Get-OutputCreationResult'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

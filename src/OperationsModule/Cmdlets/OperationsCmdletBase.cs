@@ -85,7 +85,13 @@ namespace OperationsModule.Cmdlets
 
         public void WriteFailure(Failure failure) => WriteError(ErrorRecordFactory.Create(failure));
 
-        void IOperationsOutput.WriteWarning(string text) => WriteWarning(text);
+        void IOperationsOutput.WriteWarning(string text)
+        {
+            // After Ctrl+C the pipeline refuses every write (PipelineStoppedException), yet the warning that
+            // work keeps running on the server matters most then: the host still shows it.
+            if (_stop.IsCancellationRequested) Host.UI.WriteWarningLine(text);
+            else WriteWarning(text);
+        }
 
         void ILogSink.WriteVerbose(string text) => WriteVerbose(text);
 
