@@ -90,6 +90,11 @@ namespace OperationsModule.Core.Commands
                 _output.WriteFailure(new Failure(ex, _configId));
                 return null;
             }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: the pipeline is stopping, there is nobody left to write to.
+                return null;
+            }
         }
 
         public void Dispose() => _connection.Dispose();

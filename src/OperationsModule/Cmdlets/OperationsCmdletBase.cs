@@ -55,6 +55,9 @@ namespace OperationsModule.Cmdlets
 
         protected CancellationToken StopToken => _stop.Token;
 
+        /// <summary>Derived cmdlets that override BeginProcessing call this first.</summary>
+        protected void CapturePreferences() => _ = IsDebugEnabled;
+
         /// <summary>The connection settings the user typed (not those bound from the pipeline).</summary>
         protected ConnectionRequest BuildConnectionRequest()
         {
@@ -97,7 +100,13 @@ namespace OperationsModule.Cmdlets
 
         void ILogSink.WriteDebug(string text) => WriteDebug(text);
 
-        public bool IsDebugEnabled =>
+        private bool? _debugEnabled;
+
+        /// <summary>
+        /// Read once, on the pipeline thread: session state must not be touched from the threads that
+        /// finish HTTP calls, and nobody listening means request/response dumps are never even built.
+        /// </summary>
+        public bool IsDebugEnabled => _debugEnabled ??=
             MyInvocation.BoundParameters.ContainsKey("Debug")
             || !Equals(GetVariableValue("DebugPreference"), ActionPreference.SilentlyContinue);
 

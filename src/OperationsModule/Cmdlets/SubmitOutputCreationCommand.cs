@@ -48,6 +48,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
+            CapturePreferences();
             try
             {
                 var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
