@@ -38,6 +38,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
+            CapturePreferences();
             _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
             try
             {

@@ -44,6 +44,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
+            CapturePreferences();
             _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
             try
             {
