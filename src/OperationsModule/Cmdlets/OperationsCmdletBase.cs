@@ -92,8 +92,8 @@ namespace OperationsModule.Cmdlets
         {
             // After Ctrl+C the pipeline refuses every write (PipelineStoppedException), yet the warning that
             // work keeps running on the server matters most then: the host still shows it.
-            if (_stop.IsCancellationRequested) Host.UI.WriteWarningLine(text);
-            else WriteWarning(text);
+            if (!_stop.IsCancellationRequested) WriteWarning(text);
+            else Host?.UI?.WriteWarningLine(text); // a hosted runspace may have no UI
         }
 
         void ILogSink.WriteVerbose(string text) => WriteVerbose(text);
