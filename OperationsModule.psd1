@@ -15,6 +15,9 @@
         'Stop-OutputCreation'
         'Wait-OutputCreation'
         'Get-OutputCreationResult'
+        'Connect-OperationsServer'
+        'Disconnect-OperationsServer'
+        'Get-OperationsSession'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
