@@ -16,6 +16,8 @@
         'Stop-WorkflowExecution'
         'Stop-Task'
         'Stop-Job'
+        'Wait-OutputCreation'
+        'Get-OutputCreationResult'
         'Connect-OperationsServer'
         'Disconnect-OperationsServer'
         'Get-OperationsSession'

@@ -38,7 +38,13 @@ namespace OperationsModule.Cmdlets
 
         public void WriteFailure(Failure failure) => WriteError(ErrorRecordFactory.Create(failure));
 
-        void IOperationsOutput.WriteWarning(string text) => WriteWarning(text);
+        void IOperationsOutput.WriteWarning(string text)
+        {
+            // After Ctrl+C the pipeline refuses every write (PipelineStoppedException), yet the warning that
+            // work keeps running on the server matters most then: the host still shows it.
+            if (!_stop.IsCancellationRequested) WriteWarning(text);
+            else Host?.UI?.WriteWarningLine(text); // a hosted runspace may have no UI
+        }
 
         void ILogSink.WriteVerbose(string text) => WriteVerbose(text);
 
