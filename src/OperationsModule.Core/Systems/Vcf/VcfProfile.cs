@@ -41,8 +41,11 @@ namespace OperationsModule.Core.Systems.Vcf
 
         public IErrorBodyParser ErrorParser => VcfErrorParser.Instance;
 
-        /// <summary>A 404 counts only in the VCF Error shape: SDDC Manager authenticated the call, then found no such task.</summary>
+        /// <summary>
+        /// A 404 counts only as a VCF Error with an errorCode (TASK_NOT_FOUND): SDDC Manager authenticated the call,
+        /// then found no such task. A bare {"message": ...} 404 could come from any proxy in front of it.
+        /// </summary>
         public bool IsVerified(OperationsSession session, ApiResponse response) =>
-            response.IsSuccess || (response.StatusCode == 404 && ErrorParser.Parse(response) is not null);
+            response.IsSuccess || (response.StatusCode == 404 && !string.IsNullOrEmpty(ErrorParser.Parse(response)?.Code));
     }
 }
