@@ -3,8 +3,10 @@
 .SYNOPSIS
     Runs the Pester 5 suite in tests/Pester and exits non-zero when anything fails.
 .DESCRIPTION
-    The suite imports the built module and starts the simulator itself. -ModulePath and -SimulatorPath
-    (or $env:OPERATIONSMODULE_PATH / $env:OPERATIONSMODULE_SIMULATOR) say where they are; by default
+    The suite imports the built module and starts the simulator itself, every test file through
+    TestHelpers.psm1. -ModulePath (the folder holding OperationsModule.psd1) and -SimulatorPath (the
+    OperationsModule.Simulator.dll) reach it as $env:OPERATIONSMODULE_PATH / $env:OPERATIONSMODULE_SIMULATOR,
+    set for the run and restored afterwards; without them (and without those variables already set),
     out/OperationsModule and the newest simulator build are used.
 .EXAMPLE
     ./tests/Pester/Invoke-PesterSuite.ps1 -ModulePath out/OperationsModule
@@ -21,12 +23,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-if ($ModulePath) { $env:OPERATIONSMODULE_PATH = (Resolve-Path $ModulePath).Path }
-if ($SimulatorPath) { $env:OPERATIONSMODULE_SIMULATOR = (Resolve-Path $SimulatorPath).Path }
-
 $pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
 if (-not $pester) {
-    Write-Error 'Pester 5 is not installed: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
+    Write-Error 'Pester 5 is not installed: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser' -ErrorAction Continue
     exit 2
 }
 Import-Module $pester
@@ -43,7 +42,18 @@ if ($TestResultPath) {
     $configuration.TestResult.OutputFormat = 'NUnitXml'
 }
 
-$result = Invoke-Pester -Configuration $configuration
+# TestHelpers.psm1 reads these; restore the caller's values so a run from an interactive session leaves no trace.
+$saved = @{ Path = $env:OPERATIONSMODULE_PATH; Simulator = $env:OPERATIONSMODULE_SIMULATOR }
+try {
+    if ($ModulePath) { $env:OPERATIONSMODULE_PATH = (Resolve-Path $ModulePath).Path }
+    if ($SimulatorPath) { $env:OPERATIONSMODULE_SIMULATOR = (Resolve-Path $SimulatorPath).Path }
+    $result = Invoke-Pester -Configuration $configuration
+}
+finally {
+    $env:OPERATIONSMODULE_PATH = $saved.Path
+    $env:OPERATIONSMODULE_SIMULATOR = $saved.Simulator
+}
+
 # Failed containers (a BeforeAll that threw) fail the run as much as failed tests do.
 if ($result.Result -ne 'Passed' -or $result.FailedCount -gt 0 -or $result.FailedContainersCount -gt 0) {
     Write-Host "Pester: $($result.FailedCount) test(s) failed, $($result.FailedContainersCount) container(s) failed." -ForegroundColor Red

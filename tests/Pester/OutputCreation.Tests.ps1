@@ -13,13 +13,12 @@ BeforeAll {
     $script:Common = @{ BaseUri = $Sim.BaseUri; Credential = $Admin; AllowUnencryptedAuthentication = $true }
     $script:Service = '/rest/serverengine/workflow/outputcreation/'
     # Another test file may have connected: these tests choose their connection explicitly.
-    if (Get-Command Disconnect-OperationsServer -Module OperationsModule -ErrorAction SilentlyContinue) {
-        Disconnect-OperationsServer -System OLConnect -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -Confirm:$false | Out-Null
-    }
+    Disconnect-TestSession
 }
 
 AfterAll {
-    if ($script:Sim) { Stop-TestSimulator $script:Sim }
+    Disconnect-TestSession
+    Stop-TestSimulator $script:Sim
 }
 
 Describe 'Submit-OutputCreation' {

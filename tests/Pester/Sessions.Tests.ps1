@@ -1,46 +1,26 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Connect-OperationsServer / Get-OperationsSession / Disconnect-OperationsServer against the simulator, as a user would run them.
 
 BeforeAll {
-    $root = Resolve-Path (Join-Path $PSScriptRoot '..' '..')
-    Import-Module (Join-Path $root 'out' 'OperationsModule' 'OperationsModule.psd1') -Force
-
-    # The shared tests/Pester/TestHelpers.psm1 (Start-TestSimulator) is used when present; otherwise start it here.
-    $helpers = Join-Path $PSScriptRoot 'TestHelpers.psm1'
-    if (Test-Path $helpers) {
-        Import-Module $helpers -Force
-        $script:sim = Start-TestSimulator
-    }
-    else {
-        $dll = Get-ChildItem (Join-Path $root 'src' 'OperationsModule.Simulator' 'bin') -Recurse -Filter 'OperationsModule.Simulator.dll' |
-            Sort-Object LastWriteTime -Descending | Select-Object -First 1
-        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet', "`"$($dll.FullName)`" --urls http://127.0.0.1:0")
-        $psi.RedirectStandardOutput = $true
-        $psi.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($psi)
-        $handshake = $process.StandardOutput.ReadLine() | ConvertFrom-Json
-        $script:sim = [pscustomobject]@{ BaseUri = $handshake.baseUri; Process = $process }
-    }
-
-    $script:baseUri = $sim.BaseUri
-    $script:cred = [pscredential]::new('ol-admin', (ConvertTo-SecureString 'ol-secret-pass' -AsPlainText -Force))
-    $script:badCred = [pscredential]::new('ol-admin', (ConvertTo-SecureString 'wrong-password' -AsPlainText -Force))
-
-    function Reset-Simulator { Invoke-RestMethod -Method Post -Uri "$baseUri_sim/reset" | Out-Null }
-    function Get-SimRequests { Invoke-RestMethod -Uri "$($baseUri)_sim/requests" }
-    $script:baseUri_sim = "$($baseUri)_sim"
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Module = Import-TestModule
+    $script:Sim = Start-TestSimulator
+    $script:baseUri = $Sim.BaseUri.AbsoluteUri
+    $script:cred = New-TestCredential -As Admin
+    $script:badCred = [pscredential]::new('ol-admin', (ConvertTo-TestSecret 'wrong-password'))
+    # Sessions outlive a file (the module's store is static): start from none.
+    Disconnect-TestSession
 }
 
 AfterAll {
-    Disconnect-OperationsServer -ErrorAction SilentlyContinue
-    if (Get-Command Stop-TestSimulator -ErrorAction SilentlyContinue) { Stop-TestSimulator $sim }
-    elseif ($sim.Process) { $sim.Process.Kill(); $sim.Process.Dispose() }
+    Disconnect-TestSession
+    Stop-TestSimulator $script:Sim
 }
 
 Describe 'Connect-OperationsServer' {
     BeforeEach {
-        Disconnect-OperationsServer -ErrorAction SilentlyContinue
-        Reset-Simulator
+        Disconnect-TestSession
+        Reset-TestSimulator $Sim
     }
 
     It 'logs in once, stores the default session and writes nothing without -PassThru' {
@@ -50,7 +30,7 @@ Describe 'Connect-OperationsServer' {
         $session.System | Should -Be 'OLConnect'
         $session.AuthenticationKind | Should -Be 'Login'
         $session.UserName | Should -Be 'ol-admin'
-        @(Get-SimRequests | Where-Object path -like '*authentication/login').Count | Should -Be 1
+        @(Get-SimulatorJournal $Sim | Where-Object path -like '*authentication/login').Count | Should -Be 1
     }
 
     It '-PassThru writes the session, whose text and properties hold no secret' {
@@ -76,7 +56,7 @@ Describe 'Connect-OperationsServer' {
     It 'refuses credentials over http:// without -AllowUnencryptedAuthentication and sends nothing' {
         { Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnencryptedAuthenticationRefused,OperationsModule.Cmdlets.ConnectOperationsServerCommand'
-        @(Get-SimRequests).Count | Should -Be 0
+        @(Get-SimulatorJournal $Sim).Count | Should -Be 0
     }
 
     It 'refuses a BaseUri with user information, naming -BaseUri' {
@@ -84,28 +64,55 @@ Describe 'Connect-OperationsServer' {
         $err = { Connect-OperationsServer -System OLConnect -BaseUri $bad -Credential $cred -AllowUnencryptedAuthentication -ErrorAction Stop } | Should -Throw -PassThru
         $err.Exception.ParameterName | Should -Be 'BaseUri'
         $err.Exception.Message | Should -Not -Match 'ol-secret-pass'
-        @(Get-SimRequests).Count | Should -Be 0
+        @(Get-SimulatorJournal $Sim).Count | Should -Be 0
     }
 
     It '-WhatIf stores nothing and sends nothing' {
         Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication -WhatIf
         Get-OperationsSession -System OLConnect | Should -BeNullOrEmpty
-        @(Get-SimRequests).Count | Should -Be 0
+        @(Get-SimulatorJournal $Sim).Count | Should -Be 0
+    }
+
+    # -ForEach data is evaluated at discovery: only literals here; credentials are built in the run phase.
+    It 'verifies <System> credentials with a read-only call and keeps no session when they are refused' -ForEach @(
+        @{ System = 'Onedata'; Probe = '/api/v3/oneprovider/automation/execution/workflows/' }
+        @{ System = 'Vcf'; Probe = '/v1/tasks/' }
+        @{ System = 'BigChange'; Probe = '/v1/jobs/' }
+    ) {
+        $good, $bad = switch ($System) {
+            'Onedata' { @{ Token = ConvertTo-TestSecret 'onedata-good-token' }, @{ Token = ConvertTo-TestSecret 'onedata-revoked-token' } }
+            'Vcf' { @{ Credential = New-TestCredential -As Vcf }, @{ Credential = New-TestCredential -As VcfWrong } }
+            'BigChange' {
+                @{ Credential = New-TestCredential -As BigChange; CustomerId = 4242 },
+                @{ Credential = [pscredential]::new('bc-client', (ConvertTo-TestSecret 'wrong-secret')); CustomerId = 4242 }
+            }
+        }
+
+        Connect-OperationsServer -System $System -BaseUri $baseUri @good -AllowUnencryptedAuthentication
+        (Get-OperationsSession -System $System).System | Should -Be $System
+        @(Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'GET' -and $_.path -like "$Probe*" }).Count | Should -Be 1
+
+        Disconnect-TestSession
+        { Connect-OperationsServer -System $System -BaseUri $baseUri @bad -AllowUnencryptedAuthentication -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Unauthorized,OperationsModule.Cmdlets.ConnectOperationsServerCommand'
+        Get-OperationsSession -System $System | Should -BeNullOrEmpty
     }
 
     It '-Verbose and -Debug output never contains the password or token' {
-        $streams = Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication -Verbose -Debug 5>&1 4>&1 | Out-String
+        # $DebugPreference rather than -Debug: on Windows PowerShell 5.1 -Debug means Inquire, which prompts (and fails non-interactively).
+        $DebugPreference = 'Continue'
+        $streams = Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication -Verbose 5>&1 4>&1 | Out-String
         $streams | Should -Match 'authentication/login'
         $streams | Should -Not -Match 'ol-secret-pass'
-        $token = (Get-SimRequests | Where-Object path -like '*getOperations').headers.auth_token
+        $token = (Get-SimulatorJournal $Sim | Where-Object path -like '*getOperations').headers.auth_token
         $token | Should -Be '***'   # the simulator's served journal is redacted too
     }
 }
 
 Describe 'The default session' {
     BeforeEach {
-        Disconnect-OperationsServer -ErrorAction SilentlyContinue
-        Reset-Simulator
+        Disconnect-TestSession
+        Reset-TestSimulator $Sim
     }
 
     It 'is used by Stop-OutputCreation when given neither -Session nor -BaseUri' {
@@ -114,38 +121,38 @@ Describe 'The default session' {
         $result = $op | Stop-OutputCreation
         $result.Status | Should -Be 'CancelRequested'
         $result.Session | Should -Be (Get-OperationsSession -System OLConnect)
-        @(Get-SimRequests | Where-Object path -like '*authentication/login').Count | Should -Be 1
+        @(Get-SimulatorJournal $Sim | Where-Object path -like '*authentication/login').Count | Should -Be 1
     }
 
     It 'without a session, says which command to run' {
         $err = { Stop-OutputCreation -OperationId 5001 -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'NoSession,*'
         $err.Exception.Message | Should -Match 'Connect-OperationsServer -System OLConnect'
-        @(Get-SimRequests).Count | Should -Be 0
+        @(Get-SimulatorJournal $Sim).Count | Should -Be 0
     }
 
     It 'Stop-OutputCreation -WhatIf through the default session prints the URL and sends nothing' {
         Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication
-        Reset-Simulator
+        Reset-TestSimulator $Sim
         $whatIf = Stop-OutputCreation -OperationId 5001 -WhatIf 6>&1 | Out-String
         $whatIf | Should -Match ([regex]::Escape("POST $($baseUri)rest/serverengine/workflow/outputcreation/cancel/5001"))
-        @(Get-SimRequests).Count | Should -Be 0
+        @(Get-SimulatorJournal $Sim).Count | Should -Be 0
     }
 
     It 'logs in again once when the token expired' {
         Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication
         $op = 1 | Submit-OutputCreation -ConfigId 1001
-        Invoke-RestMethod -Method Post -Uri "$baseUri_sim/reset" | Out-Null   # forgets every token: the session's is now invalid
+        Reset-TestSimulator $Sim   # forgets every token: the session's is now invalid
         $op2 = 3 | Submit-OutputCreation -ConfigId 1001
         $op2.OperationId | Should -Not -BeNullOrEmpty
-        @(Get-SimRequests | Where-Object path -like '*authentication/login').Count | Should -Be 1
+        @(Get-SimulatorJournal $Sim | Where-Object path -like '*authentication/login').Count | Should -Be 1
     }
 }
 
 Describe 'Get-OperationsSession and Disconnect-OperationsServer' {
     BeforeEach {
-        Disconnect-OperationsServer -ErrorAction SilentlyContinue
-        Reset-Simulator
+        Disconnect-TestSession
+        Reset-TestSimulator $Sim
     }
 
     It 'Get-OperationsSession writes nothing for a system without a session' {

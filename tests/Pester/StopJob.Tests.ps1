@@ -1,22 +1,30 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<# Stop-Job: BigChange jobs against the simulator (started as a process), and PowerShell jobs forwarded to the built-in. #>
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Module = Import-TestModule
+    Disconnect-TestSession   # these tests choose their connection explicitly
+}
+
+AfterAll {
+    Disconnect-TestSession
+}
 
 Describe 'Stop-Job for BigChange jobs' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Issue3Simulator.ps1')
-        Import-Module (Get-Issue3ModulePath) -Force
-        $sim = Start-Issue3Simulator
-        $client = New-Object System.Management.Automation.PSCredential ('bc-client', (ConvertTo-Issue3Secret 'bc-secret'))
-        $common = @{ BaseUri = $sim.BaseUri; Credential = $client; AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
+        $Sim = Start-TestSimulator
+        $common = @{ BaseUri = $Sim.BaseUri; Credential = (New-TestCredential -As BigChange); AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
     }
     AfterAll {
-        Stop-Issue3Simulator $sim
+        Stop-TestSimulator $Sim
     }
     BeforeEach {
-        Invoke-Issue3Sim $sim POST '/_sim/reset' | Out-Null
+        Reset-TestSimulator $Sim
     }
 
     It 'cancels a job with a reason and returns a CancellationResult carrying the reason' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/bigchange' @{ ids = @(101) } | Out-Null
+        Add-SimulatorSeed $Sim bigchange @{ ids = @(101) }
 
         $result = Stop-Job -JobId 101 -Reason 'Customer rescheduled' -CustomerId 4242 @common
 
@@ -24,14 +32,14 @@ Describe 'Stop-Job for BigChange jobs' {
         $result.System | Should -Be 'BigChange'
         $result.Reason | Should -Be 'Customer rescheduled'
         $result.StatusCode | Should -Be 204
-        Get-Issue3SimStatus $sim bigchange 101 | Should -Be 'cancelled'
-        $put = Invoke-Issue3Sim $sim GET '/_sim/requests' | Where-Object { $_.method -eq 'PUT' }
+        Get-SimulatorStatus $Sim bigchange 101 | Should -Be 'cancelled'
+        $put = Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'PUT' }
         $put.path | Should -Be '/v1/jobs/101/cancel'
         $put.body | Should -Be '"Customer rescheduled"'
     }
 
     It 'binds JobId, Reason and CustomerId from piped rows (Import-Csv style)' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/bigchange' @{ ids = @(1, 2) } | Out-Null
+        Add-SimulatorSeed $Sim bigchange @{ ids = @(1, 2) }
         $rows = @(
             [pscustomobject]@{ JobId = '1'; Reason = 'Duplicate'; CustomerId = '4242' }
             [pscustomobject]@{ JobId = '2'; Reason = 'Rescheduled'; CustomerId = '4242' }
@@ -44,7 +52,7 @@ Describe 'Stop-Job for BigChange jobs' {
     }
 
     It 'reports a started job (422) as ValidationFailed and names the field in ErrorDetails' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/bigchange' @{ jobs = @(@{ id = 7; status = 'started' }) } | Out-Null
+        Add-SimulatorSeed $Sim bigchange @{ jobs = @(@{ id = 7; status = 'started' }) }
 
         Stop-Job -JobId 7 -Reason 'x' -CustomerId 4242 @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
@@ -70,23 +78,19 @@ Describe 'Stop-Job for BigChange jobs' {
         $e1[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
         $e1[0].Exception.ParameterName | Should -Be 'Reason'
         $e2[0].Exception.ParameterName | Should -Be 'Reason'
-        @(Invoke-Issue3Sim $sim GET '/_sim/requests' | Where-Object { $_.method -eq 'PUT' }).Count | Should -Be 0
+        @(Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'PUT' }).Count | Should -Be 0
     }
 
     It 'prints the method and URL with -WhatIf and sends nothing' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/bigchange' @{ ids = @(5) } | Out-Null
+        Add-SimulatorSeed $Sim bigchange @{ ids = @(5) }
 
         Stop-Job -JobId 5 -Reason 'x' -CustomerId 4242 @common -WhatIf
 
-        Get-Issue3SimStatus $sim bigchange 5 | Should -Be 'scheduled'
+        Get-SimulatorStatus $Sim bigchange 5 | Should -Be 'scheduled'
     }
 }
 
 Describe 'Stop-Job keeps stopping PowerShell background jobs' {
-    BeforeAll {
-        . (Join-Path $PSScriptRoot 'Issue3Simulator.ps1')
-        Import-Module (Get-Issue3ModulePath) -Force
-    }
     BeforeEach {
         # Long enough never to finish on its own; Stop-Job (the built-in) waits until the job is stopped.
         $job = Start-Job -Name ('issue3-' + [guid]::NewGuid().ToString('N')) -ScriptBlock { Start-Sleep -Seconds 60 }
@@ -169,7 +173,7 @@ Describe 'Stop-Job keeps stopping PowerShell background jobs' {
     }
 
     It 'refuses a BigChange connection parameter next to -Id, naming it' {
-        { Stop-Job -Id $job.Id -Token (ConvertTo-Issue3Secret 't') -ErrorAction Stop } |
+        { Stop-Job -Id $job.Id -Token (ConvertTo-TestSecret 't') -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidParameter,OperationsModule.Cmdlets.StopJobCommand'
         (Get-Job -Id $job.Id).State | Should -Be 'Running'
     }

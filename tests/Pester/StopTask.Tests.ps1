@@ -1,43 +1,49 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<# Stop-Task against the simulated SDDC Manager (simulator started as a process). #>
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Module = Import-TestModule
+    $script:Sim = Start-TestSimulator
+    Disconnect-TestSession   # these tests choose their connection explicitly
+}
+
+AfterAll {
+    Disconnect-TestSession
+    Stop-TestSimulator $script:Sim
+}
 
 Describe 'Stop-Task against the simulated SDDC Manager' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Issue3Simulator.ps1')
-        Import-Module (Get-Issue3ModulePath) -Force
-        $sim = Start-Issue3Simulator
-        $cred = New-Object System.Management.Automation.PSCredential ('administrator@vsphere.local', (ConvertTo-Issue3Secret 'vcf-secret-pass'))
-        $common = @{ BaseUri = $sim.BaseUri; Credential = $cred; AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
-    }
-    AfterAll {
-        Stop-Issue3Simulator $sim
+        $common = @{ BaseUri = $Sim.BaseUri; Credential = (New-TestCredential -As Vcf); AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
     }
     BeforeEach {
-        Invoke-Issue3Sim $sim POST '/_sim/reset' | Out-Null
+        Reset-TestSimulator $Sim
     }
 
     It 'logs in with the credential, cancels and returns a CancellationResult with status 200' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/vcf' @{ ids = @('t-1') } | Out-Null
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-1') }
 
         $result = Stop-Task -TaskId 't-1' @common
 
         $result.System | Should -Be 'Vcf'
         $result.Kind | Should -Be 'Task'
         $result.StatusCode | Should -Be 200
-        Get-Issue3SimStatus $sim vcf 't-1' | Should -Be 'CANCELLED'
+        Get-SimulatorStatus $Sim vcf 't-1' | Should -Be 'CANCELLED'
     }
 
     It 'logs in once for many piped tasks' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/vcf' @{ ids = @('t-1', 't-2', 't-3') } | Out-Null
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-1', 't-2', 't-3') }
 
         $results = 't-1', 't-2', 't-3' | Stop-Task @common
 
         $results.Count | Should -Be 3
-        $logins = @(Invoke-Issue3Sim $sim GET '/_sim/requests' | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/tokens' })
+        $logins = @(Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/tokens' })
         $logins.Count | Should -Be 1
     }
 
     It 'binds task objects by their id property' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/vcf' @{ ids = @('t-9') } | Out-Null
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-9') }
 
         $result = [pscustomobject]@{ id = 't-9'; status = 'IN_PROGRESS' } | Stop-Task @common
 
@@ -45,7 +51,7 @@ Describe 'Stop-Task against the simulated SDDC Manager' {
     }
 
     It 'reports a task that is no longer in progress as Conflict (409) with the remediation as RecommendedAction' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/vcf' @{ tasks = @(@{ id = 't-1'; status = 'SUCCESSFUL' }) } | Out-Null
+        Add-SimulatorSeed $Sim vcf @{ tasks = @(@{ id = 't-1'; status = 'SUCCESSFUL' }) }
 
         Stop-Task -TaskId 't-1' @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
@@ -66,8 +72,7 @@ Describe 'Stop-Task against the simulated SDDC Manager' {
     }
 
     It 'reports a wrong password as Unauthorized without the password anywhere in the error' {
-        $wrong = New-Object System.Management.Automation.PSCredential ('administrator@vsphere.local', (ConvertTo-Issue3Secret 'not-the-password'))
-        $bad = $common.Clone(); $bad.Credential = $wrong
+        $bad = $common.Clone(); $bad.Credential = New-TestCredential -As VcfWrong
 
         Stop-Task -TaskId 't-1' @bad -ErrorVariable errs -ErrorAction SilentlyContinue
 
@@ -76,7 +81,7 @@ Describe 'Stop-Task against the simulated SDDC Manager' {
     }
 
     It 'can be called module-qualified, which keeps working when PowerCLI is loaded too' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/vcf' @{ ids = @('t-5') } | Out-Null
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-5') }
 
         $result = OperationsModule\Stop-Task -TaskId 't-5' @common
 

@@ -1,22 +1,29 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<# Stop-WorkflowExecution against the simulated Oneprovider (simulator started as a process). #>
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Module = Import-TestModule
+    $script:Sim = Start-TestSimulator
+    Disconnect-TestSession   # these tests choose their connection explicitly
+}
+
+AfterAll {
+    Disconnect-TestSession
+    Stop-TestSimulator $script:Sim
+}
 
 Describe 'Stop-WorkflowExecution against the simulated Oneprovider' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'Issue3Simulator.ps1')
-        Import-Module (Get-Issue3ModulePath) -Force
-        $sim = Start-Issue3Simulator
-        $token = ConvertTo-Issue3Secret 'onedata-good-token'
-        $common = @{ BaseUri = $sim.BaseUri; Token = $token; AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
-    }
-    AfterAll {
-        Stop-Issue3Simulator $sim
+        $token = ConvertTo-TestSecret 'onedata-good-token'
+        $common = @{ BaseUri = $Sim.BaseUri; Token = $token; AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
     }
     BeforeEach {
-        Invoke-Issue3Sim $sim POST '/_sim/reset' | Out-Null
+        Reset-TestSimulator $Sim
     }
 
     It 'cancels an execution and returns a CancellationResult' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/onedata' @{ ids = @('wid-1') } | Out-Null
+        Add-SimulatorSeed $Sim onedata @{ ids = @('wid-1') }
 
         $result = Stop-WorkflowExecution -ExecutionId 'wid-1' @common
 
@@ -24,11 +31,11 @@ Describe 'Stop-WorkflowExecution against the simulated Oneprovider' {
         $result.System | Should -Be 'Onedata'
         $result.Kind | Should -Be 'WorkflowExecution'
         $result.StatusCode | Should -Be 204
-        Get-Issue3SimStatus $sim onedata 'wid-1' | Should -Be 'cancelled'
+        Get-SimulatorStatus $Sim onedata 'wid-1' | Should -Be 'cancelled'
     }
 
     It 'takes IDs from the pipeline by value and by property name (wid, atmWorkflowExecutionId)' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/onedata' @{ ids = @('a', 'b', 'c') } | Out-Null
+        Add-SimulatorSeed $Sim onedata @{ ids = @('a', 'b', 'c') }
 
         $results = @('a', [pscustomobject]@{ wid = 'b' }, [pscustomobject]@{ atmWorkflowExecutionId = 'c' }) | Stop-WorkflowExecution @common
 
@@ -37,8 +44,8 @@ Describe 'Stop-WorkflowExecution against the simulated Oneprovider' {
     }
 
     It 'reports a rejected token (400 badToken) as Unauthorized / AuthenticationError' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/onedata' @{ ids = @('wid-1') } | Out-Null
-        $bad = $common.Clone(); $bad.Token = ConvertTo-Issue3Secret 'revoked'
+        Add-SimulatorSeed $Sim onedata @{ ids = @('wid-1') }
+        $bad = $common.Clone(); $bad.Token = ConvertTo-TestSecret 'revoked'
 
         $output = Stop-WorkflowExecution -ExecutionId 'wid-1' @bad -ErrorVariable errs -ErrorAction SilentlyContinue
 
@@ -52,7 +59,7 @@ Describe 'Stop-WorkflowExecution against the simulated Oneprovider' {
     }
 
     It 'throws a catchable Conflict for an execution that already ended with -ErrorAction Stop' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/onedata' @{ executions = @(@{ id = 'done-1'; status = 'finished' }) } | Out-Null
+        Add-SimulatorSeed $Sim onedata @{ executions = @(@{ id = 'done-1'; status = 'finished' }) }
 
         $caught = $null
         try { Stop-WorkflowExecution -ExecutionId 'done-1' @common -ErrorAction Stop }
@@ -65,7 +72,7 @@ Describe 'Stop-WorkflowExecution against the simulated Oneprovider' {
     }
 
     It 'reports an unknown execution as NotFound and goes on with the next item' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/onedata' @{ ids = @('ok-1') } | Out-Null
+        Add-SimulatorSeed $Sim onedata @{ ids = @('ok-1') }
 
         $results = 'missing', 'ok-1' | Stop-WorkflowExecution @common -ErrorVariable errs -ErrorAction SilentlyContinue
 
@@ -75,17 +82,17 @@ Describe 'Stop-WorkflowExecution against the simulated Oneprovider' {
     }
 
     It 'sends nothing with -WhatIf' {
-        Invoke-Issue3Sim $sim POST '/_sim/seed/onedata' @{ ids = @('wid-1') } | Out-Null
+        Add-SimulatorSeed $Sim onedata @{ ids = @('wid-1') }
 
         Stop-WorkflowExecution -ExecutionId 'wid-1' @common -WhatIf
 
-        Get-Issue3SimStatus $sim onedata 'wid-1' | Should -Be 'active'
+        Get-SimulatorStatus $Sim onedata 'wid-1' | Should -Be 'active'
     }
 
     It 'refuses -Credential, naming the parameter' {
-        $cred = New-Object System.Management.Automation.PSCredential ('user', (ConvertTo-Issue3Secret 'pw'))
+        $cred = New-Object System.Management.Automation.PSCredential ('user', (ConvertTo-TestSecret 'pw'))
 
-        { Stop-WorkflowExecution -ExecutionId 'wid-1' -BaseUri $sim.BaseUri -Credential $cred -AllowUnencryptedAuthentication -ErrorAction Stop } |
+        { Stop-WorkflowExecution -ExecutionId 'wid-1' -BaseUri $Sim.BaseUri -Credential $cred -AllowUnencryptedAuthentication -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidParameter,OperationsModule.Cmdlets.StopWorkflowExecutionCommand'
     }
 }

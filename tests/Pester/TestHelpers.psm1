@@ -1,8 +1,21 @@
 #Requires -Version 5.1
 <#
-    Shared by the Pester suite: where the built module and the simulator are, starting and stopping the
-    simulator as a process, and its /_sim control endpoints (seed, faults, reset, request journal).
+    Shared by every *.Tests.ps1 in the Pester suite, the one way they find the built module and the simulator
+    ($env:OPERATIONSMODULE_PATH / $env:OPERATIONSMODULE_SIMULATOR, which Invoke-PesterSuite.ps1 sets from
+    -ModulePath / -SimulatorPath), start and stop the simulator as a process, use its /_sim control endpoints
+    (seed, faults, reset, request journal) and leave no default session behind for the next file.
     Works on Windows PowerShell 5.1 and PowerShell 7.
+
+    Usage in a test file (Pester 5: everything at run time, inside BeforeAll/AfterAll, never in the Describe body):
+        BeforeAll {
+            Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+            $script:Module = Import-TestModule
+            $script:Sim = Start-TestSimulator
+        }
+        AfterAll {
+            Disconnect-TestSession
+            Stop-TestSimulator $script:Sim
+        }
 #>
 Set-StrictMode -Version 3.0
 
@@ -79,7 +92,7 @@ function Start-TestSimulator {
 function Stop-TestSimulator {
     <# Closes the simulator's stdin (its signal to exit), then kills it if it lingers. #>
     [CmdletBinding()]
-    param([Parameter(Mandatory, ValueFromPipeline)] $Simulator)
+    param([Parameter(Mandatory, ValueFromPipeline)] [AllowNull()] $Simulator)
     process {
         if (-not $Simulator -or -not $Simulator.Process) { return }
         $process = $Simulator.Process
@@ -118,6 +131,16 @@ function Add-SimulatorOperation {
     Invoke-SimulatorControl -Simulator $Simulator -Path 'seed/olconnect' -Body @{ operations = $operations } | Out-Null
 }
 
+function Add-SimulatorSeed {
+    <# Seeds any system through /_sim/seed/<system>, e.g. Add-SimulatorSeed $sim vcf @{ tasks = @(@{ id = 't-1'; status = 'SUCCESSFUL' }) }. #>
+    param(
+        [Parameter(Mandatory)] $Simulator,
+        [Parameter(Mandatory)] [ValidateSet('olconnect', 'onedata', 'vcf', 'bigchange')] [string] $System,
+        [Parameter(Mandatory)] [hashtable] $Body
+    )
+    Invoke-SimulatorControl -Simulator $Simulator -Path "seed/$System" -Body $Body | Out-Null
+}
+
 function Add-SimulatorFault {
     <# e.g. Add-SimulatorFault $sim -Method POST -PathPattern 'cancel' -Status 500 -Times 1. #>
     param(
@@ -148,22 +171,54 @@ function Get-SimulatorRequest {
     foreach ($request in $requests) { '{0} {1}' -f $request.method, $request.path }
 }
 
+function Get-SimulatorJournal {
+    <# The recorded requests as objects (method, path, query, headers, body; secrets masked), one per pipeline item. #>
+    param([Parameter(Mandatory)] $Simulator)
+    # foreach, not a pipe: Windows PowerShell would pass the whole JSON array to Where-Object as one object.
+    $requests = Invoke-SimulatorControl -Simulator $Simulator -Path 'requests' -Method Get
+    foreach ($request in $requests) { $request }
+}
+
 function Get-SimulatorStatus {
     <# The simulator's own view of an item: e.g. 'cancelled', 'done', '50%' for OL Connect operations. #>
     param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $System, [Parameter(Mandatory)] [string] $Id)
     (Invoke-SimulatorControl -Simulator $Simulator -Path "status/$System/$([uri]::EscapeDataString($Id))" -Method Get).status
 }
 
+function ConvertTo-TestSecret {
+    <# A SecureString for a test token (the module takes secrets only as SecureString or PSCredential). #>
+    [OutputType([securestring])]
+    param([Parameter(Mandatory)] [string] $Text)
+    ConvertTo-SecureString $Text -AsPlainText -Force
+}
+
 function New-TestCredential {
-    <# The simulator's default OL Connect users: admin, or a viewer who gets 403 on writes. #>
-    param([ValidateSet('Admin', 'Viewer', 'Wrong')] [string] $As = 'Admin')
+    <#
+        The simulator's default accounts: OL Connect admin, a viewer who gets 403 on writes, or a wrong password;
+        the VCF administrator (or a wrong password); the BigChange client (client_id / client_secret).
+    #>
+    param([ValidateSet('Admin', 'Viewer', 'Wrong', 'Vcf', 'VcfWrong', 'BigChange')] [string] $As = 'Admin')
     $pair = switch ($As) {
         'Admin' { 'ol-admin', 'ol-secret-pass' }
         'Viewer' { 'ol-viewer', 'ol-viewer-pass' }
         'Wrong' { 'ol-admin', 'not-the-password' }
+        'Vcf' { 'administrator@vsphere.local', 'vcf-secret-pass' }
+        'VcfWrong' { 'administrator@vsphere.local', 'not-the-password' }
+        'BigChange' { 'bc-client', 'bc-secret' }
     }
-    New-Object System.Management.Automation.PSCredential ($pair[0], (ConvertTo-SecureString $pair[1] -AsPlainText -Force))
+    New-Object System.Management.Automation.PSCredential ($pair[0], (ConvertTo-TestSecret $pair[1]))
+}
+
+function Disconnect-TestSession {
+    <#
+        Closes every default session. They live in the module's (static) session store, which outlives
+        Import-Module -Force and Pester's per-file scopes, so each file starts and ends without any.
+    #>
+    if (Get-Command Disconnect-OperationsServer -Module OperationsModule -ErrorAction SilentlyContinue) {
+        Disconnect-OperationsServer -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+    }
 }
 
 Export-ModuleMember -Function Get-TestModulePath, Get-TestSimulatorPath, Import-TestModule, Start-TestSimulator, Stop-TestSimulator,
-    Invoke-SimulatorControl, Reset-TestSimulator, Add-SimulatorOperation, Add-SimulatorFault, Get-SimulatorRequest, Get-SimulatorStatus, New-TestCredential
+    Invoke-SimulatorControl, Reset-TestSimulator, Add-SimulatorOperation, Add-SimulatorSeed, Add-SimulatorFault, Get-SimulatorRequest,
+    Get-SimulatorJournal, Get-SimulatorStatus, ConvertTo-TestSecret, New-TestCredential, Disconnect-TestSession

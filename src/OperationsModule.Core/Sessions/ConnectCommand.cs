@@ -66,7 +66,7 @@ namespace OperationsModule.Core.Sessions
             try
             {
                 var response = Task.Run(() => session.Transport.SendAsync(probe, log, cancellationToken), cancellationToken).GetAwaiter().GetResult();
-                if (!response.IsSuccess)
+                if (!verifier.IsVerified(session, response))
                     throw FailureBuilder.FromResponse(probe, response, verifier.ErrorParser, $"Connecting to {session.System} at {UriText.ForDisplay(session.BaseUri)} failed");
             }
             finally

@@ -14,5 +14,12 @@ namespace OperationsModule.Core.Sessions
         ApiRequest BuildProbe(OperationsSession session);
 
         IErrorBodyParser ErrorParser { get; }
+
+        /// <summary>
+        /// Whether the answer proves the credentials. Probes may ask for an ID that cannot exist, so a "not found"
+        /// in the system's own error shape counts (the server authenticated the call before looking the ID up);
+        /// 401/403 and token errors never do.
+        /// </summary>
+        bool IsVerified(OperationsSession session, ApiResponse response);
     }
 }

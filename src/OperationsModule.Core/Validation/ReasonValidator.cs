@@ -8,6 +8,10 @@ namespace OperationsModule.Core.Validation
     /// </summary>
     public static class ReasonValidator
     {
+        /// <summary>
+        /// The longest reason sent. BigChange does not publish a limit; 500 is this module's documented cap (long
+        /// enough for a sentence or two, short enough for any reasonable column). The one place this number lives.
+        /// </summary>
         public const int MaximumLength = 500;
 
         /// <summary>Returns the reason to send (null when none was given); throws InputValidationException naming the parameter.</summary>

@@ -36,7 +36,7 @@ namespace OperationsModule.Cmdlets
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
         public long JobId { get; set; }
 
-        /// <summary>Validated in Core (empty, over 500 characters) so the error names -Reason the module's way.</summary>
+        /// <summary>Validated in Core by ReasonValidator (empty, over 500 characters, control characters) so the error names -Reason the module's way.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
         [AllowEmptyString]
         public string? Reason { get; set; }

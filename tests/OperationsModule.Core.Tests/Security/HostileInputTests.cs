@@ -65,7 +65,7 @@ namespace OperationsModule.Core.Tests.Security
             RunStop(request, new SessionStore(), new[] { "5001" }, o);
         });
 
-        /// <summary>Stop-Job -Reason (BigChange): the issue-3 endpoint is to call ReasonValidator; tested here directly.</summary>
+        /// <summary>Stop-Job -Reason (BigChange): JobCancelEndpoint validates through ReasonValidator; tested here directly.</summary>
         private static Case Reason(string reason) => new Case("Reason", (_, _) => ReasonValidator.Validate("Reason", reason));
 
         private static readonly Dictionary<string, Case> Cases = new Dictionary<string, Case>

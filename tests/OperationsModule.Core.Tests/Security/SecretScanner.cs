@@ -50,6 +50,12 @@ namespace OperationsModule.Core.Tests.Security
             }
         }
 
+        /// <summary>Tokens and refresh ids the simulator issued: secrets the user never typed, which appear only in responses.</summary>
+        public void HarvestFrom(SimulatorState state)
+        {
+            foreach (var issued in state.IssuedSecrets()) Add(issued);
+        }
+
         /// <summary>The places a needle was found, e.g. "verbose: ...". Empty means no leak.</summary>
         public IReadOnlyList<string> Find(IEnumerable<(string Where, string Text)> captured) =>
             captured.SelectMany(c => _needles.Where(n => c.Text.IndexOf(n, StringComparison.Ordinal) >= 0).Select(n => $"{c.Where} contains a secret ({n.Length} chars): {Excerpt(c.Text, n)}")).ToList();

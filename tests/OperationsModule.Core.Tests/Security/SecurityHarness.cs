@@ -55,6 +55,16 @@ namespace OperationsModule.Core.Tests.Security
             return output;
         }
 
+        /// <summary>Any Stop-* cmdlet: one piped ID with its arguments through validation, ShouldProcess and the bulk engine.</summary>
+        public static RecordingOutput RunStop(ICancelEndpoint endpoint, ConnectionRequest request, SessionStore store, string id, CancelArguments arguments, RecordingOutput output)
+        {
+            var plan = new ConnectionPlan(request, store);
+            using var command = new StopCommand(endpoint, plan, 4, output, CancellationToken.None);
+            command.Process(id, arguments);
+            command.Complete();
+            return output;
+        }
+
         /// <summary>Submit-OutputCreation: job IDs of every piped item, one request at the end.</summary>
         public static RecordingOutput RunSubmit(ConnectionRequest request, SessionStore store, string? configId, IEnumerable<long> jobIds, RecordingOutput? output = null)
         {

@@ -16,6 +16,9 @@ namespace OperationsModule.Core.Systems.BigChange
         public static Uri Cancel(Uri baseUri, long jobId) =>
             EndpointPath.Combine(baseUri, "v1/jobs", EndpointPath.Escaped(jobId.ToString(CultureInfo.InvariantCulture)), "cancel");
 
+        public static Uri Job(Uri baseUri, long jobId) =>
+            EndpointPath.Combine(baseUri, "v1/jobs", EndpointPath.Escaped(jobId.ToString(CultureInfo.InvariantCulture)));
+
         /// <summary>The auth proxy's token endpoint (community clients use /auth/tokens; the vendor page copy lacks the path).</summary>
         public static Uri Token(Uri baseUri) => EndpointPath.Combine(baseUri, "auth/tokens");
     }

@@ -17,12 +17,6 @@ namespace OperationsModule.Core.Systems.BigChange
     {
         public static readonly JobCancelEndpoint Instance = new JobCancelEndpoint();
 
-        /// <summary>
-        /// The longest reason sent. The vendor page does not state a limit; 500 is this module's documented cap
-        /// (long enough for a sentence or two, short enough for any reasonable column), checked before sending.
-        /// </summary>
-        public const int MaximumReasonLength = 500;
-
         public OperationsSystem System => OperationsSystem.BigChange;
 
         public string Kind => "Job";
@@ -57,13 +51,12 @@ namespace OperationsModule.Core.Systems.BigChange
 
         public bool IsSuccess(int statusCode) => statusCode == 204 || statusCode == 200;
 
-        public static string ValidateReason(string? reason)
-        {
-            if (reason is null || reason.Trim().Length == 0)
-                throw new InputValidationException("Reason", "BigChange needs a cancellation reason; the value is empty.");
-            if (reason.Length > MaximumReasonLength)
-                throw new InputValidationException("Reason", $"the reason is {reason.Length} characters long; at most {MaximumReasonLength} are sent.");
-            return reason;
-        }
+        /// <summary>
+        /// BigChange requires a reason, so a missing one is refused here; everything else about the text (blank,
+        /// longer than ReasonValidator.MaximumLength, control characters) is ReasonValidator's one rule set.
+        /// </summary>
+        public static string ValidateReason(string? reason) =>
+            ReasonValidator.Validate("Reason", reason)
+            ?? throw new InputValidationException("Reason", "BigChange needs a cancellation reason; the value is empty.");
     }
 }

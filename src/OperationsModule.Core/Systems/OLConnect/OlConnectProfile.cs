@@ -29,5 +29,7 @@ namespace OperationsModule.Core.Systems.OLConnect
         public ApiRequest BuildProbe(OperationsSession session) => new ApiRequest(global::System.Net.Http.HttpMethod.Get, OlConnectPaths.Operations(session.BaseUri));
 
         public IErrorBodyParser ErrorParser => OlConnectErrorParser.Instance;
+
+        public bool IsVerified(OperationsSession session, ApiResponse response) => response.IsSuccess;
     }
 }

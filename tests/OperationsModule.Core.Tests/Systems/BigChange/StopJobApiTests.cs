@@ -101,6 +101,20 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             Assert.Empty(sim.Journal.Snapshot());
         }
 
+        /// <summary>The endpoint uses ReasonValidator: a control character (refused there, once allowed here) never reaches the wire.</summary>
+        [Fact]
+        public async Task A_reason_with_a_control_character_fails_naming_Reason_without_a_request()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            sim.State.BigChange.AddJob(1);
+
+            var failure = SingleFailure(Run(Endpoint, WithClient(sim), Job(1, "stop\u0007now")));
+
+            Assert.Equal("Reason", Assert.IsType<InputValidationException>(failure.Exception).ParameterName);
+            Assert.Contains("U+0007", failure.Exception.Message);
+            Assert.Empty(sim.Journal.Snapshot());
+        }
+
         [Fact]
         public async Task A_reason_of_500_characters_is_sent_and_501_is_refused()
         {
