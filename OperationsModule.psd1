@@ -13,6 +13,14 @@
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'
+        'Stop-WorkflowExecution'
+        'Stop-Task'
+        'Stop-Job'
+        'Wait-OutputCreation'
+        'Get-OutputCreationResult'
+        'Connect-OperationsServer'
+        'Disconnect-OperationsServer'
+        'Get-OperationsSession'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -40,6 +40,9 @@ namespace OperationsModule.Core.Commands
 
         public bool CreateOnly { get; }
 
+        /// <summary>-Wait: when set, the accepted operation is waited for and written once complete (with its result).</summary>
+        public WaitOptions? Wait { get; set; }
+
         /// <summary>The preset problem, if any: the cmdlet makes it terminating since no item can succeed.</summary>
         public InputValidationException? ConfigProblem => _configProblem;
 
@@ -61,7 +64,10 @@ namespace OperationsModule.Core.Commands
             }
         }
 
-        /// <summary>Sends the one request. Returns the operation, or null (nothing to send, declined, or failed: the failure is written).</summary>
+        /// <summary>
+        /// Sends the one request. Returns the operation, or null (nothing to send, declined, or failed: the
+        /// failure is written). With <see cref="Wait"/>, the operation is written only after the wait.
+        /// </summary>
         public Models.OutputCreationOperation? Complete()
         {
             if (_configProblem is not null || _jobIds.Count == 0) return null;
@@ -74,13 +80,19 @@ namespace OperationsModule.Core.Commands
                 var operation = OutputCreationClient.SubmitAsync(_connection, request, _configId!, _jobIds, CreateOnly, log, _cancellationToken)
                     .GetAwaiter().GetResult();
                 log.Replay();
-                _output.WriteObject(operation);
+                if (Wait is null) _output.WriteObject(operation);
+                else WaitOutputCreationCommand.Run(_connection, operation, Wait, _output, SessionStore.Default, _cancellationToken);
                 return operation;
             }
             catch (OperationsApiException ex)
             {
                 log.Replay();
                 _output.WriteFailure(new Failure(ex, _configId));
+                return null;
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: the pipeline is stopping, there is nobody left to write to.
                 return null;
             }
         }

@@ -12,9 +12,14 @@ namespace OperationsModule.Core.Engine
         private readonly IOperationsOutput _output;
         private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
 
-        public DeferredLogSink(IOperationsOutput output) => _output = output;
+        public DeferredLogSink(IOperationsOutput output)
+        {
+            _output = output;
+            // Captured here, on the pipeline thread; the sink itself is used from any thread.
+            IsDebugEnabled = output.IsDebugEnabled;
+        }
 
-        public bool IsDebugEnabled => _output.IsDebugEnabled;
+        public bool IsDebugEnabled { get; }
 
         public bool IsVerboseEnabled => _output.IsVerboseEnabled;
 

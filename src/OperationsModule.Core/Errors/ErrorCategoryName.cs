@@ -17,5 +17,6 @@ namespace OperationsModule.Core.Errors
         public const string SecurityError = "SecurityError";
         public const string InvalidOperation = "InvalidOperation";
         public const string OperationStopped = "OperationStopped";
+        public const string WriteError = "WriteError";
     }
 }

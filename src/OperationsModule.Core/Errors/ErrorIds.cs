@@ -21,5 +21,7 @@ namespace OperationsModule.Core.Errors
         public const string CertificateRejected = "CertificateRejected";
         public const string UnexpectedResponse = "UnexpectedResponse";
         public const string NoSession = "NoSession";
+        public const string WaitTimedOut = "WaitTimedOut";
+        public const string OutFileFailed = "OutFileFailed";
     }
 }

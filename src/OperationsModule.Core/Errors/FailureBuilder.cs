@@ -24,7 +24,8 @@ namespace OperationsModule.Core.Errors
             var said = vendor?.Message ?? BodyText.Summarize(response.Body, response.ContentType);
             var describedStatus = StatusClassifier.Describe(response.StatusCode);
             var message = $"{subject}: {request.Method.Method} {UriText.ForDisplay(request.Uri)} answered {describedStatus}"
-                + (said is null ? (response.Body.Length == 0 ? " with an empty body." : ".") : ": " + said);
+                + (said is null ? (response.Body.Length == 0 ? " with an empty body." : ".") : ": " + said)
+                + CodeSuffix(vendor);
             if (vendor is null && response.Body.Length > 0 && said is not null && LooksLikeHtml(response))
                 message += " (an HTML page, not the API's error format: is a proxy or login page in the way?)";
             return new OperationsApiException(message, errorId, category)
@@ -41,6 +42,13 @@ namespace OperationsModule.Core.Errors
                 RecommendedAction = vendor?.Remediation ?? StatusClassifier.Advice(response.StatusCode),
             };
         }
+
+        /// <summary>
+        /// The vendor's error code on the message (" [badToken]") so it can be searched for; a code that is a
+        /// URI (an RFC 7807 problem type) is left to VendorError.Code because it reads as noise in one line.
+        /// </summary>
+        private static string CodeSuffix(VendorError? vendor) =>
+            vendor?.Code is { Length: > 0 } code && code.IndexOf(':') < 0 && code.IndexOf('/') < 0 ? $" [{code}]" : string.Empty;
 
         private static bool LooksLikeHtml(ApiResponse response) =>
             (response.ContentType?.IndexOf("html", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0;

@@ -54,6 +54,9 @@ namespace OperationsModule.Core.Sessions
 
         internal HttpOptions Options { get; }
 
+        /// <summary>Set by Disconnect-OperationsServer or when a newer Connect replaced this default session.</summary>
+        internal bool IsClosed { get; private set; }
+
         internal IAuthenticator Authenticator { get; }
 
         internal ApiTransport Transport => _transport.Value;
@@ -75,6 +78,7 @@ namespace OperationsModule.Core.Sessions
 
         public void Dispose()
         {
+            IsClosed = true;
             if (_transport.IsValueCreated) _transport.Value.Dispose();
         }
     }

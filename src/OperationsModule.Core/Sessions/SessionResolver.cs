@@ -26,6 +26,8 @@ namespace OperationsModule.Core.Sessions
                 throw new InputValidationException(request.Credential is not null ? "Credential" : "Token", "a credential or token needs -BaseUri (or connect first with Connect-OperationsServer).");
 
             var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
+            if (existing.IsClosed)
+                throw new InputValidationException("Session", $"the session {existing} was closed (by Disconnect-OperationsServer, or a newer Connect-OperationsServer replaced it); connect again or use Get-OperationsSession.");
             if (existing.System != request.System)
                 throw new InputValidationException("Session", $"the session is for {existing.System}, but this command talks to {request.System}.");
             var options = ApplyOverrides(existing.Options.Clone(), request);

@@ -27,6 +27,15 @@ namespace OperationsModule.Core.Sessions
             if (previous is not null && !ReferenceEquals(previous, session)) previous.Dispose();
         }
 
+        /// <summary>Closes the session; returns true when it was its system's default (and is no longer).</summary>
+        public bool Remove(OperationsSession session)
+        {
+            var wasDefault = ((ICollection<KeyValuePair<OperationsSystem, OperationsSession>>)_sessions)
+                .Remove(new KeyValuePair<OperationsSystem, OperationsSession>(session.System, session));
+            session.Dispose();
+            return wasDefault;
+        }
+
         public OperationsSession? Remove(OperationsSystem system)
         {
             if (!_sessions.TryRemove(system, out var session)) return null;

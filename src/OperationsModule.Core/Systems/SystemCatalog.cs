@@ -10,6 +10,9 @@ namespace OperationsModule.Core.Systems
         private static readonly Dictionary<OperationsSystem, ISystemProfile> Profiles = new Dictionary<OperationsSystem, ISystemProfile>
         {
             [OperationsSystem.OLConnect] = new OLConnect.OlConnectProfile(),
+            [OperationsSystem.Onedata] = new Onedata.OnedataProfile(),
+            [OperationsSystem.Vcf] = new Vcf.VcfProfile(),
+            [OperationsSystem.BigChange] = new BigChange.BigChangeProfile(),
         };
 
         public static ISystemProfile Get(OperationsSystem system) =>

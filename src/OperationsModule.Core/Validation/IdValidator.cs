@@ -18,8 +18,8 @@ namespace OperationsModule.Core.Validation
         {
             if (value is null) throw new InputValidationException(parameterName, "the value is null.");
             if (value.Length == 0 || value.Trim().Length == 0) throw new InputValidationException(parameterName, "the value is empty or whitespace.");
-            if (value != value.Trim()) throw new InputValidationException(parameterName, $"'{Printable(value)}' has leading or trailing whitespace.");
             if (value.Length > MaximumLength) throw new InputValidationException(parameterName, $"the value is {value.Length} characters long; at most {MaximumLength} are allowed.");
+            if (value != value.Trim()) throw new InputValidationException(parameterName, $"'{Printable(value)}' has leading or trailing whitespace.");
             if (value == "." || value == "..") throw new InputValidationException(parameterName, $"'{value}' is a path step, not an identifier.");
             foreach (var c in value)
             {

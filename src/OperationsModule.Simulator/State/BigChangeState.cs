@@ -25,6 +25,9 @@ public sealed class BigChangeState
 
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
+    /// <summary>Access tokens issued since the last reset (secrets the user never typed).</summary>
+    public IReadOnlyCollection<string> IssuedSecrets() => [.. Tokens.Issued];
+
     /// <summary>A null customer means <see cref="SimulatorOptions.BigChangeCustomerId"/>.</summary>
     public void AddJob(long id, string status = "scheduled", long? customerId = null) =>
         _jobs[id] = new Job(status, customerId ?? _defaultCustomer());

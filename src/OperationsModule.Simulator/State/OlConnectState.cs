@@ -78,6 +78,9 @@ public sealed class OlConnectState
     /// <summary>Every login token expires now (the next call with it gets 401).</summary>
     public void ExpireTokens() => Tokens.ExpireAll();
 
+    /// <summary>auth_tokens issued since the last reset (secrets the user never typed).</summary>
+    public IReadOnlyCollection<string> IssuedSecrets() => [.. Tokens.Issued];
+
     // Sequential IDs keep runs reproducible; they start high so they never look like job IDs.
     internal string NextOperationId() =>
         Interlocked.Increment(ref _nextOperationId).ToString(CultureInfo.InvariantCulture);

@@ -17,6 +17,10 @@ public sealed class SimulatorState
     public VcfState Vcf { get; } = new();
     public BigChangeState BigChange { get; }
 
+    /// <summary>Every token and refresh id any fake system issued since the last reset: for leak tests to search for.</summary>
+    public System.Collections.Generic.IReadOnlyCollection<string> IssuedSecrets() =>
+        [.. OlConnect.IssuedSecrets(), .. Vcf.IssuedSecrets(), .. BigChange.IssuedSecrets()];
+
     /// <summary>Back to the defaults (plus the demo data when <see cref="SimulatorOptions.SeedDemoData"/> is on).</summary>
     public void Reset()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 
 namespace OperationsModule.Simulator.StateInternals;
 
@@ -34,6 +35,9 @@ internal sealed class TokenStore
     }
 
     public void Clear() => _tokens.Clear();
+
+    /// <summary>Every token issued since the last reset, expired or not.</summary>
+    public ICollection<string> Issued => _tokens.Keys;
 
     private sealed record Entry(string Subject, DateTimeOffset ExpiresAt);
 }

@@ -21,6 +21,9 @@ public sealed class VcfState
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
     public int TokensRefreshed => Volatile.Read(ref _tokensRefreshed);
 
+    /// <summary>Access tokens and refresh-token ids issued since the last reset (secrets the user never typed).</summary>
+    public IReadOnlyCollection<string> IssuedSecrets() => [.. AccessTokens.Issued, .. _refreshTokens.Keys];
+
     public void AddTask(string id, string status = "IN_PROGRESS") => _tasks[id] = Canonical(status);
 
     /// <summary>Bulk seeding (10 000 IDs is routine); no per-item allocation beyond the dictionary entry.</summary>

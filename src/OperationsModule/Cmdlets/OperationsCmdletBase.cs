@@ -1,23 +1,15 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using OperationsModule.Adapters;
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
-using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 
 namespace OperationsModule.Cmdlets
 {
-    /// <summary>
-    /// Shared parameters and the output port: every Write* call Core makes is forwarded here, on the
-    /// pipeline thread. Ctrl+C cancels the one token of the invocation.
-    /// </summary>
-    public abstract class OperationsCmdletBase : PSCmdlet, IOperationsOutput
+    /// <summary>The connection parameters shared by the cmdlets that call a system.</summary>
+    public abstract class OperationsCmdletBase : OutputPortCmdlet
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-
         /// <summary>A session from Connect-OperationsServer; also bound from piped objects that carry one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public OperationsSession? Session { get; set; }
@@ -53,8 +45,6 @@ namespace OperationsModule.Cmdlets
 
         protected abstract OperationsSystem System { get; }
 
-        protected CancellationToken StopToken => _stop.Token;
-
         /// <summary>The connection settings the user typed (not those bound from the pipeline).</summary>
         protected ConnectionRequest BuildConnectionRequest()
         {
@@ -73,45 +63,5 @@ namespace OperationsModule.Cmdlets
                 UserAgent = "OperationsModule/" + typeof(OperationsCmdletBase).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version,
             };
         }
-
-        /// <summary>Bad configuration that fails every item ends the command.</summary>
-        protected void Terminate(OperationsApiException exception, object? target) =>
-            ThrowTerminatingError(ErrorRecordFactory.Create(exception, target));
-
-        protected override void StopProcessing() => _stop.Cancel();
-
-        // IOperationsOutput: forwarding only.
-        void IOperationsOutput.WriteObject(object item) => WriteObject(item);
-
-        public void WriteFailure(Failure failure) => WriteError(ErrorRecordFactory.Create(failure));
-
-        void IOperationsOutput.WriteWarning(string text) => WriteWarning(text);
-
-        void ILogSink.WriteVerbose(string text) => WriteVerbose(text);
-
-        void ILogSink.WriteDebug(string text) => WriteDebug(text);
-
-        public bool IsDebugEnabled => _debugEnabled ??=
-            MyInvocation.BoundParameters.ContainsKey("Debug")
-            || !Equals(GetVariableValue("DebugPreference"), ActionPreference.SilentlyContinue);
-
-        // Read once per invocation: Core asks per item, and a variable lookup per item is measurable in bulk runs.
-        private bool? _debugEnabled;
-        private bool? _verboseEnabled;
-
-        public bool IsVerboseEnabled => _verboseEnabled ??= MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound)
-            ? LanguagePrimitives.IsTrue(bound)
-            : IsListening(GetVariableValue("VerbosePreference"));
-
-        private static bool IsListening(object? preference) =>
-            LanguagePrimitives.TryConvertTo(preference, out ActionPreference value)
-            && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
-
-        public void WriteProgress(ProgressInfo progress) =>
-            WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.StatusDescription)
-            {
-                PercentComplete = progress.PercentComplete,
-                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            });
     }
 }

@@ -25,6 +25,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
+            CapturePreferences();
             // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
             _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
             try

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
+using OperationsModule.Core.Systems.OLConnect;
 using CoreSubmit = OperationsModule.Core.Commands.SubmitOutputCreationCommand;
 
 namespace OperationsModule.Cmdlets
@@ -29,14 +30,32 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter CreateOnly { get; set; }
 
+        /// <summary>Poll the operation's progress (Write-Progress) until done, then emit it with its result.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: seconds between getProgress calls.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int PollIntervalSec { get; set; } = 2;
+
+        /// <summary>With -Wait: bound on the whole wait (not per request: that is -TimeoutSec).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int WaitTimeoutSec { get; set; } = 3600;
+
         protected override OperationsSystem System => OperationsSystem.OLConnect;
 
         protected override void BeginProcessing()
         {
+            CapturePreferences();
             try
             {
                 var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
-                _command = new CoreSubmit(plan.For(null), ConfigId, CreateOnly.IsPresent, this, StopToken);
+                _command = new CoreSubmit(plan.For(null), ConfigId, CreateOnly.IsPresent, this, StopToken)
+                {
+                    Wait = Wait.IsPresent ? WaitOptions.FromSeconds(PollIntervalSec, WaitTimeoutSec) : null,
+                };
                 if (_command.ConfigProblem is { } problem) Terminate(problem, ConfigId);
             }
             catch (OperationsApiException ex)

@@ -10,6 +10,9 @@ namespace OperationsModule.Core.Systems.OLConnect
 
         public static Uri Login(Uri baseUri) => EndpointPath.Combine(baseUri, "rest/serverengine/authentication/login");
 
+        /// <summary>GET: the running operations; read-only, so Connect-OperationsServer uses it to verify a session.</summary>
+        public static Uri Operations(Uri baseUri) => EndpointPath.Combine(baseUri, OutputCreation, "getOperations");
+
         public static Uri SubmitByJobs(Uri baseUri, string configId) => EndpointPath.Combine(baseUri, OutputCreation, EndpointPath.Escaped(configId), "jobs");
 
         public static Uri Cancel(Uri baseUri, string operationId) => EndpointPath.Combine(baseUri, OutputCreation, "cancel", EndpointPath.Escaped(operationId));

@@ -1,7 +1,10 @@
 using System;
 using OperationsModule.Core.Auth;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
 using OperationsModule.Core.Secrets;
+using OperationsModule.Core.Sessions;
 
 namespace OperationsModule.Core.Systems.OLConnect
 {
@@ -9,7 +12,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// OL Connect accepts Basic or an auth_token header. A lasting session logs in once and reuses the
     /// token (fewer password transmissions); a single call sends Basic.
     /// </summary>
-    public sealed class OlConnectProfile : ISystemProfile
+    public sealed class OlConnectProfile : ISystemProfile, ISessionVerifier
     {
         public OperationsSystem System => OperationsSystem.OLConnect;
 
@@ -21,5 +24,12 @@ namespace OperationsModule.Core.Systems.OLConnect
             if (credential is null) return NoAuthenticator.Instance;
             return persistent ? new OlConnectLoginAuthenticator(baseUri, credential) : new BasicAuthenticator(credential);
         }
+
+        /// <summary>getOperations needs authentication and changes nothing; with a login session it logs in first.</summary>
+        public ApiRequest BuildProbe(OperationsSession session) => new ApiRequest(global::System.Net.Http.HttpMethod.Get, OlConnectPaths.Operations(session.BaseUri));
+
+        public IErrorBodyParser ErrorParser => OlConnectErrorParser.Instance;
+
+        public bool IsVerified(OperationsSession session, ApiResponse response) => response.IsSuccess;
     }
 }

@@ -1,0 +1,56 @@
+using System;
+using OperationsModule.Core.Auth;
+using System.Globalization;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Secrets;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Core.Systems.BigChange
+{
+    /// <summary>BigChange takes a bearer token, or client credentials that obtain one from the auth proxy.</summary>
+    public sealed class BigChangeProfile : ISystemProfile, ISessionVerifier
+    {
+        /// <summary>A job ID no tenant has: the probe reads it and expects a not-found problem.</summary>
+        internal const long ProbeJobId = long.MaxValue;
+
+        public OperationsSystem System => OperationsSystem.BigChange;
+
+        public string ExampleBaseUri => "https://api.bigchange.com";
+
+        public IAuthenticator CreateAuthenticator(Uri baseUri, SecretCredential? credential, SecretText? token, bool persistent)
+        {
+            if (token is not null) return HeaderTokenAuthenticator.Bearer(token);
+            if (credential is not null) return new BigChangeClientCredentialsAuthenticator(baseUri, credential);
+            throw new InputValidationException("Credential", "BigChange needs -Credential (client_id as the user name, client_secret as the password) or -Token (an access token).");
+        }
+    
+        /// <summary>
+        /// Reading a job needs the bearer token and changes nothing. With client credentials, sending it first
+        /// obtains the access token (which alone proves client_id/client_secret); with -Token, the read proves it.
+        /// The session's customer goes in Customer-Id so the tenant is checked too.
+        /// </summary>
+        public ApiRequest BuildProbe(OperationsSession session)
+        {
+            var request = new ApiRequest(global::System.Net.Http.HttpMethod.Get, BigChangePaths.Job(session.BaseUri, ProbeJobId));
+            request.Headers["Accept"] = "application/json, application/problem+json";
+            if (session.CustomerId is { } customer) request.Headers["Customer-Id"] = customer.ToString(CultureInfo.InvariantCulture);
+            return request;
+        }
+
+        public IErrorBodyParser ErrorParser => ProblemDetailsParser.Instance;
+
+        /// <summary>
+        /// Authentication runs before the action in the API, so a problem-details 404 (no such job) proves the token;
+        /// connected without -CustomerId, the 400 for the missing Customer-Id header proves it the same way.
+        /// 401, 403 (the customer has not granted access) and anything not in problem-details form do not.
+        /// </summary>
+        public bool IsVerified(OperationsSession session, ApiResponse response)
+        {
+            if (response.IsSuccess) return true;
+            var afterAuthentication = response.StatusCode == 404 || (response.StatusCode == 400 && session.CustomerId is null);
+            return afterAuthentication && ErrorParser.Parse(response) is not null;
+        }
+    }
+}

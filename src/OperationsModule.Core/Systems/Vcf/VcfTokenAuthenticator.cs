@@ -1,0 +1,139 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Auth;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+using OperationsModule.Core.Secrets;
+
+namespace OperationsModule.Core.Systems.Vcf
+{
+    /// <summary>
+    /// SDDC Manager tokens: POST /v1/tokens {username,password} gives a TokenPair (accessToken + refreshToken.id),
+    /// sent as Bearer. Before expiry or after a 401 the access token is refreshed with PATCH
+    /// /v1/tokens/access-token/refresh (body: the refresh id as a JSON string, Content-Type application/json,
+    /// which PowerVCF #253 lacked); if that fails, log in again.
+    /// </summary>
+    public sealed class VcfTokenAuthenticator : TokenLoginAuthenticator
+    {
+        private readonly Uri _baseUri;
+
+        public VcfTokenAuthenticator(Uri baseUri, SecretCredential credential) : base(credential) => _baseUri = baseUri;
+
+        public override string Kind => "Login";
+
+        protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Post, VcfPaths.Tokens(_baseUri))
+            {
+                Anonymous = true,
+                CarriesSecrets = true,
+                BodyMediaType = "application/json",
+                Body = JsonSerializer.Serialize(new TokenRequest { Username = Credential.UserName, Password = Credential.Secret.Reveal() }),
+            };
+            request.Headers["Accept"] = "application/json";
+            var response = await transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            var subject = $"Logging in to SDDC Manager as {Credential.UserName} failed";
+            // The vendor example shows 200, spec-derived notes say 201: both are a TokenPair.
+            if (response.StatusCode != 200 && response.StatusCode != 201)
+                throw FailureBuilder.FromResponse(request, response, VcfErrorParser.Instance, subject);
+            var pair = ReadTokenPair(response.Body);
+            if (pair.Access is null)
+                throw Unexpected(subject + ": the response has no accessToken", request, response);
+            return Issue(pair.Access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId));
+        }
+
+        protected override async Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        {
+            if (current.RefreshHandle is null) return null;
+            var request = new ApiRequest(new HttpMethod("PATCH"), VcfPaths.RefreshAccessToken(_baseUri))
+            {
+                Anonymous = true,
+                CarriesSecrets = true,
+                BodyMediaType = "application/json",
+                Body = JsonSerializer.Serialize(current.RefreshHandle.Reveal()),
+            };
+            request.Headers["Accept"] = "application/json";
+            ApiResponse response;
+            try
+            {
+                response = await transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationsApiException ex)
+            {
+                log.WriteVerbose($"Refreshing the SDDC Manager token failed ({ex.ErrorId}); logging in again.");
+                return null;
+            }
+            var access = response.StatusCode == 200 ? ReadJsonString(response.Body) : null;
+            if (access is null)
+            {
+                // An unknown or expired refresh token (404/400) is normal after a day; the credential still works.
+                log.WriteVerbose($"Refreshing the SDDC Manager token answered {StatusClassifier.Describe(response.StatusCode)}; logging in again.");
+                return null;
+            }
+            return Issue(access, current.RefreshHandle);
+        }
+
+        protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+
+        private static IssuedToken Issue(string access, SecretText? refreshHandle) =>
+            new IssuedToken(SecretText.FromClearText(access), JwtExpiry.Read(access), refreshHandle);
+
+        private static (string? Access, string? RefreshId) ReadTokenPair(string body)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) return (null, null);
+                var access = JsonErrorReader.Text(root, "accessToken");
+                var refresh = JsonErrorReader.Property(root, "refreshToken") is { ValueKind: JsonValueKind.Object } r ? JsonErrorReader.Text(r, "id") : null;
+                return (string.IsNullOrWhiteSpace(access) ? null : access, string.IsNullOrWhiteSpace(refresh) ? null : refresh);
+            }
+            catch (JsonException)
+            {
+                return (null, null);
+            }
+        }
+
+        /// <summary>The refresh answer is the new access token as a JSON string; tolerate a bare token too.</summary>
+        private static string? ReadJsonString(string body)
+        {
+            var text = body.Trim();
+            if (text.Length == 0) return null;
+            if (text[0] != '"') return text.IndexOfAny(new[] { ' ', '{', '<' }) < 0 ? text : null;
+            try
+            {
+                return JsonSerializer.Deserialize<string>(text) is { Length: > 0 } token ? token : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static OperationsApiException Unexpected(string message, ApiRequest request, ApiResponse response) =>
+            new OperationsApiException(message + ".", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
+            {
+                StatusCode = response.StatusCode,
+                Method = request.Method.Method,
+                RequestUri = response.RequestUri,
+                ContentType = response.ContentType,
+                RecommendedAction = "Check that -BaseUri points at SDDC Manager (https://sddc-manager-fqdn).",
+            };
+
+        private sealed class TokenRequest
+        {
+            [System.Text.Json.Serialization.JsonPropertyName("username")]
+            public string Username { get; set; } = string.Empty;
+
+            [System.Text.Json.Serialization.JsonPropertyName("password")]
+            public string Password { get; set; } = string.Empty;
+        }
+    }
+}

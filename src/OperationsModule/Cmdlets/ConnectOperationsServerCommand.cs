@@ -1,0 +1,105 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using OperationsModule.Adapters;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>
+    /// Opens the default session of a system: one HttpClient (connection reuse), credentials held as
+    /// SecureString, verified at once with one authenticated call unless -SkipVerification.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = CredentialSet)]
+    [OutputType(typeof(OperationsSession))]
+    public sealed class ConnectOperationsServerCommand : OutputPortCmdlet
+    {
+        private const string CredentialSet = "Credential";
+        private const string TokenSet = "Token";
+
+        [Parameter(Mandatory = true, Position = 0)]
+        public OperationsSystem System { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNull]
+        [Alias("Server", "Uri")]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaximumRetryCount { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int RetryIntervalSec { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UserAgent { get; set; }
+
+        /// <summary>BigChange's tenant (the Customer-Id header).</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long CustomerId { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipVerification { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            CapturePreferences();
+            var bound = MyInvocation.BoundParameters;
+            var request = new ConnectionRequest(System)
+            {
+                BaseUri = BaseUri?.OriginalString,
+                Credential = SecretConverter.ToCredential(Credential),
+                Token = SecretConverter.ToSecret(Token),
+                CustomerId = bound.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null,
+                TimeoutSec = bound.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null,
+                MaximumRetryCount = bound.ContainsKey(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null,
+                RetryIntervalSec = bound.ContainsKey(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null,
+                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
+                Proxy = Proxy,
+                UserAgent = UserAgent ?? "OperationsModule/" + typeof(ConnectOperationsServerCommand).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version,
+            };
+            var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
+            try
+            {
+                ConnectCommand.Connect(request, options, SessionStore.Default, this, StopToken);
+            }
+            catch (OperationsApiException ex)
+            {
+                Terminate(ex, BaseUri);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>Closes sessions: the default of the systems named, the sessions piped in, or all of them.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SystemSet)]
+    [OutputType(typeof(OperationsSession))]
+    public sealed class DisconnectOperationsServerCommand : OutputPortCmdlet
+    {
+        private const string SystemSet = "System";
+        private const string SessionSet = "Session";
+
+        /// <summary>The systems whose default session to close; all systems when left out.</summary>
+        [Parameter(Position = 0, ParameterSetName = SystemSet)]
+        public OperationsSystem[]? System { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SessionSet)]
+        [ValidateNotNull]
+        public OperationsSession[]? Session { get; set; }
+
+        /// <summary>Write each closed session (for logging what was closed).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == SessionSet)
+            {
+                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent);
+                return;
+            }
+            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent);
+        }
+    }
+}

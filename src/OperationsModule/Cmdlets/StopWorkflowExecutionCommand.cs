@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using OperationsModule.Core.Commands;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Systems.Onedata;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>Cancels Onedata automation workflow executions: POST .../automation/execution/workflows/{wid}/cancel.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "WorkflowExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CancellationResult))]
+    public sealed class StopWorkflowExecutionCommand : StopCmdletBase
+    {
+        /// <summary>The workflow execution ID (wid); atmWorkflowExecutionId binds objects from Onedata's own JSON.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("wid", "Id", "atmWorkflowExecutionId")]
+        public string? ExecutionId { get; set; }
+
+        protected override OperationsSystem System => OperationsSystem.Onedata;
+
+        protected override ICancelEndpoint Endpoint => WorkflowExecutionCancelEndpoint.Instance;
+
+        protected override string? CurrentId => ExecutionId;
+    }
+}

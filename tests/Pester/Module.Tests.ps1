@@ -1,0 +1,146 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<# The module as a user installs it: manifest, exported surface, help, formatting, tab completion. #>
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifestData = Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'OperationsModule.psd1')
+    $script:Cmdlets = @($manifestData.CmdletsToExport | ForEach-Object { @{ Name = $_ } })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:ModulePath = Get-TestModulePath
+    $script:ManifestPath = Join-Path $ModulePath 'OperationsModule.psd1'
+    $script:Module = Import-TestModule
+    $script:Manifest = Import-PowerShellDataFile $ManifestPath
+    $script:DocsPath = Join-Path $PSScriptRoot '../../docs/en-US'
+}
+
+Describe 'Manifest' {
+    It 'is valid for Test-ModuleManifest' {
+        $info = Test-ModuleManifest $ManifestPath -ErrorAction Stop
+        $info.Name | Should -Be 'OperationsModule'
+        $info.Version | Should -Be ([version]$Manifest.ModuleVersion)
+    }
+
+    It 'supports Windows PowerShell 5.1 and PowerShell 7' {
+        $Manifest.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
+        [version]$Manifest.PowerShellVersion | Should -Be ([version]'5.1')
+    }
+
+    It 'lists exactly the cmdlets the module exports' {
+        $exported = Get-Command -Module OperationsModule -CommandType Cmdlet | Select-Object -ExpandProperty Name | Sort-Object
+        $exported | Should -Be @($Manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'exports no functions, variables or aliases' {
+        $Module.ExportedFunctions.Count | Should -Be 0
+        $Module.ExportedVariables.Count | Should -Be 0
+        $Module.ExportedAliases.Count | Should -Be 0
+    }
+}
+
+Describe 'Help for <Name>' -ForEach $Cmdlets {
+    It 'has a markdown page with a synopsis and at least three examples' {
+        $page = Join-Path $DocsPath "$Name.md"
+        $page | Should -Exist
+        $text = Get-Content $page -Raw
+        $text | Should -Match '(?m)^## SYNOPSIS\s*\r?\n\S'
+        ([regex]::Matches($text, '(?m)^### Example \d+')).Count | Should -BeGreaterOrEqual 3
+    }
+
+    It 'shows a synopsis and examples in Get-Help once the MAML help is built' {
+        if (-not (Test-Path (Join-Path $ModulePath 'en-US/OperationsModule.dll-Help.xml'))) {
+            Set-ItResult -Skipped -Because 'the MAML help is built by ./build.ps1 Docs (needs platyPS)'
+            return
+        }
+        $help = Get-Help $Name -Full
+        $help.Synopsis | Should -Not -BeLike "$Name *"
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 3
+        foreach ($parameter in (Get-Command $Name).Parameters.Values | Where-Object { $_.Name -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_.Name -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }) {
+            ($help.parameters.parameter | Where-Object name -EQ $parameter.Name).description | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) needs a description"
+        }
+    }
+
+    It 'declares its output type' {
+        (Get-Command $Name).OutputType.Type | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'about_OperationsModule' {
+    It 'is laid out as a PlatyPS 0.14 about topic' {
+        $lines = Get-Content (Join-Path $DocsPath 'about_OperationsModule.md')
+        $lines[0] | Should -Be '# OperationsModule'
+        $lines[1] | Should -Be '## about_OperationsModule'
+        ($lines -join "`n") | Should -Match '(?m)^# SHORT DESCRIPTION' 
+        ($lines -join "`n") | Should -Match '(?m)^# LONG DESCRIPTION'
+    }
+
+    It 'is found by Get-Help once the help is built' {
+        if (-not (Test-Path (Join-Path $ModulePath 'en-US/about_OperationsModule.help.txt'))) {
+            Set-ItResult -Skipped -Because 'about_OperationsModule.help.txt is built by ./build.ps1 Docs (needs platyPS)'
+            return
+        }
+        (Get-Help about_OperationsModule | Out-String) | Should -BeLike '*FullyQualifiedErrorId*'
+    }
+}
+
+Describe 'Formatting' {
+    It 'loads a view for <TypeName>' -ForEach @(
+        @{ TypeName = 'OperationsModule.Core.Models.CancellationResult' }
+        @{ TypeName = 'OperationsModule.Core.Models.OutputCreationOperation' }
+        @{ TypeName = 'OperationsModule.Core.Models.OutputCreationResult' }
+        @{ TypeName = 'OperationsModule.Core.Sessions.OperationsSession' }
+    ) {
+        $views = Get-FormatData -TypeName $TypeName -PowerShellVersion $PSVersionTable.PSVersion
+        $views | Should -Not -BeNullOrEmpty
+        $controls = @($views.FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name })
+        $controls | Should -Contain 'TableControl'
+        $controls | Should -Contain 'ListControl'
+    }
+
+    It 'shows an operation as a readable table without raw nested objects' {
+        $op = [OperationsModule.Core.Models.OutputCreationOperation]::FromId('5001', [uri]'https://olconnect.example.com:9340/')
+        $table = $op | Out-String
+        $table | Should -Match 'OperationId\s+ConfigId\s+Jobs\s+State\s+Percent\s+Server\s+SubmittedAt'
+        $table | Should -Match '5001\s.*Unknown\s+olconnect\.example\.com:9340'
+        $table | Should -Not -Match 'OperationsModule\.Core\.'
+    }
+
+    It 'shows every property of an operation in the list view' {
+        $op = [OperationsModule.Core.Models.OutputCreationOperation]::FromId('5001', [uri]'https://olconnect.example.com:9340/')
+        $op.Result = [string[]]@('/out/a.pdf', '/out/b.pdf')
+        $list = $op | Format-List | Out-String
+        $list | Should -Match 'Result\s*:\s*/out/a\.pdf'
+        $list | Should -Match 'ProgressLink'
+        $list | Should -Not -Match 'OperationsModule\.Core\.'
+    }
+}
+
+Describe 'Parameters' {
+    It 'offers the systems as completions for -System' {
+        if (-not (Get-Command Connect-OperationsServer -Module OperationsModule -ErrorAction SilentlyContinue)) {
+            Set-ItResult -Skipped -Because 'Connect-OperationsServer is not in this build'
+            return
+        }
+        $line = 'Connect-OperationsServer -System '
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'OLConnect'
+        $completions | Should -Contain 'Onedata'
+        $completions | Should -Contain 'Vcf'
+        $completions | Should -Contain 'BigChange'
+    }
+
+    It 'bounds -PollIntervalSec to 1..3600 and defaults it to 2' {
+        $attribute = (Get-Command Wait-OutputCreation).Parameters['PollIntervalSec'].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
+        $attribute.MinRange | Should -Be 1
+        $attribute.MaxRange | Should -Be 3600
+    }
+
+    It 'lets Stop-OutputCreation and Submit-OutputCreation support -WhatIf and -Confirm' {
+        foreach ($name in 'Stop-OutputCreation', 'Submit-OutputCreation') {
+            (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
+            (Get-Command $name).Parameters.Keys | Should -Contain 'Confirm'
+        }
+    }
+}

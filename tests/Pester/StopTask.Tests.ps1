@@ -1,0 +1,91 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<# Stop-Task against the simulated SDDC Manager (simulator started as a process). #>
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Module = Import-TestModule
+    $script:Sim = Start-TestSimulator
+    Disconnect-TestSession   # these tests choose their connection explicitly
+}
+
+AfterAll {
+    Disconnect-TestSession
+    Stop-TestSimulator $script:Sim
+}
+
+Describe 'Stop-Task against the simulated SDDC Manager' {
+    BeforeAll {
+        $common = @{ BaseUri = $Sim.BaseUri; Credential = (New-TestCredential -As Vcf); AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
+    }
+    BeforeEach {
+        Reset-TestSimulator $Sim
+    }
+
+    It 'logs in with the credential, cancels and returns a CancellationResult with status 200' {
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-1') }
+
+        $result = Stop-Task -TaskId 't-1' @common
+
+        $result.System | Should -Be 'Vcf'
+        $result.Kind | Should -Be 'Task'
+        $result.StatusCode | Should -Be 200
+        Get-SimulatorStatus $Sim vcf 't-1' | Should -Be 'CANCELLED'
+    }
+
+    It 'logs in once for many piped tasks' {
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-1', 't-2', 't-3') }
+
+        $results = 't-1', 't-2', 't-3' | Stop-Task @common
+
+        $results.Count | Should -Be 3
+        $logins = @(Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/tokens' })
+        $logins.Count | Should -Be 1
+    }
+
+    It 'binds task objects by their id property' {
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-9') }
+
+        $result = [pscustomobject]@{ id = 't-9'; status = 'IN_PROGRESS' } | Stop-Task @common
+
+        $result.Id | Should -Be 't-9'
+    }
+
+    It 'reports a task that is no longer in progress as Conflict (409) with the remediation as RecommendedAction' {
+        Add-SimulatorSeed $Sim vcf @{ tasks = @(@{ id = 't-1'; status = 'SUCCESSFUL' }) }
+
+        Stop-Task -TaskId 't-1' @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Conflict,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Be 'Check the task status before cancelling.'
+        $errs[0].Exception.VendorError.Code | Should -Be 'TASK_CANNOT_BE_CANCELLED'
+        $errs[0].Exception.CorrelationId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'throws a catchable NotFound with -ErrorAction Stop' {
+        $caught = $null
+        try { Stop-Task -TaskId 'missing' @common -ErrorAction Stop }
+        catch [OperationsModule.Core.Errors.OperationsApiException] { $caught = $_ }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NotFound,*'
+        $caught.Exception.StatusCode | Should -Be 404
+    }
+
+    It 'reports a wrong password as Unauthorized without the password anywhere in the error' {
+        $bad = $common.Clone(); $bad.Credential = New-TestCredential -As VcfWrong
+
+        Stop-Task -TaskId 't-1' @bad -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Unauthorized,*'
+        ($errs[0] | Out-String) + $errs[0].Exception.ToString() | Should -Not -Match 'not-the-password'
+    }
+
+    It 'can be called module-qualified, which keeps working when PowerCLI is loaded too' {
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-5') }
+
+        $result = OperationsModule\Stop-Task -TaskId 't-5' @common
+
+        $result.Id | Should -Be 't-5'
+        (Get-Command Stop-Task -Module OperationsModule).ModuleName | Should -Be 'OperationsModule'
+    }
+}
