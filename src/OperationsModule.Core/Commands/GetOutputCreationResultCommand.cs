@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Commands
     /// Get-OutputCreationResult without PowerShell: POST getResultTxt for the output paths, or with an
     /// output file, POST getResult and save its bytes. One result object or one error per piped item.
     /// </summary>
-    public sealed class GetOutputCreationResultCommand : IDisposable
+    public sealed class GetOutputCreationResultCommand : IPipedOperationCommand
     {
         private readonly ConnectionPlan _connections;
         private readonly string? _outFile;
@@ -37,17 +37,7 @@ namespace OperationsModule.Core.Commands
         public bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null)
         {
             if (_cancellationToken.IsCancellationRequested) return false;
-            var connection = _connections.For(pipedSession ?? operation?.Session);
-            string id;
-            try
-            {
-                id = IdValidator.Validate("OperationId", operation?.OperationId ?? rawId);
-            }
-            catch (InputValidationException ex)
-            {
-                _output.WriteFailure(new Failure(ex, operation?.OperationId ?? rawId));
-                return true;
-            }
+            if (!PipedOperation.TryResolve(_connections, operation, rawId, pipedSession, _output, out var connection, out var id)) return true;
             var log = new DeferredLogSink(_output);
             try
             {

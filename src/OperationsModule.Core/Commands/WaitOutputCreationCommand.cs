@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Commands
     /// and yields the completed operation, one error, or (after Ctrl+C) the warning that it keeps running.
     /// Waiting one at a time costs nothing: the server runs them all meanwhile, so later waits end quickly.
     /// </summary>
-    public sealed class WaitOutputCreationCommand : IDisposable
+    public sealed class WaitOutputCreationCommand : IPipedOperationCommand
     {
         private readonly ConnectionPlan _connections;
         private readonly WaitOptions _options;
@@ -38,17 +38,7 @@ namespace OperationsModule.Core.Commands
         public bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null)
         {
             if (_cancellationToken.IsCancellationRequested) return false;
-            var connection = _connections.For(pipedSession ?? operation?.Session);
-            string id;
-            try
-            {
-                id = IdValidator.Validate("OperationId", operation?.OperationId ?? rawId);
-            }
-            catch (InputValidationException ex)
-            {
-                _output.WriteFailure(new Failure(ex, operation?.OperationId ?? rawId));
-                return true;
-            }
+            if (!PipedOperation.TryResolve(_connections, operation, rawId, pipedSession, _output, out var connection, out var id)) return true;
             var target = operation ?? OutputCreationOperation.FromId(id, connection.Session.BaseUri, connection.PipeableSession);
             return Run(connection, target, _options, _output, _store, _cancellationToken);
         }

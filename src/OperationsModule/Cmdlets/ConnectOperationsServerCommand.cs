@@ -15,7 +15,7 @@ namespace OperationsModule.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = CredentialSet)]
     [OutputType(typeof(OperationsSession))]
-    public sealed class ConnectOperationsServerCommand : OutputPortCmdlet
+    public sealed class ConnectOperationsServerCommand : TransportOptionsCmdlet
     {
         private const string CredentialSet = "Credential";
         private const string TokenSet = "Token";
@@ -35,24 +35,6 @@ namespace OperationsModule.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public SecureString? Token { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int TimeoutSec { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int MaximumRetryCount { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int RetryIntervalSec { get; set; }
-
-        [Parameter]
-        public SwitchParameter SkipCertificateCheck { get; set; }
-
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
         [Parameter]
         [ValidateNotNull]
@@ -77,20 +59,15 @@ namespace OperationsModule.Cmdlets
         {
             CapturePreferences();
             var bound = MyInvocation.BoundParameters;
-            var request = new ConnectionRequest(System)
+            var request = WithTransportOptions(new ConnectionRequest(System)
             {
                 BaseUri = BaseUri?.OriginalString,
                 Credential = SecretConverter.ToCredential(Credential),
                 Token = SecretConverter.ToSecret(Token),
                 CustomerId = bound.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null,
-                TimeoutSec = bound.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null,
-                MaximumRetryCount = bound.ContainsKey(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null,
-                RetryIntervalSec = bound.ContainsKey(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null,
-                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
                 Proxy = Proxy,
-                UserAgent = UserAgent ?? "OperationsModule/" + typeof(ConnectOperationsServerCommand).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version,
-            };
+                UserAgent = UserAgent ?? DefaultUserAgent,
+            });
             var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
             try
             {

@@ -8,7 +8,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Cmdlets
 {
     /// <summary>The connection parameters shared by the cmdlets that call a system.</summary>
-    public abstract class OperationsCmdletBase : OutputPortCmdlet
+    public abstract class OperationsCmdletBase : TransportOptionsCmdlet
     {
         /// <summary>A session from Connect-OperationsServer; also bound from piped objects that carry one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -25,43 +25,19 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SecureString? Token { get; set; }
 
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int TimeoutSec { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int MaximumRetryCount { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int RetryIntervalSec { get; set; }
-
-        [Parameter]
-        public SwitchParameter SkipCertificateCheck { get; set; }
-
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
         protected abstract OperationsSystem System { get; }
 
         /// <summary>The connection settings the user typed (not those bound from the pipeline).</summary>
         protected ConnectionRequest BuildConnectionRequest()
         {
-            var bound = MyInvocation.BoundParameters;
-            return new ConnectionRequest(System)
+            return WithTransportOptions(new ConnectionRequest(System)
             {
-                Session = bound.ContainsKey(nameof(Session)) ? Session : null,
+                Session = MyInvocation.BoundParameters.ContainsKey(nameof(Session)) ? Session : null,
                 BaseUri = BaseUri?.OriginalString,
                 Credential = SecretConverter.ToCredential(Credential),
                 Token = SecretConverter.ToSecret(Token),
-                TimeoutSec = bound.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null,
-                MaximumRetryCount = bound.ContainsKey(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null,
-                RetryIntervalSec = bound.ContainsKey(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null,
-                SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
-                UserAgent = "OperationsModule/" + typeof(OperationsCmdletBase).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version,
-            };
+                UserAgent = DefaultUserAgent,
+            });
         }
     }
 }

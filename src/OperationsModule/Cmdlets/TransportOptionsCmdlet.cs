@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>
+    /// The transport options, with the meanings Invoke-RestMethod gives the same names: declared once for
+    /// Connect-OperationsServer (stored on the session) and for every call (overriding the session).
+    /// </summary>
+    public abstract class TransportOptionsCmdlet : OutputPortCmdlet
+    {
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaximumRetryCount { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int RetryIntervalSec { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        protected string DefaultUserAgent =>
+            "OperationsModule/" + typeof(TransportOptionsCmdlet).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version;
+
+        /// <summary>Copies the options the user typed (unset ones keep the session's or the defaults).</summary>
+        protected ConnectionRequest WithTransportOptions(ConnectionRequest request)
+        {
+            var bound = MyInvocation.BoundParameters;
+            request.TimeoutSec = bound.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null;
+            request.MaximumRetryCount = bound.ContainsKey(nameof(MaximumRetryCount)) ? MaximumRetryCount : (int?)null;
+            request.RetryIntervalSec = bound.ContainsKey(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null;
+            request.SkipCertificateCheck = SkipCertificateCheck.IsPresent;
+            request.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
+            return request;
+        }
+    }
+}
