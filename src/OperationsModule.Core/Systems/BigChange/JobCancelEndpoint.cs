@@ -13,27 +13,24 @@ namespace OperationsModule.Core.Systems.BigChange
     /// PUT /v1/jobs/{jobId}/cancel with the reason as a JSON string body and the tenant in Customer-Id:
     /// 204 means cancelled.
     /// </summary>
-    public sealed class JobCancelEndpoint : ICancelEndpoint
+    public sealed class JobCancelEndpoint : CancelEndpoint
     {
         public static readonly JobCancelEndpoint Instance = new JobCancelEndpoint();
 
-        public OperationsSystem System => OperationsSystem.BigChange;
-
-        public string Kind => "Job";
-
-        public string IdParameterName => "JobId";
-
-        public IErrorBodyParser ErrorParser => ProblemDetailsParser.Instance;
+        private JobCancelEndpoint()
+            : base(OperationsSystem.BigChange, "Job", "JobId", ProblemDetailsParser.Instance, 204, 200)
+        {
+        }
 
         /// <summary>The ID arrives as the int64 the cmdlet bound, in invariant text.</summary>
-        public string ValidateId(string? raw)
+        public override string ValidateId(string? raw)
         {
             if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
                 throw new InputValidationException(IdParameterName, $"'{raw}' is not a BigChange job ID (a whole number of 1 or more).");
             return IdValidator.ValidatePositive(IdParameterName, id).ToString(CultureInfo.InvariantCulture);
         }
 
-        public ApiRequest BuildRequest(OperationsSession session, string id, CancelArguments arguments)
+        public override ApiRequest BuildRequest(OperationsSession session, string id, CancelArguments arguments)
         {
             var reason = ValidateReason(arguments.Reason);
             var customer = arguments.CustomerId ?? session.CustomerId
@@ -48,8 +45,6 @@ namespace OperationsModule.Core.Systems.BigChange
             request.Headers["Accept"] = "application/json, application/problem+json";
             return request;
         }
-
-        public bool IsSuccess(int statusCode) => statusCode == 204 || statusCode == 200;
 
         /// <summary>
         /// BigChange requires a reason, so a missing one is refused here; everything else about the text (blank,
