@@ -16,8 +16,6 @@ namespace OperationsModule.Core.Systems
         };
 
         public static ISystemProfile Get(OperationsSystem system) =>
-            Profiles.TryGetValue(system, out var profile) ? profile : throw new NotSupportedException($"The system {system} is not supported yet.");
-
-        internal static void Register(ISystemProfile profile) => Profiles[profile.System] = profile;
+            Profiles.TryGetValue(system, out var profile) ? profile : throw new NotSupportedException($"The system {system} is not supported.");
     }
 }
