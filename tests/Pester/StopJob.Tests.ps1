@@ -149,8 +149,8 @@ Describe 'Stop-Job keeps stopping PowerShell background jobs' {
     It 'Stop-Job -Filter is forwarded (the built-in accepts it only for custom job types)' {
         Stop-Job -Filter @{ Name = $job.Name } -ErrorVariable errs -ErrorAction SilentlyContinue
 
-        # Whatever the built-in answers for a background job, it is the built-in's own record, unchanged.
-        foreach ($e in $errs) { $e.FullyQualifiedErrorId | Should -BeLike '*,Microsoft.PowerShell.Commands.StopJobCommand' }
+        # Whatever the built-in answers for a background job, it is the built-in's own record (never one of the module's).
+        foreach ($e in $errs) { $e.Exception | Should -Not -BeOfType ([OperationsModule.Core.Errors.OperationsApiException]) }
     }
 
     It 'Stop-Job -State Running stops running jobs' {
@@ -165,11 +165,18 @@ Describe 'Stop-Job keeps stopping PowerShell background jobs' {
         (Get-Job -Id $job.Id).State | Should -Be 'Running'
     }
 
-    It 'passes on the built-in error for an unknown job ID unchanged' {
+    It 'passes on the built-in error for an unknown job ID: its error ID, category and target' {
         Stop-Job -Id 2147483000 -ErrorVariable errs -ErrorAction SilentlyContinue
 
         $errs.Count | Should -Be 1
-        $errs[0].FullyQualifiedErrorId | Should -BeLike '*,Microsoft.PowerShell.Commands.StopJobCommand'
+        # The module's cmdlet writes the record (so -ErrorAction/-ErrorVariable apply): the command part names it.
+        $errs[0].FullyQualifiedErrorId | Should -Be 'JobWithSpecifiedSessionNotFound,OperationsModule.Cmdlets.StopJobCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].TargetObject | Should -Be 2147483000
+    }
+
+    It 'turns the built-in error into a terminating one with -ErrorAction Stop' {
+        { Stop-Job -Id 2147483000 -ErrorAction Stop } | Should -Throw -ErrorId 'JobWithSpecifiedSessionNotFound,OperationsModule.Cmdlets.StopJobCommand'
     }
 
     It 'refuses a BigChange connection parameter next to -Id, naming it' {
