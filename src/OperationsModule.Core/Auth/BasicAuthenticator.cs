@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -32,7 +33,29 @@ namespace OperationsModule.Core.Auth
         public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
             Task.FromResult(false);
 
-        internal static string Encode(SecretCredential credential) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Secret.Reveal()));
+        /// <summary>
+        /// Base64 of "user:password", encoded through one pooled buffer that is cleared afterwards: no
+        /// joined clear-text string or byte array is left for the GC, and nothing is allocated per request
+        /// beyond the revealed password and the header value itself.
+        /// </summary>
+        internal static string Encode(SecretCredential credential)
+        {
+            var user = credential.UserName;
+            var password = credential.Secret.Reveal();
+            var length = Encoding.UTF8.GetByteCount(user) + 1 + Encoding.UTF8.GetByteCount(password);
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                var written = Encoding.UTF8.GetBytes(user, 0, user.Length, buffer, 0);
+                buffer[written++] = (byte)':';
+                written += Encoding.UTF8.GetBytes(password, 0, password.Length, buffer, written);
+                return Convert.ToBase64String(buffer, 0, written);
+            }
+            finally
+            {
+                Array.Clear(buffer, 0, length);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 }
