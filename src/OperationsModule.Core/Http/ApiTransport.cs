@@ -63,6 +63,9 @@ namespace OperationsModule.Core.Http
                 }
                 catch (TransportFailure failure)
                 {
+                    // No status to show: the line names the reason instead, so -Verbose accounts for every attempt.
+                    if (log.IsVerboseEnabled)
+                        log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {failure.Exception.ErrorId} after {(long)Since(attemptStarted).TotalMilliseconds} ms");
                     var retryable = failure.NothingSent || !request.MayCreateWork;
                     if (failure.Retryable && retryable && attempt <= Options.MaximumRetryCount)
                     {

@@ -151,6 +151,8 @@ namespace OperationsModule.Core.Tests.OLConnect
                 Assert.Equal(ErrorIds.ConnectionFailed, f.ErrorId);
                 Assert.Equal(ErrorCategoryName.ConnectionError, f.Category);
             });
+            // Verbose accounts for the attempt even though no status came back.
+            Assert.Equal(2, output.Verbose.Count(v => System.Text.RegularExpressions.Regex.IsMatch(v, $"^POST http://127\\.0\\.0\\.1:{closedPort}/rest/serverengine/workflow/outputcreation/cancel/[ab] -> ConnectionFailed after \\d+ ms$")));
             await System.Threading.Tasks.Task.CompletedTask;
         }
 
