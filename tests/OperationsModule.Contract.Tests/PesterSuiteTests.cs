@@ -49,7 +49,10 @@ namespace OperationsModule.Contract.Tests
     {
         public PesterFactAttribute()
         {
-            if (PesterEnvironment.SkipReason is { } reason) Skip = reason;
+            if (PesterEnvironment.SkipReason is not { } reason) return;
+            Skip = reason;
+            // The runner prints skip reasons only at normal verbosity; the name is printed at every verbosity.
+            DisplayName = reason;
         }
     }
 
