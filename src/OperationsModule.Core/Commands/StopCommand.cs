@@ -18,14 +18,22 @@ namespace OperationsModule.Core.Commands
         private readonly ConnectionPlan _connections;
         private readonly BulkEngine _engine;
         private readonly IOperationsOutput _output;
+        private readonly BulkProgress _progress;
 
-        public StopCommand(ICancelEndpoint endpoint, ConnectionPlan connections, int throttleLimit, IOperationsOutput output, CancellationToken cancellationToken)
+        /// <summary>Items refused before any request (their failures are already written).</summary>
+        private long _refused;
+
+        /// <summary>Write-Progress activity ID of bulk cancels: stable, so one bar is reused.</summary>
+        public const int ProgressActivityId = 6001;
+
+        public StopCommand(ICancelEndpoint endpoint, ConnectionPlan connections, int throttleLimit, IOperationsOutput output, CancellationToken cancellationToken, IWaitClock? clock = null)
         {
             _endpoint = endpoint;
             _connections = connections;
             _output = output;
             _engine = new BulkEngine(throttleLimit, cancellationToken);
             _actionPrefix = $"Cancel {endpoint.System} {endpoint.Kind} (";
+            _progress = new BulkProgress(ProgressActivityId, $"Cancelling {endpoint.System} {endpoint.Kind} items", clock);
         }
 
         // Formatted once: an enum's ToString per piped item is measurable in a bulk run.
@@ -49,18 +57,29 @@ namespace OperationsModule.Core.Commands
             catch (InputValidationException ex)
             {
                 _output.WriteFailure(new Failure(ex, rawId));
+                _refused++;
                 return true;
             }
             if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
                 return true;
-            return _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
+            var added = _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
+            _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight);
+            return added;
         }
 
         /// <summary>Writes what finished meanwhile; ProcessRecord calls it so output streams.</summary>
         public void Flush() => _engine.Flush(_output);
 
         /// <summary>Waits for the items in flight, writing their results. False when the run was stopped.</summary>
-        public bool Complete() => _engine.Complete(_output);
+        public bool Complete()
+        {
+            var completed = _engine.Complete(_output);
+            if (completed) _progress.Finish(_output);
+            return completed;
+        }
+
+        /// <summary>Progress records written (throttled), for diagnostics and tests.</summary>
+        public int ProgressUpdates => _progress.Written;
 
         /// <summary>The engine, for diagnostics and tests (in-flight counts, peak concurrency).</summary>
         public BulkEngine Engine => _engine;
