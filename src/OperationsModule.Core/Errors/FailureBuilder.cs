@@ -50,6 +50,21 @@ namespace OperationsModule.Core.Errors
         private static string CodeSuffix(VendorError? vendor) =>
             vendor?.Code is { Length: > 0 } code && code.IndexOf(':') < 0 && code.IndexOf('/') < 0 ? $" [{code}]" : string.Empty;
 
+        /// <summary>
+        /// A success status whose answer lacks what the API documents (no operationId, no token, an unreadable
+        /// progress text): usually -BaseUri points at something else. The body is left out on purpose: a token
+        /// endpoint's answer may hold a secret; callers that know the body is safe set RawBody themselves.
+        /// </summary>
+        public static OperationsApiException UnexpectedShape(string message, ApiRequest request, ApiResponse response, string recommendedAction) =>
+            new OperationsApiException(message, ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
+            {
+                StatusCode = response.StatusCode,
+                Method = request.Method.Method,
+                RequestUri = response.RequestUri,
+                ContentType = response.ContentType,
+                RecommendedAction = recommendedAction,
+            };
+
         private static bool LooksLikeHtml(ApiResponse response) =>
             (response.ContentType?.IndexOf("html", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0;
     }

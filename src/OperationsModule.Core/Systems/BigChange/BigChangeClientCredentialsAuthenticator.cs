@@ -47,16 +47,8 @@ namespace OperationsModule.Core.Systems.BigChange
                 throw RejectedClient(FailureBuilder.FromResponse(request, response, ProblemDetailsParser.Instance, subject));
             var (token, expiresIn) = ReadToken(response.Body);
             if (token is null)
-            {
-                throw new OperationsApiException(subject + ": the response has no access_token.", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
-                {
-                    StatusCode = response.StatusCode,
-                    Method = request.Method.Method,
-                    RequestUri = response.RequestUri,
-                    ContentType = response.ContentType,
-                    RecommendedAction = "Check that -BaseUri points at the BigChange API (https://api.bigchange.com).",
-                };
-            }
+                throw FailureBuilder.UnexpectedShape(subject + ": the response has no access_token.", request, response,
+                    "Check that -BaseUri points at the BigChange API (https://api.bigchange.com).");
             DateTimeOffset? expires = expiresIn is { } seconds && seconds > 0 ? DateTimeOffset.UtcNow.AddSeconds(seconds) : (DateTimeOffset?)null;
             return new IssuedToken(SecretText.FromClearText(token), expires);
         }

@@ -34,15 +34,8 @@ namespace OperationsModule.Core.Systems.OLConnect
                 throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, subject);
             var operationId = response.Header("operationId");
             if (string.IsNullOrWhiteSpace(operationId))
-            {
-                throw new OperationsApiException($"{subject}: the server answered {response.StatusCode} without an operationId header.", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
-                {
-                    StatusCode = response.StatusCode,
-                    Method = request.Method.Method,
-                    RequestUri = response.RequestUri,
-                    RecommendedAction = "Check that -BaseUri points at OL Connect Server's REST API.",
-                };
-            }
+                throw FailureBuilder.UnexpectedShape($"{subject}: the server answered {response.StatusCode} without an operationId header.", request, response,
+                    "Check that -BaseUri points at OL Connect Server's REST API.");
             var links = LinkHeaderParser.Parse(response.HeaderValues("Link"), request.Uri);
             var operationLinks = new OperationLinks(Find(links, "progress"), Find(links, "result"), Find(links, "cancel"));
             return new OutputCreationOperation(operationId!.Trim(), configId, jobIds.ToArray(), createOnly, operationLinks,

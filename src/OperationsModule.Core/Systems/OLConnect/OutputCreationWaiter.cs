@@ -150,18 +150,15 @@ namespace OperationsModule.Core.Systems.OLConnect
             }
         }
 
-        private static OperationsApiException UnexpectedProgress(ApiRequest request, ApiResponse response, string id) =>
-            new OperationsApiException(
+        private static OperationsApiException UnexpectedProgress(ApiRequest request, ApiResponse response, string id)
+        {
+            var failure = FailureBuilder.UnexpectedShape(
                 $"Waiting for OL Connect output creation operation '{id}' failed: {request.Describe()} answered '{BodyText.Summarize(response.Body, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
-                ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
-            {
-                StatusCode = response.StatusCode,
-                Method = request.Method.Method,
-                RequestUri = response.RequestUri,
-                RawBody = OperationsApiException.Truncate(response.Body),
-                ContentType = response.ContentType,
-                RecommendedAction = "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).",
-            };
+                request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
+            // A progress text holds no secret: keep it for diagnosis.
+            failure.RawBody = OperationsApiException.Truncate(response.Body);
+            return failure;
+        }
 
         /// <summary>Write-Progress, throttled: a record only when the percentage changes.</summary>
         private sealed class ProgressReporter

@@ -24,6 +24,8 @@ namespace OperationsModule.Core.Systems.Vcf
 
         public VcfTokenAuthenticator(Uri baseUri, SecretCredential credential) : base(credential) => _baseUri = baseUri;
 
+        private const string CheckBaseUri = "Check that -BaseUri points at SDDC Manager (https://sddc-manager-fqdn).";
+
         public override string Kind => "Login";
 
         protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
@@ -43,7 +45,7 @@ namespace OperationsModule.Core.Systems.Vcf
                 throw FailureBuilder.FromResponse(request, response, VcfErrorParser.Instance, subject);
             var pair = ReadTokenPair(response.Body);
             if (pair.Access is null)
-                throw Unexpected(subject + ": the response has no accessToken", request, response);
+                throw FailureBuilder.UnexpectedShape(subject + ": the response has no accessToken.", request, response, CheckBaseUri);
             return Issue(pair.Access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId));
         }
 
@@ -116,16 +118,6 @@ namespace OperationsModule.Core.Systems.Vcf
                 return null;
             }
         }
-
-        private static OperationsApiException Unexpected(string message, ApiRequest request, ApiResponse response) =>
-            new OperationsApiException(message + ".", ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
-            {
-                StatusCode = response.StatusCode,
-                Method = request.Method.Method,
-                RequestUri = response.RequestUri,
-                ContentType = response.ContentType,
-                RecommendedAction = "Check that -BaseUri points at SDDC Manager (https://sddc-manager-fqdn).",
-            };
 
         private sealed class TokenRequest
         {
