@@ -17,18 +17,22 @@
 param(
     [string] $ModulePath,
     [string] $SimulatorPath,
+    # Pester.psd1 of the pinned package (the test project passes it); without it, the newest installed Pester 5.
+    [string] $PesterPath,
     [string[]] $Tag,
     [string[]] $ExcludeTag,
     [string] $TestResultPath
 )
 
 $ErrorActionPreference = 'Stop'
-$pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
-if (-not $pester) {
-    Write-Error 'Pester 5 is not installed: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser' -ErrorAction Continue
+$pester = if ($PesterPath) { $PesterPath } else {
+    Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
+}
+if (-not $pester -or ($PesterPath -and -not (Test-Path $PesterPath))) {
+    Write-Error "Pester 5 was not found ($PesterPath): run 'dotnet restore tests/OperationsModule.PowerShell.Tests' (it downloads the pinned Pester package), or Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser" -ErrorAction Continue
     exit 2
 }
-Import-Module $pester
+Import-Module $pester -Force
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot

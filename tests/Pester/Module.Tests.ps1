@@ -119,10 +119,6 @@ Describe 'Formatting' {
 
 Describe 'Parameters' {
     It 'offers the systems as completions for -System' {
-        if (-not (Get-Command Connect-OperationsServer -Module OperationsModule -ErrorAction SilentlyContinue)) {
-            Set-ItResult -Skipped -Because 'Connect-OperationsServer is not in this build'
-            return
-        }
         $line = 'Connect-OperationsServer -System '
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $completions | Should -Contain 'OLConnect'

@@ -229,7 +229,9 @@ Describe 'Wait-OutputCreation' {
     It 'binds -InputObject and -OperationId by parameter set' {
         $command = Get-Command Wait-OutputCreation
         $command.ParameterSets.Name | Sort-Object | Should -Be @('ById', 'ByOperation')
-        $command.DefaultParameterSet | Should -Be 'ById'
+        # ByOperation is the default so a piped operation binds whole (PowerShell tries the default set first,
+        # and in ById the object's OperationId property would bind, losing the object that is updated in place).
+        $command.DefaultParameterSet | Should -Be 'ByOperation'
     }
 
     It 'counts a 404 after progress as done and fetches the result' {
@@ -359,7 +361,11 @@ Describe 'Get-OutputCreationResult' {
 }
 
 Describe 'Windows PowerShell 5.1' -Tag 'Desktop' {
-    It 'resolves System.Text.Json from the module folder' -Skip:($PSEdition -ne 'Desktop') {
+    It 'resolves System.Text.Json from the module folder' {
+        if ($PSEdition -ne 'Desktop') {
+            Set-ItResult -Skipped -Because 'it needs Windows PowerShell 5.1 (the Desktop edition), which runs only on Windows'
+            return
+        }
         Reset-TestSimulator $Sim
         Submit-OutputCreation -ConfigId 1001 -JobId 1 @Common | Out-Null
         $json = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
@@ -369,7 +375,11 @@ Describe 'Windows PowerShell 5.1' -Tag 'Desktop' {
 }
 
 Describe 'PowerShell 7' -Tag 'Core' {
-    It "uses PowerShell's own System.Text.Json" -Skip:($PSEdition -ne 'Core') {
+    It "uses PowerShell's own System.Text.Json" {
+        if ($PSEdition -ne 'Core') {
+            Set-ItResult -Skipped -Because 'it is about PowerShell 7; Windows PowerShell 5.1 has no System.Text.Json of its own'
+            return
+        }
         Reset-TestSimulator $Sim
         Submit-OutputCreation -ConfigId 1001 -JobId 1 @Common | Out-Null
         [System.Text.Json.JsonSerializer].Assembly.Location | Should -Not -BeLike "$($Module.ModuleBase)*"

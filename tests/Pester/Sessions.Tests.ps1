@@ -134,7 +134,7 @@ Describe 'The default session' {
     It 'Stop-OutputCreation -WhatIf through the default session prints the URL and sends nothing' {
         Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication
         Reset-TestSimulator $Sim
-        $whatIf = Stop-OutputCreation -OperationId 5001 -WhatIf 6>&1 | Out-String
+        $whatIf = Get-WhatIfText { Stop-OutputCreation -OperationId 5001 -WhatIf }
         $whatIf | Should -Match ([regex]::Escape("POST $($baseUri)rest/serverengine/workflow/outputcreation/cancel/5001"))
         @(Get-SimulatorJournal $Sim).Count | Should -Be 0
     }

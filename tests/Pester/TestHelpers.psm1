@@ -47,10 +47,13 @@ function Get-TestSimulatorPath {
 }
 
 function Import-TestModule {
-    <# Imports the built module (not an installed copy) and returns its PSModuleInfo. #>
+    <#
+        Imports the built module (not an installed copy) and returns its PSModuleInfo. -Global: imported from
+        inside this helper module, it would otherwise land in this module's scope, unseen by the test files.
+    #>
     [OutputType([System.Management.Automation.PSModuleInfo])]
     param()
-    Import-Module (Join-Path (Get-TestModulePath) 'OperationsModule.psd1') -Force -PassThru -ErrorAction Stop
+    Import-Module (Join-Path (Get-TestModulePath) 'OperationsModule.psd1') -Global -Force -PassThru -ErrorAction Stop
 }
 
 function Start-TestSimulator {
@@ -209,6 +212,22 @@ function New-TestCredential {
     New-Object System.Management.Automation.PSCredential ($pair[0], (ConvertTo-TestSecret $pair[1]))
 }
 
+function Get-WhatIfText {
+    <#
+        Runs a command and returns the "What if:" lines it printed. ShouldProcess writes them to the host, not to
+        any stream that 6>&1 or *>&1 redirects, so they are read back from a transcript, as a user would see them.
+    #>
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [scriptblock] $Command)
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        Start-Transcript -Path $file -UseMinimalHeader | Out-Null
+        try { & $Command | Out-Null } finally { Stop-Transcript | Out-Null }
+        (Get-Content $file) -match '^What if: '
+    }
+    finally { Remove-Item $file -ErrorAction SilentlyContinue }
+}
+
 function Disconnect-TestSession {
     <#
         Closes every default session. They live in the module's (static) session store, which outlives
@@ -221,4 +240,4 @@ function Disconnect-TestSession {
 
 Export-ModuleMember -Function Get-TestModulePath, Get-TestSimulatorPath, Import-TestModule, Start-TestSimulator, Stop-TestSimulator,
     Invoke-SimulatorControl, Reset-TestSimulator, Add-SimulatorOperation, Add-SimulatorSeed, Add-SimulatorFault, Get-SimulatorRequest,
-    Get-SimulatorJournal, Get-SimulatorStatus, ConvertTo-TestSecret, New-TestCredential, Disconnect-TestSession
+    Get-SimulatorJournal, Get-SimulatorStatus, ConvertTo-TestSecret, New-TestCredential, Get-WhatIfText, Disconnect-TestSession

@@ -34,10 +34,10 @@ namespace OperationsModule.Core.Commands
         }
 
         /// <summary>Handles one piped item. Returns false once stopped. Throws OperationsApiException (NoSession) when there is no connection at all.</summary>
-        public bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null)
+        public bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null, Uri? pipedServer = null)
         {
             if (_cancellationToken.IsCancellationRequested) return false;
-            if (!PipedOperation.TryResolve(_connections, operation, rawId, pipedSession, _output, out var connection, out var id)) return true;
+            if (!PipedOperation.TryResolve(_connections, operation, rawId, pipedSession, pipedServer, _output, out var connection, out var id)) return true;
             var log = new DeferredLogSink(_output);
             try
             {

@@ -11,6 +11,6 @@ namespace OperationsModule.Core.Commands
         /// Handles one piped item. Returns false once stopped (Ctrl+C). Throws OperationsApiException
         /// (NoSession) when there is no connection at all: that fails every item, so it is terminating.
         /// </summary>
-        bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null);
+        bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null, Uri? pipedServer = null);
     }
 }

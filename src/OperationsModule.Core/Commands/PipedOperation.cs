@@ -16,10 +16,10 @@ namespace OperationsModule.Core.Commands
         /// False when the ID is unusable: the failure is already written. Throws OperationsApiException
         /// (NoSession) when there is no connection at all, which the cmdlet makes terminating.
         /// </summary>
-        public static bool TryResolve(ConnectionPlan connections, OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession,
+        public static bool TryResolve(ConnectionPlan connections, OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession, System.Uri? pipedServer,
             IOperationsOutput output, out ResolvedConnection connection, out string id)
         {
-            connection = connections.For(pipedSession ?? operation?.Session);
+            connection = connections.For(pipedSession ?? operation?.Session, pipedServer ?? operation?.Server);
             var given = operation?.OperationId ?? rawId;
             try
             {

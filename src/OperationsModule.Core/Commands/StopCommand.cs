@@ -42,13 +42,14 @@ namespace OperationsModule.Core.Commands
         /// <summary>
         /// Handles one piped item. Returns false when the run was stopped. Throws OperationsApiException
         /// (NoSession) when no connection exists at all: that fails every item, so it is terminating.
+        /// <paramref name="pipedServer"/> is the piped object's Server, used with a typed credential or token.
         /// </summary>
-        public bool Process(string? rawId, CancelArguments? arguments = null, OperationsSession? pipedSession = null)
+        public bool Process(string? rawId, CancelArguments? arguments = null, OperationsSession? pipedSession = null, Uri? pipedServer = null)
         {
             arguments ??= CancelArguments.None;
             Http.ApiRequest request;
             string id;
-            var connection = _connections.For(pipedSession);
+            var connection = _connections.For(pipedSession, pipedServer);
             try
             {
                 id = _endpoint.ValidateId(rawId);

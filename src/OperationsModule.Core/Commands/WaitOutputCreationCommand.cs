@@ -35,10 +35,10 @@ namespace OperationsModule.Core.Commands
         /// Handles one piped item: an operation object, or an ID. Returns false once stopped (Ctrl+C).
         /// Throws OperationsApiException (NoSession) when there is no connection at all (terminating).
         /// </summary>
-        public bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null)
+        public bool Process(OutputCreationOperation? operation, string? rawId, OperationsSession? pipedSession = null, Uri? pipedServer = null)
         {
             if (_cancellationToken.IsCancellationRequested) return false;
-            if (!PipedOperation.TryResolve(_connections, operation, rawId, pipedSession, _output, out var connection, out var id)) return true;
+            if (!PipedOperation.TryResolve(_connections, operation, rawId, pipedSession, pipedServer, _output, out var connection, out var id)) return true;
             var target = operation ?? OutputCreationOperation.FromId(id, connection.Session.BaseUri, connection.PipeableSession);
             return Run(connection, target, _options, _output, _store, _cancellationToken);
         }

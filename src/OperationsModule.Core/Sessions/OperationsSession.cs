@@ -13,8 +13,9 @@ namespace OperationsModule.Core.Sessions
     {
         private readonly Lazy<ApiTransport> _transport;
 
-        internal OperationsSession(OperationsSystem system, Uri baseUri, HttpOptions options, IAuthenticator authenticator, long? customerId = null)
+        internal OperationsSession(OperationsSystem system, Uri baseUri, HttpOptions options, IAuthenticator authenticator, long? customerId = null, bool adHoc = false)
         {
+            IsAdHoc = adHoc;
             System = system;
             BaseUri = baseUri;
             Options = options;
@@ -51,6 +52,13 @@ namespace OperationsModule.Core.Sessions
         public string UserAgent => Options.UserAgent;
 
         public DateTimeOffset CreatedAt { get; }
+
+        /// <summary>
+        /// Made by one command's -BaseUri rather than by Connect-OperationsServer. Objects that command wrote carry
+        /// it, and later commands reuse its address and secret, each with connections of its own that close when
+        /// it ends; it lives as long as an object references it, and is never a default session.
+        /// </summary>
+        public bool IsAdHoc { get; }
 
         internal HttpOptions Options { get; }
 

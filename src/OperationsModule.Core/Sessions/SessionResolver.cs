@@ -13,8 +13,7 @@ namespace OperationsModule.Core.Sessions
         {
             if (request.Session is not null && request.BaseUri is not null)
                 throw new InputValidationException("BaseUri", "give either -Session or -BaseUri, not both.");
-            if (request.Credential is not null && request.Token is not null)
-                throw new InputValidationException("Token", "give either -Credential or -Token, not both.");
+            ValidateSecrets(request);
             if (request.CustomerId is { } customer) IdValidator.ValidatePositive("CustomerId", customer);
 
             if (request.BaseUri is not null)
@@ -26,6 +25,7 @@ namespace OperationsModule.Core.Sessions
                 throw new InputValidationException(request.Credential is not null ? "Credential" : "Token", "a credential or token needs -BaseUri (or connect first with Connect-OperationsServer).");
 
             var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
+            if (existing.IsAdHoc) return ReopenAdHoc(existing, request);
             if (existing.IsClosed)
                 throw new InputValidationException("Session", $"the session {existing} was closed (by Disconnect-OperationsServer, or a newer Connect-OperationsServer replaced it); connect again or use Get-OperationsSession.");
             if (existing.System != request.System)
@@ -33,6 +33,26 @@ namespace OperationsModule.Core.Sessions
             var options = ApplyOverrides(existing.Options.Clone(), request);
             var transport = existing.TransportFor(options, out var ownsTransport);
             return new ResolvedConnection(existing, transport, ownsSession: false, ownsTransport: ownsTransport);
+        }
+
+        /// <summary>Refuses a credential together with a token.</summary>
+        public static void ValidateSecrets(ConnectionRequest request)
+        {
+            if (request.Credential is not null && request.Token is not null)
+                throw new InputValidationException("Token", "give either -Credential or -Token, not both.");
+        }
+
+        /// <summary>
+        /// A session carried by an object that an earlier command made with -BaseUri: its address, options and
+        /// secret (and any token its login got) live on, but its connections closed with that command. This
+        /// invocation opens its own and closes them when it ends, so a carried session never holds a socket.
+        /// </summary>
+        private static ResolvedConnection ReopenAdHoc(OperationsSession carried, ConnectionRequest request)
+        {
+            if (carried.System != request.System)
+                throw new InputValidationException("Session", $"the session is for {carried.System}, but this command talks to {request.System}.");
+            var options = ApplyOverrides(carried.Options.Clone(), request);
+            return new ResolvedConnection(carried, new ApiTransport(options, carried.Authenticator), ownsSession: false, ownsTransport: true);
         }
 
         /// <summary>Builds a session from a BaseUri and credential (Connect-OperationsServer uses persistent: true).</summary>
@@ -46,7 +66,7 @@ namespace OperationsModule.Core.Sessions
             var options = ApplyOverrides(new HttpOptions(), request);
             var profile = SystemCatalog.Get(request.System);
             var authenticator = profile.CreateAuthenticator(baseUri, request.Credential, request.Token, persistent);
-            return new OperationsSession(request.System, baseUri, options, authenticator, request.CustomerId);
+            return new OperationsSession(request.System, baseUri, options, authenticator, request.CustomerId, adHoc: !persistent);
         }
 
         private static HttpOptions ApplyOverrides(HttpOptions options, ConnectionRequest request)
@@ -104,10 +124,10 @@ namespace OperationsModule.Core.Sessions
         public ApiTransport Transport { get; }
 
         /// <summary>
-        /// The session to attach to output objects for piping: only a lasting one. A per-call session ends
-        /// with its invocation, so downstream cmdlets need their own -BaseUri (or a default session).
+        /// The session to attach to output objects for piping: a lasting one, or the ad hoc one of a per-call
+        /// -BaseUri, which downstream commands reopen (see SessionResolver.ReopenAdHoc).
         /// </summary>
-        public OperationsSession? PipeableSession => _ownsSession ? null : Session;
+        public OperationsSession PipeableSession => Session;
 
         public void Dispose()
         {

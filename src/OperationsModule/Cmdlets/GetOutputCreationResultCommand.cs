@@ -10,7 +10,7 @@ namespace OperationsModule.Cmdlets
     /// Gets the result of finished OL Connect output creation operations: the output paths (POST getResultTxt),
     /// or with -OutFile the file's bytes (POST getResult) saved to disk.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "OutputCreationResult", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsCommon.Get, "OutputCreationResult", DefaultParameterSetName = ByOperationSet)]
     [OutputType(typeof(OutputCreationResult))]
     public sealed class GetOutputCreationResultCommand : PipedOperationCmdletBase
     {

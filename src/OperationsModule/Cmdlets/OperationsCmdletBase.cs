@@ -12,18 +12,18 @@ namespace OperationsModule.Cmdlets
     {
         /// <summary>A session from Connect-OperationsServer; also bound from piped objects that carry one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public OperationsSession? Session { get; set; }
+        public virtual OperationsSession? Session { get; set; }
 
         [Parameter]
         [ValidateNotNull]
-        public Uri? BaseUri { get; set; }
+        public virtual Uri? BaseUri { get; set; }
 
         [Parameter]
         [Credential]
-        public PSCredential? Credential { get; set; }
+        public virtual PSCredential? Credential { get; set; }
 
         [Parameter]
-        public SecureString? Token { get; set; }
+        public virtual SecureString? Token { get; set; }
 
         protected abstract OperationsSystem System { get; }
 

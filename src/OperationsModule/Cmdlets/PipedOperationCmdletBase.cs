@@ -10,7 +10,7 @@ namespace OperationsModule.Cmdlets
     /// Wait-OutputCreation and Get-OutputCreationResult: take operation objects (updated in place) or IDs from
     /// the pipeline, each with the session it carries, and hand them to a Core command one at a time.
     /// </summary>
-    public abstract class PipedOperationCmdletBase : OperationsCmdletBase, System.IDisposable
+    public abstract class PipedOperationCmdletBase : PipedServerCmdlet, System.IDisposable
     {
         protected const string ByIdSet = "ById";
         protected const string ByOperationSet = "ByOperation";
@@ -20,12 +20,22 @@ namespace OperationsModule.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Alias("Id")]
-        public string? OperationId { get; set; }
+        public string[]? OperationId { get; set; }
 
         /// <summary>An operation from Submit-OutputCreation or Wait-OutputCreation.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByOperationSet)]
         [ValidateNotNull]
         public OutputCreationOperation? InputObject { get; set; }
+
+        /// <summary>
+        /// Binds a piped row's Server only in the ID set: an operation object names its server itself, and a
+        /// property bound in the default set would make PowerShell bind the row's text to it rather than the ID set.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByOperationSet)]
+        [Alias("Server")]
+        [ValidateNotNull]
+        public override System.Uri? BaseUri { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.OLConnect;
 
@@ -36,6 +46,7 @@ namespace OperationsModule.Cmdlets
             CapturePreferences();
             // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
             _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
+            NoteTypedBaseUri();
             try
             {
                 _command = CreateCommand(new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default));
@@ -48,14 +59,26 @@ namespace OperationsModule.Cmdlets
 
         protected override void ProcessRecord()
         {
+            var pipedSession = _sessionExplicit ? null : Session;
+            if (InputObject is not null)
+            {
+                Process(InputObject, null, pipedSession);
+                return;
+            }
+            foreach (var id in OperationId ?? new string?[] { null })
+                Process(null, id, pipedSession);
+        }
+
+        private void Process(OutputCreationOperation? operation, string? id, OperationsSession? pipedSession)
+        {
             if (_stopped) return;
             try
             {
-                _stopped = !_command!.Process(InputObject, OperationId, _sessionExplicit ? null : Session);
+                _stopped = !_command!.Process(operation, id, pipedSession, PipedServer);
             }
             catch (OperationsApiException ex)
             {
-                Terminate(ex, InputObject?.OperationId ?? OperationId);
+                Terminate(ex, operation?.OperationId ?? id);
             }
         }
 

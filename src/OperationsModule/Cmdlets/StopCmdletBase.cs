@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
@@ -6,7 +7,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Cmdlets
 {
     /// <summary>The Stop-* cmdlets: bind parameters, then let Core's StopCommand do the work.</summary>
-    public abstract class StopCmdletBase : OperationsCmdletBase, System.IDisposable
+    public abstract class StopCmdletBase : PipedServerCmdlet, System.IDisposable
     {
         private StopCommand? _command;
         private bool _sessionExplicit;
@@ -14,12 +15,18 @@ namespace OperationsModule.Cmdlets
         /// <summary>Requests in flight at once (1 = strictly sequential, in input order).</summary>
         [Parameter]
         [ValidateRange(1, 256)]
-        public int ThrottleLimit { get; set; } = 8;
+        public virtual int ThrottleLimit { get; set; } = 8;
 
         protected abstract ICancelEndpoint Endpoint { get; }
 
-        /// <summary>The ID of the current pipeline item.</summary>
-        protected abstract string? CurrentId { get; }
+        /// <summary>
+        /// The IDs of the current pipeline record: one when piped, any number when typed as a list
+        /// (-TaskId a, b). Each becomes its own result or error record, through the same engine.
+        /// </summary>
+        protected abstract IReadOnlyList<string?> CurrentIds { get; }
+
+        /// <summary>An unbound ID still makes one record: Core refuses it with an error naming the parameter.</summary>
+        protected static readonly string?[] NoIds = { null };
 
         protected virtual CancelArguments CurrentArguments => CancelArguments.None;
 
@@ -28,6 +35,7 @@ namespace OperationsModule.Cmdlets
             CapturePreferences();
             // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
             _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
+            NoteTypedBaseUri();
             try
             {
                 var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
@@ -42,13 +50,17 @@ namespace OperationsModule.Cmdlets
         protected override void ProcessRecord()
         {
             var piped = _sessionExplicit ? null : Session;
-            try
+            var arguments = CurrentArguments;
+            foreach (var id in CurrentIds)
             {
-                _command!.Process(CurrentId, CurrentArguments, piped);
-            }
-            catch (OperationsApiException ex)
-            {
-                Terminate(ex, CurrentId);
+                try
+                {
+                    if (!_command!.Process(id, arguments, piped, PipedServer)) break;
+                }
+                catch (OperationsApiException ex)
+                {
+                    Terminate(ex, id);
+                }
             }
             _command!.Flush();
         }

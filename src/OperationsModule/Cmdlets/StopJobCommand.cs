@@ -26,7 +26,7 @@ namespace OperationsModule.Cmdlets
         Routing.SessionIdParameterSet, Routing.JobParameterSet, Routing.NameParameterSet,
         Routing.InstanceIdParameterSet, Routing.StateParameterSet, Routing.FilterParameterSet,
     })]
-    public sealed class StopJobCommand : StopCmdletBase
+    public sealed partial class StopJobCommand : StopCmdletBase
     {
         private List<string> _commandLine = new List<string>();
         private bool _apiStarted;
@@ -34,7 +34,7 @@ namespace OperationsModule.Cmdlets
         // ---- BigChange: selected only by name or by piped property name, never by position or piped value ----
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
-        public long JobId { get; set; }
+        public long[]? JobId { get; set; }
 
         /// <summary>Validated in Core by ReasonValidator (empty, over 500 characters, control characters) so the error names -Reason the module's way.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
@@ -80,7 +80,8 @@ namespace OperationsModule.Cmdlets
 
         protected override ICancelEndpoint Endpoint => JobCancelEndpoint.Instance;
 
-        protected override string? CurrentId => JobId.ToString(CultureInfo.InvariantCulture);
+        protected override IReadOnlyList<string?> CurrentIds =>
+            JobId is null ? NoIds : Array.ConvertAll(JobId, id => (string?)id.ToString(CultureInfo.InvariantCulture));
 
         /// <summary>An unbound -CustomerId falls back to the session's customer (Core refuses when neither exists).</summary>
         protected override CancelArguments CurrentArguments => new CancelArguments
@@ -127,6 +128,11 @@ namespace OperationsModule.Cmdlets
             builtIn.AddCommand(Core.Systems.BigChange.StopJobRoute.BuiltInCommand);
             foreach (var name in route.ForwardedParameters)
                 builtIn.AddParameter(name, MyInvocation.BoundParameters[name]);
+            // Collect, never act: the nested command shares the caller's scope, so a caller's
+            // $ErrorActionPreference = 'Stop' would make its first error throw past our own -ErrorAction.
+            // Replayed below through WriteError/WriteWarning, the records meet this cmdlet's preferences.
+            builtIn.AddParameter("ErrorAction", ActionPreference.Continue);
+            builtIn.AddParameter("WarningAction", ActionPreference.Continue);
             Collection<PSObject> output;
             try
             {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
@@ -12,12 +13,12 @@ namespace OperationsModule.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        public string? OperationId { get; set; }
+        public string[]? OperationId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.OLConnect;
 
         protected override ICancelEndpoint Endpoint => OutputCreationCancelEndpoint.Instance;
 
-        protected override string? CurrentId => OperationId;
+        protected override IReadOnlyList<string?> CurrentIds => OperationId ?? NoIds;
     }
 }

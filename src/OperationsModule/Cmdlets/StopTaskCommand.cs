@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
@@ -15,12 +16,12 @@ namespace OperationsModule.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        public string? TaskId { get; set; }
+        public string[]? TaskId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.Vcf;
 
         protected override ICancelEndpoint Endpoint => TaskCancelEndpoint.Instance;
 
-        protected override string? CurrentId => TaskId;
+        protected override IReadOnlyList<string?> CurrentIds => TaskId ?? NoIds;
     }
 }

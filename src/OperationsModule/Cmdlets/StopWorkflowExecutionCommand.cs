@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
@@ -13,12 +14,12 @@ namespace OperationsModule.Cmdlets
         /// <summary>The workflow execution ID (wid); atmWorkflowExecutionId binds objects from Onedata's own JSON.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("wid", "Id", "atmWorkflowExecutionId")]
-        public string? ExecutionId { get; set; }
+        public string[]? ExecutionId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.Onedata;
 
         protected override ICancelEndpoint Endpoint => WorkflowExecutionCancelEndpoint.Instance;
 
-        protected override string? CurrentId => ExecutionId;
+        protected override IReadOnlyList<string?> CurrentIds => ExecutionId ?? NoIds;
     }
 }

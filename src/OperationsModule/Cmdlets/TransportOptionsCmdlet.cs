@@ -11,21 +11,21 @@ namespace OperationsModule.Cmdlets
     {
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int TimeoutSec { get; set; }
+        public virtual int TimeoutSec { get; set; }
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
-        public int MaximumRetryCount { get; set; }
+        public virtual int MaximumRetryCount { get; set; }
 
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
-        public int RetryIntervalSec { get; set; }
+        public virtual int RetryIntervalSec { get; set; }
 
         [Parameter]
-        public SwitchParameter SkipCertificateCheck { get; set; }
+        public virtual SwitchParameter SkipCertificateCheck { get; set; }
 
         [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+        public virtual SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
         protected string DefaultUserAgent =>
             "OperationsModule/" + typeof(TransportOptionsCmdlet).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version;

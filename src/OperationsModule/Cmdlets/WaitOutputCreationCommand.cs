@@ -11,7 +11,7 @@ namespace OperationsModule.Cmdlets
     /// Waits for OL Connect output creation operations: polls getProgress with Write-Progress until done,
     /// then fetches the output paths (POST getResultTxt) and emits the completed operation.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "OutputCreation", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "OutputCreation", DefaultParameterSetName = ByOperationSet)]
     [OutputType(typeof(OutputCreationOperation))]
     public sealed class WaitOutputCreationCommand : PipedOperationCmdletBase
     {

@@ -16,13 +16,13 @@ namespace OperationsModule.Core.Systems.OLConnect
             + $"To cancel it, run: {StopCommand(operationId, connection, store)}";
 
         /// <summary>
-        /// The default session needs nothing; another lasting session is passed as -Session; a per-call
-        /// connection needs its address again and the same kind of secret (which is never printed).
+        /// The default session needs nothing; another lasting session is passed as -Session; an ad hoc
+        /// (per-call) connection needs its address again and the same kind of secret (which is never printed).
         /// </summary>
         private static string ConnectionArguments(ResolvedConnection connection, SessionStore store)
         {
             var session = connection.Session;
-            if (connection.PipeableSession is not null)
+            if (!session.IsAdHoc)
                 return ReferenceEquals(store.Get(session.System), session) ? string.Empty : " -Session $session";
             var text = " -BaseUri " + Quote(session.BaseUri.AbsoluteUri);
             if (session.AuthenticationKind == "Basic" || session.AuthenticationKind == "Login") text += " -Credential $credential";

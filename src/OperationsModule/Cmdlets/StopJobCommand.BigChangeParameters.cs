@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using OperationsModule.Core.Sessions;
+using Routing = OperationsModule.Core.Systems.BigChange.StopJobRouting;
+
+namespace OperationsModule.Cmdlets
+{
+    /// <summary>
+    /// The connection and transport parameters, redeclared for the BigChange set only: declared once in the base
+    /// classes they belong to every set, and PowerShell's own sets (-Id, -Job, -Name, ...) must show exactly the
+    /// parameters Microsoft.PowerShell.Core\Stop-Job has there.
+    /// </summary>
+    public sealed partial class StopJobCommand
+    {
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateRange(1, 256)]
+        public override int ThrottleLimit { get; set; } = 8;
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
+        public override OperationsSession? Session { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
+        [Alias("Server")]
+        [ValidateNotNull]
+        public override Uri? BaseUri { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [Credential]
+        public override PSCredential? Credential { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        public override SecureString? Token { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public override int TimeoutSec { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public override int MaximumRetryCount { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public override int RetryIntervalSec { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        public override SwitchParameter SkipCertificateCheck { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        public override SwitchParameter AllowUnencryptedAuthentication { get; set; }
+    }
+}
