@@ -21,7 +21,9 @@ param(
     [string] $PesterPath,
     [string[]] $Tag,
     [string[]] $ExcludeTag,
-    [string] $TestResultPath
+    [string] $TestResultPath,
+    # Writes one line, 'pester: N passed, M failed, K skipped', to this file (CI prints it beside its totals).
+    [string] $SummaryPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -56,6 +58,13 @@ try {
 finally {
     $env:OPERATIONSMODULE_PATH = $saved.Path
     $env:OPERATIONSMODULE_SIMULATOR = $saved.Simulator
+}
+
+$summary = "pester: $($result.PassedCount) passed, $($result.FailedCount) failed, $($result.SkippedCount) skipped"
+Write-Host $summary
+if ($SummaryPath) {
+    New-Item -ItemType Directory -Path (Split-Path $SummaryPath) -Force | Out-Null
+    Set-Content -Path $SummaryPath -Value $summary
 }
 
 # Failed containers (a BeforeAll that threw) fail the run as much as failed tests do.

@@ -1,0 +1,64 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using OperationsModule.PowerShell.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OperationsModule.PowerShell.Tests
+{
+    /// <summary>
+    /// Runs tests/Pester in the repo's pinned pwsh (.config/dotnet-tools.json, restored by this project's build) with
+    /// the pinned Pester package, against the module this build assembled and the simulator as a process. Never
+    /// skipped: a missing pwsh or Pester fails here with the command that fixes it. Out of process, because a loaded
+    /// module cannot be unloaded and the suite imports it afresh.
+    /// </summary>
+    public sealed class PesterSuiteTests
+    {
+        /// <summary>Where the suite's one-line summary goes, for .ci/run to print beside its totals.</summary>
+        public static string SummaryPath => Path.Combine(TestPaths.Root, "TestResults", "pester-summary.txt");
+
+        private readonly ITestOutputHelper _log;
+
+        public PesterSuiteTests(ITestOutputHelper log) => _log = log;
+
+        [Fact]
+        public void Pester_suite_passes_in_the_pinned_pwsh_against_the_built_module_and_the_simulator()
+        {
+            Assert.True(File.Exists(TestPaths.PesterManifest), $"Pester is not in the NuGet cache ({TestPaths.PesterManifest}): run 'dotnet restore tests/OperationsModule.PowerShell.Tests'.");
+            Assert.True(File.Exists(TestPaths.ModuleManifest), "The module was not assembled: " + TestPaths.ModuleManifest);
+            Assert.True(File.Exists(TestPaths.SimulatorDll), "Build the solution first: " + TestPaths.SimulatorDll);
+            if (File.Exists(SummaryPath)) File.Delete(SummaryPath);
+
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = TestPaths.Root, // where the tool manifest is found
+            };
+            foreach (var arg in new[]
+            {
+                "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(TestPaths.Root, "tests", "Pester", "Invoke-PesterSuite.ps1"),
+                "-ModulePath", TestPaths.ModuleFolder, "-SimulatorPath", TestPaths.SimulatorDll, "-PesterPath", TestPaths.PesterManifest,
+                "-SummaryPath", SummaryPath,
+            })
+                start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            var finished = process.WaitForExit((int)TimeSpan.FromMinutes(20).TotalMilliseconds);
+            if (!finished) process.Kill(entireProcessTree: true);
+            _log.WriteLine(stdout.Result);
+            _log.WriteLine(stderr.Result);
+
+            Assert.True(finished, "The Pester suite did not finish within 20 minutes.");
+            Assert.True(process.ExitCode != 127 && !stderr.Result.Contains("dotnet tool restore", StringComparison.Ordinal),
+                "The pinned pwsh is missing: run 'dotnet tool restore' in the repository root.\n" + stderr.Result);
+            Assert.True(process.ExitCode == 0, $"Pester failed (exit {process.ExitCode}):\n{Tail(stdout.Result)}\n{Tail(stderr.Result)}");
+            Assert.True(File.Exists(SummaryPath), "The suite wrote no summary: " + SummaryPath);
+        }
+
+        private static string Tail(string text) => string.Join("\n", text.Split('\n').TakeLast(80));
+    }
+}
