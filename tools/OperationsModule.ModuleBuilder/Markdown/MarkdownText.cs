@@ -22,7 +22,7 @@ namespace OperationsModule.ModuleBuilder.Markdown
             return text.ToString();
         }
 
-        /// <summary>One paragraph per block: paragraphs, list items, code blocks (indented) and tables.</summary>
+        /// <summary>One paragraph per block: paragraphs, list items, code blocks and tables (one line per row).</summary>
         public static IEnumerable<string> Paragraphs(IEnumerable<Block> blocks)
         {
             foreach (var block in blocks)
@@ -40,8 +40,9 @@ namespace OperationsModule.ModuleBuilder.Markdown
                 case ParagraphBlock paragraph:
                     yield return Inline(paragraph.Inline).Trim();
                     break;
+                // As written: Get-Help indents every line of a paragraph itself (and trims the first).
                 case CodeBlock code:
-                    yield return string.Join("\n", Code(code).Split('\n').Select(line => "    " + line));
+                    yield return Code(code);
                     break;
                 case ListBlock list:
                     var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
