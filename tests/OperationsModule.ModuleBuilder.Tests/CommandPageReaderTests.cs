@@ -75,38 +75,19 @@ namespace OperationsModule.ModuleBuilder.Tests
         [Fact]
         public void Reads_a_parameter_documented_per_set_in_several_yaml_blocks()
         {
-            var twoBlocks = SamplePage.With("""
-Parameter Sets: ByName
-Aliases:
-
-Required: True
-Position: Named
-Default value: None
-Accept pipeline input: False
-Accept wildcard characters: True
-```
-""", """
-Parameter Sets: ByName
-Aliases:
-
-Required: True
-Position: Named
-Default value: None
-Accept pipeline input: False
+            // A second block for -Name: optional at position 1 in the ById set.
+            var twoBlocks = SamplePage.With("Accept wildcard characters: True\n```\n", """
 Accept wildcard characters: True
 ```
 
 ```yaml
 Type: String
 Parameter Sets: ById
-Aliases:
-
 Required: False
 Position: 1
-Default value: None
 Accept pipeline input: False
-Accept wildcard characters: True
 ```
+
 """);
             var name = Read(twoBlocks).Parameters.Single(p => p.Name == "Name");
             Assert.Equal(new[] { ("ByName", true, "Named"), ("ById", false, "1") }, name.Usages.Select(u => (u.Sets.Single(), u.Required, u.Position)));

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Xml.Linq;
 using OperationsModule.ModuleBuilder.Help;
+using static OperationsModule.ModuleBuilder.Help.MamlNamespaces;
 using Xunit;
 
 namespace OperationsModule.ModuleBuilder.Tests
@@ -8,11 +9,6 @@ namespace OperationsModule.ModuleBuilder.Tests
     /// <summary>The MAML elements Get-Help reads, checked by their namespaced names (those PlatyPS's New-ExternalHelp writes).</summary>
     public sealed class MamlWriterTests
     {
-        private static readonly XNamespace Msh = "http://msh";
-        private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
-        private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
-        private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
-
         private static readonly XElement Written = MamlWriter.Write(new[] { CommandPageReader.Read(SamplePage.Text, SamplePage.File) })
             .Root!.Element(Command + "command")!;
 

@@ -24,9 +24,8 @@ namespace OperationsModule.ModuleBuilder.Tests
             var written = HelpBuilder.Convert(Docs()).WriteTo(help.Path).Select(Path.GetFileName).OrderBy(f => f, System.StringComparer.Ordinal);
             Assert.Equal(new[] { "OperationsModule.dll-Help.xml", "about_OperationsModule.help.txt" }, written);
 
-            XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
             var pages = Directory.GetFiles(Docs(), "*.md").Count(p => !Path.GetFileName(p).StartsWith("about_"));
-            Assert.Equal(pages, XDocument.Load(help.Combine("OperationsModule.dll-Help.xml")).Root!.Elements(command + "command").Count());
+            Assert.Equal(pages, XDocument.Load(help.Combine("OperationsModule.dll-Help.xml")).Root!.Elements(MamlNamespaces.Command + "command").Count());
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
+using static OperationsModule.ModuleBuilder.Help.MamlNamespaces;
 
 namespace OperationsModule.ModuleBuilder.Help
 {
@@ -11,12 +12,6 @@ namespace OperationsModule.ModuleBuilder.Help
     /// </summary>
     public static class MamlWriter
     {
-        private static readonly XNamespace Msh = "http://msh";
-        private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
-        private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
-        private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
-        private static readonly XNamespace MsHelp = "http://msdn.microsoft.com/mshelp";
-
         /// <summary>Get-Help prints example titles as they are; dashes to this width make them stand out like built-in help.</summary>
         private const int ExampleTitleWidth = 64;
 
