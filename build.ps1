@@ -4,10 +4,14 @@
     Builds, tests, documents, packages and demonstrates OperationsModule.
 .DESCRIPTION
     Tasks:
-      Build   (default) dotnet build, then assemble an importable module folder in out/OperationsModule.
-      Test    dotnet test (xunit Core and Contract suites; the Pester suite runs inside it when pwsh has Pester 5).
-      Docs    Build, then turn docs/en-US (PlatyPS markdown) into MAML help in out/OperationsModule/en-US (needs platyPS).
-      Package Build and Docs, then zip out/OperationsModule into out/OperationsModule-<version>.zip.
+      Build   (default) dotnet build, then tools/OperationsModule.ModuleBuilder assembles the importable module folder
+              out/OperationsModule, with its help: en-US/OperationsModule.dll-Help.xml (MAML) and
+              en-US/about_OperationsModule.help.txt, converted from docs/en-US. No PowerShell module is needed.
+      Test    dotnet test (the solution's xunit suites, the Pester suite among them).
+      Docs    Build, then refresh the cmdlet pages in docs/en-US from the built cmdlets with platyPS's
+              Update-MarkdownHelp, where platyPS is installed (it keeps descriptions, adds new parameters as
+              placeholders). Without platyPS it only warns: the markdown stays the source of truth either way.
+      Package Build, then zip out/OperationsModule into out/OperationsModule-<version>.zip.
       Demo    Build, then run tools/Demo.ps1: a scripted tour against the bundled simulator.
 .EXAMPLE
     ./build.ps1
@@ -34,13 +38,8 @@ $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'OperationsModule'
 $moduleBin = Join-Path $root "src/OperationsModule/bin/$Configuration/netstandard2.0"
 $simulatorDll = Join-Path $root "src/OperationsModule.Simulator/bin/$Configuration/net10.0/OperationsModule.Simulator.dll"
-
-# Assemblies Windows PowerShell 5.1 lacks; PowerShell 7 has its own copies, which win. They go to dependencies/
-# and are resolved by ModuleInitializer (the PSResourceGet layout), so they never collide with another module's.
-$dependencyAssemblies = @(
-    'System.Text.Json', 'System.Text.Encodings.Web', 'Microsoft.Bcl.AsyncInterfaces', 'System.Buffers',
-    'System.Memory', 'System.Numerics.Vectors', 'System.Runtime.CompilerServices.Unsafe', 'System.Threading.Tasks.Extensions'
-)
+$moduleBuilder = Join-Path $root "tools/OperationsModule.ModuleBuilder/bin/$Configuration/net10.0/OperationsModule.ModuleBuilder.dll"
+$docs = Join-Path $root 'docs/en-US'
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $Arguments)
@@ -50,14 +49,8 @@ function Invoke-Native {
 
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'OperationsModule.sln'), '-c', $Configuration, '--nologo')
-    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
-    $dependencies = New-Item -ItemType Directory -Path (Join-Path $moduleOut 'dependencies') -Force
-    foreach ($file in 'OperationsModule.dll', 'OperationsModule.Core.dll', 'OperationsModule.psd1', 'OperationsModule.Format.ps1xml') {
-        Copy-Item (Join-Path $moduleBin $file) $moduleOut
-    }
-    foreach ($name in $dependencyAssemblies) {
-        Copy-Item (Join-Path $moduleBin "$name.dll") $dependencies.FullName
-    }
+    # The one place that knows the module folder's layout (dependencies/ for Windows PowerShell 5.1) and writes its help.
+    Invoke-Native dotnet @($moduleBuilder, '--module-bin', $moduleBin, '--docs', $docs, '--out', $moduleOut)
     $manifest = Test-ModuleManifest (Join-Path $moduleOut 'OperationsModule.psd1')
     Write-Host "Module $($manifest.Version) assembled in $moduleOut"
 }
@@ -68,13 +61,22 @@ function Invoke-Test {
 
 function Invoke-Docs {
     if (-not (Get-Module -ListAvailable platyPS)) {
-        Write-Warning 'platyPS is not installed (Install-Module platyPS): MAML help was not generated. The markdown in docs/en-US is still the source of truth.'
+        Write-Warning 'platyPS is not installed (Install-Module platyPS): docs/en-US was not refreshed from the cmdlets. Build still writes the help from it.'
         return
     }
-    Import-Module platyPS
-    $help = Join-Path $moduleOut 'en-US'
-    New-ExternalHelp -Path (Join-Path $root 'docs/en-US') -OutputPath $help -Force | Out-Null
-    Write-Host "MAML help written to $help"
+    # In a child process: the module's DLL cannot be unloaded, and this session may have another copy loaded.
+    $pages = @(Get-ChildItem $docs -Filter *.md | Where-Object Name -NotLike 'about_*' | ForEach-Object FullName)
+    $update = {
+        param([string] $Manifest, [string[]] $Pages)
+        Import-Module platyPS
+        Import-Module $Manifest
+        Update-MarkdownHelp -Path $Pages | Out-Null
+    }
+    # $PSHOME's own executable: under `dotnet pwsh` (the pinned local tool) this process is dotnet, not pwsh.
+    $shell = @('pwsh.exe', 'pwsh', 'powershell.exe' | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path $_ })[0]
+    & $shell -NoProfile -NonInteractive -Command $update -args (Join-Path $moduleOut 'OperationsModule.psd1'), $pages
+    if ($LASTEXITCODE -ne 0) { throw "Update-MarkdownHelp failed with exit code $LASTEXITCODE" }
+    Write-Host "docs/en-US refreshed from the built cmdlets: review the diff, fill in any {{ placeholder }}, then ./build.ps1 again."
 }
 
 function Invoke-Package {
@@ -93,7 +95,7 @@ $plan = switch ($Task) {
     'Build' { 'Build' }
     'Test' { 'Test' }
     'Docs' { 'Build', 'Docs' }
-    'Package' { 'Build', 'Docs', 'Package' }
+    'Package' { 'Build', 'Package' }
     'Demo' { 'Build', 'Demo' }
 }
 foreach ($step in ($plan | Select-Object -Unique)) {

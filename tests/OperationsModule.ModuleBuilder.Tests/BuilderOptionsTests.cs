@@ -1,0 +1,26 @@
+using Xunit;
+
+namespace OperationsModule.ModuleBuilder.Tests
+{
+    public sealed class BuilderOptionsTests
+    {
+        [Fact]
+        public void Reads_the_three_folders()
+        {
+            var options = BuilderOptions.Parse(new[] { "--module-bin", "bin", "--docs", "docs", "--out", "out" }, out var error);
+            Assert.Null(error);
+            Assert.Equal(("bin", "docs", "out"), (options!.ModuleBin, options.Docs, options.Output));
+        }
+
+        [Theory]
+        [InlineData("--module-bin bin --docs docs", "--out is required")]
+        [InlineData("--module-bin bin --docs docs --out", "--out needs a value")]
+        [InlineData("--module-bin bin --docs docs --out o --out p", "--out is given twice")]
+        [InlineData("--module-bin bin --docs docs --out o --verbose x", "unknown option '--verbose'")]
+        public void Refuses_a_bad_command_line_saying_why(string commandLine, string expected)
+        {
+            Assert.Null(BuilderOptions.Parse(commandLine.Split(' '), out var error));
+            Assert.Equal(expected, error);
+        }
+    }
+}
