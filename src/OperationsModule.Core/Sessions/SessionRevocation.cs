@@ -34,11 +34,12 @@ namespace OperationsModule.Core.Sessions
             }
             catch (OperationsApiException ex)
             {
-                problem = ex.Message;
+                // Transport messages start with the method and URL ("DELETE https://... failed: could not connect").
+                problem = $"Revoking {revocation.What} failed: {ex.Message}";
             }
             catch (OperationCanceledException)
             {
-                problem = $"Revoking {revocation.What} with {request.Describe()} was cancelled.";
+                problem = $"Revoking {revocation.What} failed: {request.Describe()} was cancelled.";
             }
             finally
             {

@@ -208,13 +208,18 @@ internal static class VcfEndpoints
             ["type"] = "SIMULATED_OPERATION",
             ["status"] = VcfState.Display(id, status),
             ["creationTimestamp"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
-            ["completionTimestamp"] = ended ? DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") : null,
             ["subTasks"] = new JsonArray(),
             ["errors"] = new JsonArray(),
             ["resources"] = new JsonArray(),
             ["isCancellable"] = status == "IN_PROGRESS",
             ["isRetryable"] = status == "FAILED",
         };
+        // The spec types completionTimestamp as a string (not nullable): a running task has none, so the field is left out.
+        if (ended)
+        {
+            body["completionTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+        }
+
         await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
     }
 
