@@ -22,6 +22,12 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
     {
         private static readonly WorkflowExecutionCancelEndpoint Endpoint = WorkflowExecutionCancelEndpoint.Instance;
 
+        private static ConnectionRequest WithToken(SimulatorServer sim, string? token = null) =>
+            Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret(token ?? sim.Options.OnedataToken));
+
+        private static OperationsSession? Connect(SimulatorServer sim, string? token = null) =>
+            ConnectCommand.Connect(WithToken(sim, token), new ConnectOptions(), new SessionStore(), new RecordingOutput(), CancellationToken.None);
+
         /// <summary>One way to meet each status: name, expected classification, the id the server uses and its words.</summary>
         public sealed record Case(string Name, int Status, string ErrorId, string Category, string Id, string Description, bool RecommendsNewToken = false);
 
@@ -54,8 +60,7 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
                 case "404 not found": break;
                 default: sim.Faults.Add(FaultAction.Status(c.Status, body: OnedataErrorBody.Json(shape, c.Id, c.Description)), method: "POST"); break;
             }
-            var request = Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret(token));
-            return SingleFailure(Run(Endpoint, request, wid));
+            return SingleFailure(Run(Endpoint, WithToken(sim, token), wid));
         }
 
         [Theory]
@@ -105,7 +110,7 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
             await using var sim = await SimulatorServer.StartAsync();
             sim.Faults.Add(FaultAction.Status(400, body: body), method: "POST");
 
-            var failure = SingleFailure(Run(Endpoint, Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret(sim.Options.OnedataToken)), "wid-1"));
+            var failure = SingleFailure(Run(Endpoint, WithToken(sim), "wid-1"));
 
             Assert.Equal((ErrorIds.Unauthorized, ErrorCategoryName.AuthenticationError), (failure.ErrorId, failure.Category));
             Assert.Equal(code, failure.Exception.VendorError!.Code);
@@ -118,7 +123,7 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
             await using var sim = await SimulatorServer.StartAsync();
             sim.Faults.Add(FaultAction.Status(400, body: "{\"error\":\"bad_value\",\"error_description\":\"Bad value.\",\"key\":\"wid\"}"), method: "POST");
 
-            var failure = SingleFailure(Run(Endpoint, Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret(sim.Options.OnedataToken)), "wid-1"));
+            var failure = SingleFailure(Run(Endpoint, WithToken(sim), "wid-1"));
 
             Assert.Equal((ErrorIds.InvalidRequest, "Bad value."), (failure.ErrorId, failure.DetailsMessage));
             Assert.Equal("wid", failure.Exception.VendorError!.Details["key"]);
@@ -131,11 +136,8 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
         {
             await using var sim = await SimulatorServer.StartAsync();
             await SimSwitches.OnedataShapeAsync(sim, shape);
-            var request = Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret(sim.Options.OnedataToken));
 
-            var session = ConnectCommand.Connect(request, new ConnectOptions(), new SessionStore(), new RecordingOutput(), CancellationToken.None);
-
-            Assert.NotNull(session);
+            Assert.NotNull(Connect(sim));
             Assert.EndsWith("/workflows/" + OnedataProfile.ProbeExecutionId, sim.Journal.Snapshot().Single().Path);
         }
 
@@ -146,9 +148,8 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
         {
             await using var sim = await SimulatorServer.StartAsync();
             await SimSwitches.OnedataShapeAsync(sim, shape);
-            var request = Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret("revoked-token"));
 
-            var error = Assert.ThrowsAny<OperationsApiException>(() => ConnectCommand.Connect(request, new ConnectOptions(), new SessionStore(), new RecordingOutput(), CancellationToken.None));
+            var error = Assert.ThrowsAny<OperationsApiException>(() => Connect(sim, "revoked-token"));
 
             Assert.Equal((ErrorIds.Unauthorized, 400), (error.ErrorId, error.StatusCode));
         }
