@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Simulator;
 
-// Process mode: dotnet run --project src/OperationsModule.Simulator -- [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal]
+// Process mode: dotnet run --project src/OperationsModule.Simulator -- [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200]
 // Prints exactly one JSON line {"baseUri":...,"pid":...} on stdout once listening, then nothing else on stdout.
 // Exits when stdin is closed (so a parent that dies takes the simulator with it), or on SIGTERM / Ctrl+C.
 
@@ -18,7 +18,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal]");
+    Console.Error.WriteLine("usage: [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200]");
     return 2;
 }
 
@@ -91,6 +91,12 @@ static void ParseArgs(string[] args, SimulatorOptions options)
                 break;
             case "--no-journal":
                 options.JournalEnabled = false;
+                break;
+            case "--onedata-error-shape":
+                options.OnedataErrorShape = OperationsModule.Simulator.Control.RuntimeSwitches.ParseShape(Next());
+                break;
+            case "--vcf-token-status":
+                options.VcfTokenStatusCode = OperationsModule.Simulator.Control.RuntimeSwitches.ParseTokenStatus(int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status : 0);
                 break;
             default:
                 throw new ArgumentException($"Unknown argument '{args[i]}'.");

@@ -41,17 +41,22 @@ public sealed class SimulatorOptions
     public string OnedataToken { get; set; } = "onedata-good-token";
     /// <summary>A valid token that lacks the privilege: 403 forbidden.</summary>
     public string OnedataForbiddenToken { get; set; } = "onedata-forbidden-token";
+    /// <summary>Error bodies nested as op-worker sends them (default) or flat as the published spec documents. Switchable at run time.</summary>
+    public OnedataErrorShape OnedataErrorShape { get; set; } = OnedataErrorShape.Nested;
 
     // ---- VCF SDDC Manager ----
     public string VcfUser { get; set; } = "administrator@vsphere.local";
     public string VcfPassword { get; set; } = "vcf-secret-pass";
     public string VcfApiKey { get; set; } = "vcf-api-key";
-    /// <summary>Status of a successful POST /v1/tokens: the vendor example says 200, spec-derived notes say 201.</summary>
-    public int VcfTokenStatusCode { get; set; } = 200;
+    /// <summary>Status of a successful POST /v1/tokens: the spec says 201, the vendor's example shows 200. Switchable at run time.</summary>
+    public int VcfTokenStatusCode { get; set; } = 201;
 
     // ---- BigChange ----
     public string BigChangeClientId { get; set; } = "bc-client";
     public string BigChangeClientSecret { get; set; } = "bc-secret";
+    /// <summary>An app granted jobs:read only: its tokens work, but a cancel answers 403 naming the missing jobs:write scope.</summary>
+    public string BigChangeReadOnlyClientId { get; set; } = "bc-readonly-client";
+    public string BigChangeReadOnlyClientSecret { get; set; } = "bc-readonly-secret";
     /// <summary>The customer whose jobs are seeded when no customer is given.</summary>
     public long BigChangeCustomerId { get; set; } = 4242;
 }

@@ -120,6 +120,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         VcfEndpoints.Map(app, sim);
         BigChangeEndpoints.Map(app, sim);
         ControlEndpoints.Map(app, sim);
+        RuntimeSwitches.Map(app, sim);
     }
 
     /// <summary>Stops promptly: hung fault handlers are released first, then Kestrel gets a short grace period.</summary>

@@ -31,6 +31,12 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => true;
 
+        /// <summary>The token held now: null before the first login and after <see cref="Forget"/>.</summary>
+        protected IssuedToken? Current => Volatile.Read(ref _current);
+
+        /// <summary>Drops the held token (after a revocation, or when the session closes); a later call logs in again.</summary>
+        public void Forget() => Volatile.Write(ref _current, null);
+
         /// <summary>Exposed for tests and diagnostics: how many times a token was obtained or refreshed.</summary>
         public int Renewals { get; private set; }
 

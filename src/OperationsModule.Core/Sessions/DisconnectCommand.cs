@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
@@ -7,30 +8,42 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>
-    /// Disconnect-OperationsServer without PowerShell: closes sessions (their HttpClient and any login token)
-    /// and removes them as defaults. A system without a session is a non-terminating error, like Remove-Item
+    /// Disconnect-OperationsServer without PowerShell: revokes what a session's login left valid on the server
+    /// (VCF's refresh token; best-effort, see SessionRevocation), closes sessions (their HttpClient and any login
+    /// token) and removes them as defaults. A system without a session is a non-terminating error, like Remove-Item
     /// on a missing path.
     /// </summary>
     public static class DisconnectCommand
     {
         /// <summary>Closes the given session (piped or -Session). Returns true when it was closed.</summary>
-        public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false)
+        public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default)
         {
-            if (!output.ShouldProcess(session.ToString(), "Disconnect")) return false;
-            var wasDefault = store.Remove(session);
+            var revocation = SessionRevocation.Plan(session);
+            // -WhatIf names the call it would send, so a user can see that disconnecting talks to the server.
+            var action = revocation is null ? "Disconnect" : $"Disconnect (revoke {revocation.What}: {revocation.Request.Describe()})";
+            if (!output.ShouldProcess(session.ToString(), action)) return false;
+            bool wasDefault;
+            try
+            {
+                if (revocation is not null) SessionRevocation.Send(session, revocation, output, cancellationToken);
+            }
+            finally
+            {
+                wasDefault = store.Remove(session);
+            }
             output.WriteVerbose(wasDefault ? $"Disconnected {session}; {session.System} has no default session now." : $"Closed {session} (it was not the default session).");
             if (passThru) output.WriteObject(session);
             return true;
         }
 
         /// <summary>Closes the default session of each system given, or of every system when none is given.</summary>
-        public static int Disconnect(IReadOnlyCollection<OperationsSystem>? systems, SessionStore store, IOperationsOutput output, bool passThru = false)
+        public static int Disconnect(IReadOnlyCollection<OperationsSystem>? systems, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default)
         {
             var closed = 0;
             if (systems is null || systems.Count == 0)
             {
                 foreach (var session in store.All())
-                    if (Disconnect(session, store, output, passThru)) closed++;
+                    if (Disconnect(session, store, output, passThru, cancellationToken)) closed++;
                 return closed;
             }
             foreach (var system in systems.Distinct())
@@ -45,7 +58,7 @@ namespace OperationsModule.Core.Sessions
                     }, system));
                     continue;
                 }
-                if (Disconnect(session, store, output, passThru)) closed++;
+                if (Disconnect(session, store, output, passThru, cancellationToken)) closed++;
             }
             return closed;
         }

@@ -14,6 +14,7 @@ internal sealed class SimulatorContext
         Journal = new RequestJournal();
         Faults = new FaultPlan();
         FaultRuntime = new FaultRuntime(Random, shutdown);
+        Switches = new Control.RuntimeSwitches(options);
     }
 
     public SimulatorOptions Options { get; }
@@ -22,10 +23,12 @@ internal sealed class SimulatorContext
     public RequestJournal Journal { get; }
     public FaultPlan Faults { get; }
     public FaultRuntime FaultRuntime { get; }
+    public Control.RuntimeSwitches Switches { get; }
 
-    /// <summary>Back to a fresh start: default state, no faults, empty journal, Random re-seeded.</summary>
+    /// <summary>Back to a fresh start: default state, no faults, empty journal, Random re-seeded, switches as started.</summary>
     public void Reset()
     {
+        Switches.Restore(Options);
         Faults.Clear();
         Journal.Clear();
         Random.Reset();

@@ -11,8 +11,11 @@ public sealed class VcfState
 {
     private readonly ConcurrentDictionary<string, string> _tasks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    // Revoked ids are kept apart (not removed) so leak tests still search for them.
+    private readonly ConcurrentDictionary<string, bool> _revokedRefreshTokens = new(StringComparer.Ordinal);
     private int _tokensIssued;
     private int _tokensRefreshed;
+    private int _tokensRevoked;
 
     internal VcfState() { }
 
@@ -20,6 +23,10 @@ public sealed class VcfState
 
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
     public int TokensRefreshed => Volatile.Read(ref _tokensRefreshed);
+    public int TokensRevoked => Volatile.Read(ref _tokensRevoked);
+
+    /// <summary>True for a refresh-token id issued since the last reset and not revoked.</summary>
+    public bool IsRefreshTokenValid(string refreshId) => _refreshTokens.ContainsKey(refreshId) && !_revokedRefreshTokens.ContainsKey(refreshId);
 
     /// <summary>Access tokens and refresh-token ids issued since the last reset (secrets the user never typed).</summary>
     public IReadOnlyCollection<string> IssuedSecrets() => [.. AccessTokens.Issued, .. _refreshTokens.Keys];
@@ -50,13 +57,25 @@ public sealed class VcfState
 
     internal bool TryRefresh(string refreshId, out string subject)
     {
-        if (_refreshTokens.TryGetValue(refreshId, out subject!))
+        if (_refreshTokens.TryGetValue(refreshId, out subject!) && !_revokedRefreshTokens.ContainsKey(refreshId))
         {
             Interlocked.Increment(ref _tokensRefreshed);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>DELETE /v1/tokens/refresh-token: the id stops refreshing. False when unknown or already revoked.</summary>
+    internal bool TryRevoke(string refreshId)
+    {
+        if (!_refreshTokens.ContainsKey(refreshId) || !_revokedRefreshTokens.TryAdd(refreshId, true))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _tokensRevoked);
+        return true;
     }
 
     internal enum CancelOutcome { Cancelled, NotFound, NotCancellable }
@@ -78,9 +97,11 @@ public sealed class VcfState
     {
         _tasks.Clear();
         _refreshTokens.Clear();
+        _revokedRefreshTokens.Clear();
         AccessTokens.Clear();
         Interlocked.Exchange(ref _tokensIssued, 0);
         Interlocked.Exchange(ref _tokensRefreshed, 0);
+        Interlocked.Exchange(ref _tokensRevoked, 0);
     }
 
     /// <summary>"In Progress" and "IN_PROGRESS" both exist in the wild; store the upper-snake form.</summary>

@@ -19,6 +19,8 @@ internal static class BigChangeEndpoints
     public const string CancelMethod = "PUT";
     public const string CancelPath = "/v1/jobs/{jobId}/cancel";
     public const string TokenPath = "/auth/tokens";
+    /// <summary>The scope "Cancel a job" requires.</summary>
+    public const string WriteScope = "jobs:write";
     private const int MaxReasonLength = 500;
 
     public static void Map(IEndpointRouteBuilder app, SimulatorContext sim)
@@ -71,15 +73,17 @@ internal static class BigChangeEndpoints
             return;
         }
 
-        if (form["client_id"] != sim.Options.BigChangeClientId || form["client_secret"] != sim.Options.BigChangeClientSecret)
+        var clientId = form["client_id"].ToString();
+        if (!KnownClient(sim.Options, clientId, form["client_secret"].ToString()))
         {
-            await ProblemAsync(ctx, 400, "invalid_client: the client credentials are not valid.", contentType: ct).ConfigureAwait(false);
+            // A plain 400 problem: the proxy's words need not contain "invalid_client" (the module must not rely on it).
+            await ProblemAsync(ctx, 400, "The client credentials are not valid.", contentType: ct).ConfigureAwait(false);
             return;
         }
 
         var lifetime = TimeSpan.FromSeconds(sim.Options.TokenLifetimeSeconds);
-        var token = TokenFactory.JwtLike("bigchange-auth-proxy", "bigchange-api", sim.Options.BigChangeClientId, DateTimeOffset.UtcNow + lifetime);
-        sim.State.BigChange.Tokens.Add(token, sim.Options.BigChangeClientId, lifetime);
+        var token = TokenFactory.JwtLike("bigchange-auth-proxy", "bigchange-api", clientId, DateTimeOffset.UtcNow + lifetime);
+        sim.State.BigChange.Tokens.Add(token, clientId, lifetime);
         sim.State.BigChange.RecordIssued();
         var body = new JsonObject { ["access_token"] = token, ["expires_in"] = sim.Options.TokenLifetimeSeconds };
         await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
@@ -92,10 +96,17 @@ internal static class BigChangeEndpoints
     /// </summary>
     private static async Task CancelAsync(HttpContext ctx, SimulatorContext sim, string jobIdText)
     {
-        if (!Authorized(ctx, sim))
+        if (!Authorized(ctx, sim, out var clientId))
         {
             ctx.Response.Headers.WWWAuthenticate = "Bearer";
             await Respond.EmptyAsync(ctx, 401).ConfigureAwait(false); // undocumented; empty body
+            return;
+        }
+
+        // Authorization runs before the action in ASP.NET Core, so a missing scope answers before any validation.
+        if (clientId == sim.Options.BigChangeReadOnlyClientId)
+        {
+            await ProblemAsync(ctx, 403, $"The access token lacks the {WriteScope} scope.").ConfigureAwait(false);
             return;
         }
 
@@ -145,7 +156,7 @@ internal static class BigChangeEndpoints
 
     private static async Task GetJobAsync(HttpContext ctx, SimulatorContext sim, string jobIdText)
     {
-        if (!Authorized(ctx, sim))
+        if (!Authorized(ctx, sim, out _))
         {
             await Respond.EmptyAsync(ctx, 401).ConfigureAwait(false);
             return;
@@ -217,12 +228,18 @@ internal static class BigChangeEndpoints
         }
     }
 
-    private static bool Authorized(HttpContext ctx, SimulatorContext sim)
+    private static bool Authorized(HttpContext ctx, SimulatorContext sim, out string clientId)
     {
         var header = ctx.Request.Headers.Authorization.ToString();
+        clientId = string.Empty;
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) &&
-               sim.State.BigChange.Tokens.TryValidate(header.Substring(7).Trim(), out _);
+               sim.State.BigChange.Tokens.TryValidate(header.Substring(7).Trim(), out clientId);
     }
+
+    /// <summary>The full app, or the one granted jobs:read only.</summary>
+    private static bool KnownClient(SimulatorOptions o, string clientId, string secret) =>
+        (clientId == o.BigChangeClientId && secret == o.BigChangeClientSecret) ||
+        (clientId == o.BigChangeReadOnlyClientId && secret == o.BigChangeReadOnlyClientSecret);
 
     private static bool TryCustomer(HttpContext ctx, out long customerId) =>
         long.TryParse(ctx.Request.Headers["Customer-Id"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out customerId);

@@ -20,32 +20,9 @@ internal static class OnedataEndpoints
         app.MapGet(Workflows + "/{wid}", (HttpContext ctx, string wid) => DetailsAsync(ctx, sim, Respond.RouteId(wid)));
     }
 
-    /// <summary>{"error":{"id","description","details","ctx":{...}}} — the 25.0 ErrorJson.</summary>
-    public static Task ErrorAsync(HttpContext ctx, int status, string id, string description, JsonObject? details = null)
-    {
-        var body = new JsonObject
-        {
-            ["error"] = new JsonObject
-            {
-                ["id"] = id,
-                ["description"] = description,
-                ["details"] = details ?? new JsonObject(),
-                ["ctx"] = new JsonObject
-                {
-                    ["timestamp"] = Respond.NowMs(),
-                    ["serviceReleaseVersion"] = "25.0",
-                    ["serviceId"] = "simulated-oneprovider",
-                    ["serviceDomain"] = ctx.Request.Host.Host,
-                    ["serviceBuildVersion"] = "simulator",
-                    ["service"] = "opw",
-                    ["onedataErrorsRevision"] = "sim",
-                    ["module"] = "atm_workflow_execution_api",
-                    ["line"] = 0,
-                },
-            },
-        };
-        return Respond.JsonAsync(ctx, status, body);
-    }
+    /// <summary>An error in the shape the runtime switch selects (nested ErrorJson by default, or the spec's flat one).</summary>
+    private static Task ErrorAsync(HttpContext ctx, SimulatorContext sim, int status, string id, string description, JsonObject? details = null) =>
+        Respond.JsonAsync(ctx, status, OnedataErrorBody.Create(sim.Options.OnedataErrorShape, id, description, details, ctx.Request.Host.Host));
 
     private static async Task CancelAsync(HttpContext ctx, SimulatorContext sim, string wid)
     {
@@ -60,11 +37,11 @@ internal static class OnedataEndpoints
                 await Respond.EmptyAsync(ctx, StatusCodes.Status204NoContent).ConfigureAwait(false);
                 break;
             case OnedataState.CancelOutcome.NotFound:
-                await NotFoundAsync(ctx).ConfigureAwait(false);
+                await NotFoundAsync(ctx, sim).ConfigureAwait(false);
                 break;
             default:
                 // Which of the three stop-state errors a real server picks is unconfirmed; all map to 400.
-                await ErrorAsync(ctx, 400, "atmWorkflowExecutionEnded", "Automation workflow execution has already ended.").ConfigureAwait(false);
+                await ErrorAsync(ctx, sim, 400, "atmWorkflowExecutionEnded", "Automation workflow execution has already ended.").ConfigureAwait(false);
                 break;
         }
     }
@@ -78,7 +55,7 @@ internal static class OnedataEndpoints
 
         if (!sim.State.Onedata.TryGet(wid, out var e))
         {
-            await NotFoundAsync(ctx).ConfigureAwait(false);
+            await NotFoundAsync(ctx, sim).ConfigureAwait(false);
             return;
         }
 
@@ -106,8 +83,8 @@ internal static class OnedataEndpoints
         await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
     }
 
-    private static Task NotFoundAsync(HttpContext ctx) =>
-        ErrorAsync(ctx, 404, "notFound", "The resource could not be found.");
+    private static Task NotFoundAsync(HttpContext ctx, SimulatorContext sim) =>
+        ErrorAsync(ctx, sim, 404, "notFound", "The resource could not be found.");
 
     /// <summary>X-Auth-Token only: none -> 401, unknown -> 400 badToken (not 401!), forbidden -> 403.</summary>
     private static async Task<bool> AuthorizeAsync(HttpContext ctx, SimulatorContext sim)
@@ -115,7 +92,7 @@ internal static class OnedataEndpoints
         var token = ctx.Request.Headers["X-Auth-Token"].ToString();
         if (token.Length == 0)
         {
-            await ErrorAsync(ctx, 401, "unauthorized", "You must authenticate yourself to perform this operation.").ConfigureAwait(false);
+            await ErrorAsync(ctx, sim, 401, "unauthorized", "You must authenticate yourself to perform this operation.").ConfigureAwait(false);
             return false;
         }
 
@@ -126,11 +103,11 @@ internal static class OnedataEndpoints
 
         if (token == sim.Options.OnedataForbiddenToken)
         {
-            await ErrorAsync(ctx, 403, "forbidden", "You are not authorized to perform this operation (insufficient privileges?).").ConfigureAwait(false);
+            await ErrorAsync(ctx, sim, 403, "forbidden", "You are not authorized to perform this operation (insufficient privileges?).").ConfigureAwait(false);
             return false;
         }
 
-        await ErrorAsync(ctx, 400, "badToken", "Provided token could not be understood by the server.").ConfigureAwait(false);
+        await ErrorAsync(ctx, sim, 400, "badToken", "Provided token could not be understood by the server.").ConfigureAwait(false);
         return false;
     }
 }

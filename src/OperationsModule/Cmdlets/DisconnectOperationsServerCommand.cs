@@ -4,7 +4,10 @@ using OperationsModule.Core.Sessions;
 
 namespace OperationsModule.Cmdlets
 {
-    /// <summary>Closes sessions: the default of the systems named, the sessions piped in, or all of them.</summary>
+    /// <summary>
+    /// Closes sessions: the default of the systems named, the sessions piped in, or all of them. A VCF login session's
+    /// refresh token is revoked on the server first (best-effort: a failure is a warning, the session closes anyway).
+    /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SystemSet)]
     [OutputType(typeof(OperationsSession))]
     public sealed class DisconnectOperationsServerCommand : OutputPortCmdlet
@@ -24,14 +27,16 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void BeginProcessing() => CapturePreferences();
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == SessionSet)
             {
-                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent);
+                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent, StopToken);
                 return;
             }
-            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent);
+            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent, StopToken);
         }
     }
 }

@@ -38,8 +38,11 @@ namespace OperationsModule.Core.Tests.Security
         /// <summary>
         /// One cmdlet's Core path; FaultPath is the raw-path regex the outcome's fault targets. NotFoundSucceeds:
         /// Connect's probe asks for an unknown ID, so the system's own 404 is its success (the credentials worked).
+        /// NeedsLogin: only a session that logged in has the path (a refresh token to revoke). FailsAsWarning: a
+        /// failure there is a warning, not an error (the revocation on disconnect is best-effort).
         /// </summary>
-        internal sealed record PathRow(string Name, OperationsSystem System, bool IsConnect, string FaultPath, Action<SimulatorServer, SessionStore, ConnectionRequest, RecordingOutput> Run, bool NotFoundSucceeds = false);
+        internal sealed record PathRow(string Name, OperationsSystem System, bool IsConnect, string FaultPath, Action<SimulatorServer, SessionStore, ConnectionRequest, RecordingOutput> Run,
+            bool NotFoundSucceeds = false, bool NeedsLogin = false, bool FailsAsWarning = false);
 
         /// <summary>What the server does: null Fault is the success path. LoginPath aims the fault at the login call instead.</summary>
         internal sealed record Outcome(string Name, Func<OperationsSystem, FaultAction>? Fault, int TimeoutSec = 30, bool LoginPath = false, bool ExpireTokens = false);
@@ -210,6 +213,7 @@ namespace OperationsModule.Core.Tests.Security
                     RunStop(TaskCancelEndpoint.Instance, request, store, "7e1c2eee-3177-4e3b-84db-bfebc83f386a", CancelArguments.None, output);
                 }),
             new PathRow("Connect/Get/Disconnect-OperationsServer", OperationsSystem.Vcf, true, "/v1/tasks/" + VcfProfile.ProbeTaskId, RunConnect, NotFoundSucceeds: true),
+            new PathRow("Disconnect-OperationsServer revoking the refresh token", OperationsSystem.Vcf, true, "/v1/tokens/refresh-token", RunConnect, NeedsLogin: true, FailsAsWarning: true),
             new PathRow("Stop-Job", OperationsSystem.BigChange, false, "/v1/jobs/.*/cancel",
                 (sim, store, request, output) =>
                 {
@@ -246,6 +250,8 @@ namespace OperationsModule.Core.Tests.Security
         {
             new Outcome("success", null),
             new Outcome("400", Status(400)),
+            new Outcome("400 in Onedata's flat spec shape", _ => FaultAction.Status(400, body: "{\"error\":\"invalid_token\",\"error_description\":\"Provided token could not be validated.\"}")),
+            new Outcome("403 naming a missing scope", _ => FaultAction.Status(403, body: "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"The access token lacks the jobs:write scope.\"}", contentType: "application/problem+json")),
             new Outcome("401 (renewal then failure)", Status(401)),
             new Outcome("403", Status(403)),
             new Outcome("404", Status(404)),
@@ -265,6 +271,7 @@ namespace OperationsModule.Core.Tests.Security
             new Outcome("huge error body", _ => FaultAction.HugeBody(500, 2 * 1024 * 1024)),
             new Outcome("timeout", _ => FaultAction.NeverAnswer(), TimeoutSec: 1),
             new Outcome("expired token, login refused", Status(401), LoginPath: true, ExpireTokens: true),
+            new Outcome("expired token, login answers 400", Status(400), LoginPath: true, ExpireTokens: true),
             new Outcome("expired token, login answers 500", Status(500), LoginPath: true, ExpireTokens: true),
         };
 
@@ -281,7 +288,7 @@ namespace OperationsModule.Core.Tests.Security
         public static IEnumerable<object[]> Cases() =>
             from auth in Auths
             from path in Paths
-            where path.System == auth.System && (!path.IsConnect || auth.ForConnect is not null)
+            where path.System == auth.System && (!path.IsConnect || auth.ForConnect is not null) && (!path.NeedsLogin || auth.LogsIn)
             from outcome in Outcomes
             where !outcome.LoginPath || auth.LogsIn
             select new object[] { auth.Name, path.Name, outcome.Name };

@@ -50,6 +50,7 @@ namespace OperationsModule.Core.Tests.Security
             Assert.NotEmpty(secrets.Needles);
             Assert.True(sim.Journal.Count > 0, "the run reached the server, so secrets were in play");
             if (outcome.Fault is null) Assert.True(thrown is null && output.Failures.IsEmpty, "the success path succeeds");
+            else if (path.FailsAsWarning && !outcome.LoginPath) Assert.True(thrown is null && output.Failures.IsEmpty && !output.Warnings.IsEmpty, "a failure outcome warns");
             else if (!outcome.LoginPath && !(path.NotFoundSucceeds && outcome.Name == "404")) Assert.True(thrown is not null || !output.Failures.IsEmpty, "a failure outcome fails");
             Assert.NotEmpty(output.Verbose.Concat(output.Debug));
 
@@ -100,8 +101,8 @@ namespace OperationsModule.Core.Tests.Security
             var olConnect = 2 * withoutLogin + 3 * withoutLogin + 3 * all;
             // Onedata: -Token x (Stop-WorkflowExecution, Connect).
             var onedata = 2 * withoutLogin;
-            // VCF: login session x (Stop-Task, Connect); per-call login x Stop-Task; -Token x (Stop-Task, Connect).
-            var vcf = 2 * all + 1 * all + 2 * withoutLogin;
+            // VCF: login session x (Stop-Task, Connect, Disconnect's revocation); per-call login x Stop-Task; -Token x (Stop-Task, Connect).
+            var vcf = 3 * all + 1 * all + 2 * withoutLogin;
             // BigChange: client-credentials session x (Stop-Job, Connect); -Token x (Stop-Job, Connect).
             var bigChange = 2 * all + 2 * withoutLogin;
             Assert.Equal(olConnect + onedata + vcf + bigChange, cases.Count);
@@ -112,6 +113,8 @@ namespace OperationsModule.Core.Tests.Security
                     Assert.Contains(cases, c => (string)c[1] == cmdlet && (string)c[2] == outcome.Name);
             foreach (var system in Enum.GetValues(typeof(Models.OperationsSystem)).Cast<Models.OperationsSystem>())
                 Assert.Contains(LeakMatrix.Paths, p => p.System == system && p.IsConnect);
+            foreach (var outcome in LeakMatrix.Outcomes)
+                Assert.Contains(cases, c => (string)c[1] == "Disconnect-OperationsServer revoking the refresh token" && (string)c[2] == outcome.Name);
         }
 
         [Fact]

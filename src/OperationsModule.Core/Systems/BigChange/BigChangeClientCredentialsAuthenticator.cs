@@ -56,25 +56,29 @@ namespace OperationsModule.Core.Systems.BigChange
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
 
-        /// <summary>The proxy answers bad client credentials with 400 invalid_client: that is an authentication failure.</summary>
+        /// <summary>
+        /// Any 400 or 401 from the token request means the proxy refused the client credentials (a wrong secret comes
+        /// back as a 400 problem that need not say invalid_client): an authentication failure, whose details are the
+        /// problem's title and detail. 422 (a missing field) and 5xx keep their own meaning.
+        /// </summary>
         private static OperationsApiException RejectedClient(OperationsApiException failure)
         {
-            if ((failure.StatusCode == 400 || failure.StatusCode == 401) && (failure.RawBody?.IndexOf("invalid_client", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0)
+            if (failure.StatusCode != 400 && failure.StatusCode != 401) return failure;
+            var vendor = failure.VendorError;
+            if (vendor is not null) vendor.Message = BigChangeAdvice.TitleAndDetail(vendor);
+            return new OperationsApiException(failure.Message, ErrorIds.Unauthorized, ErrorCategoryName.AuthenticationError)
             {
-                return new OperationsApiException(failure.Message, ErrorIds.Unauthorized, ErrorCategoryName.AuthenticationError)
-                {
-                    StatusCode = failure.StatusCode,
-                    Method = failure.Method,
-                    RequestUri = failure.RequestUri,
-                    VendorError = failure.VendorError,
-                    RawBody = failure.RawBody,
-                    ContentType = failure.ContentType,
-                    CorrelationId = failure.CorrelationId,
-                    Attempts = failure.Attempts,
-                    RecommendedAction = "Check -Credential: the user name is the client_id and the password the client_secret from BigChange's Developer Portal (API Key Management).",
-                };
-            }
-            return failure;
+                StatusCode = failure.StatusCode,
+                Method = failure.Method,
+                RequestUri = failure.RequestUri,
+                VendorError = vendor,
+                RawBody = failure.RawBody,
+                ContentType = failure.ContentType,
+                RetryAfter = failure.RetryAfter,
+                CorrelationId = failure.CorrelationId,
+                Attempts = failure.Attempts,
+                RecommendedAction = BigChangeAdvice.TokenRejected,
+            };
         }
 
         private static string FormBody(IDictionary<string, string> fields)

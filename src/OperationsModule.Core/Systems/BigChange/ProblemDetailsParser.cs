@@ -10,6 +10,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// RFC 7807 problem details (type, title, status, detail, instance; every field nullable) and ASP.NET Core's
     /// ValidationProblemDetails, whose errors map (field -> messages) lands in VendorError.FieldErrors so the
     /// user sees which field was wrong. Served as application/problem+json or application/json: only the body counts.
+    /// A 403 that names a missing scope gets advice naming it.
     /// </summary>
     public sealed class ProblemDetailsParser : IErrorBodyParser
     {
@@ -37,6 +38,7 @@ namespace OperationsModule.Core.Systems.BigChange
             foreach (var field in new[] { "type", "title", "status", "detail", "instance" })
                 if (JsonErrorReader.Text(problem, field) is { Length: > 0 } text) vendor.Details[field] = text;
             ReadFieldErrors(problem, vendor.FieldErrors);
+            if (response.StatusCode == 403) vendor.Remediation = BigChangeAdvice.MissingScope(vendor);
             return vendor;
         }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using OperationsModule.Core.Errors;
@@ -7,34 +6,31 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Systems.Onedata
 {
     /// <summary>
-    /// Onedata's {"error": ErrorJson} with id, description, details and (25.0+) ctx. The id is fixed per error
-    /// type and says more than the status: a bad or revoked token comes back as 400, not 401, so the id decides.
+    /// Onedata's two error shapes become one VendorError. Servers of 20.02 and later send {"error": ErrorJson} with
+    /// id, description, details and (25.0+) ctx; the published Swagger (and older servers) document a flat
+    /// {"error": "code", "error_description": "text"}. The id is fixed per error type and says more than the status:
+    /// a bad or revoked token comes back as 400, not 401, so the id decides (OnedataErrorIds).
     /// </summary>
     public sealed class OnedataErrorParser : IErrorBodyParser
     {
         public static readonly OnedataErrorParser Instance = new OnedataErrorParser();
 
-        // Token and credential errors from ctool errors.erl; most map to 400 there. Anything starting with
-        // "token" (tokenInvalid, tokenRevoked, tokenCaveatUnverified, ...) is a token problem too.
-        private static readonly HashSet<string> AuthenticationIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "unauthorized", "badToken", "badAudienceToken", "badIdpAccessToken", "badBasicCredentials",
-            "notAnAccessToken", "notAnIdentityToken", "badTokenType",
-        };
-
-        // The automation state errors: the execution is past the point where a cancel means anything. errors.erl maps
-        // them to 400, but the request was well formed; the execution's state refused it, which is what 409/ResourceBusy
-        // means everywhere else in this module (VCF answers 409 for the same situation), so scripts can treat all alike.
-        private static readonly HashSet<string> StateIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "atmWorkflowExecutionEnded", "atmWorkflowExecutionStopping", "atmWorkflowExecutionStopped",
-        };
-
         public VendorError? Parse(ApiResponse response)
         {
             var root = JsonErrorReader.RootObject(response);
-            if (root is null || JsonErrorReader.Property(root.Value, "error") is not { } error || error.ValueKind != JsonValueKind.Object)
-                return null;
+            if (root is null || JsonErrorReader.Property(root.Value, "error") is not { } error) return null;
+            var vendor = error.ValueKind switch
+            {
+                JsonValueKind.Object => Nested(error),
+                JsonValueKind.String => Flat(root.Value),
+                _ => null,
+            };
+            if (vendor is not null) OnedataErrorIds.Classify(vendor);
+            return vendor;
+        }
+
+        private static VendorError Nested(JsonElement error)
+        {
             var vendor = new VendorError
             {
                 Code = JsonErrorReader.Text(error, "id"),
@@ -42,26 +38,23 @@ namespace OperationsModule.Core.Systems.Onedata
             };
             Flatten(error, "details", vendor.Details);
             Flatten(error, "ctx", vendor.Details);
-            Classify(vendor);
             return vendor;
         }
 
-        private static void Classify(VendorError vendor)
+        /// <summary>The spec's shape; any further fields a server adds are kept as details.</summary>
+        private static VendorError Flat(JsonElement root)
         {
-            var id = vendor.Code;
-            if (string.IsNullOrEmpty(id)) return;
-            if (AuthenticationIds.Contains(id!) || id!.StartsWith("token", StringComparison.OrdinalIgnoreCase))
+            var vendor = new VendorError
             {
-                vendor.ErrorIdOverride = ErrorIds.Unauthorized;
-                vendor.CategoryOverride = ErrorCategoryName.AuthenticationError;
-                vendor.Remediation = $"Oneprovider rejected the access token ({id}). Create a new access token in Onezone and pass it with -Token or Connect-OperationsServer.";
-            }
-            else if (StateIds.Contains(id))
+                Code = JsonErrorReader.Text(root, "error"),
+                Message = JsonErrorReader.Text(root, "error_description"),
+            };
+            foreach (var property in root.EnumerateObject())
             {
-                vendor.ErrorIdOverride = ErrorIds.Conflict;
-                vendor.CategoryOverride = ErrorCategoryName.ResourceBusy;
-                vendor.Remediation = $"The workflow execution is already ended or stopping ({id}); there is nothing left to cancel.";
+                if (property.NameEquals("error") || property.NameEquals("error_description")) continue;
+                if (JsonErrorReader.Text(root, property.Name) is { } text) vendor.Details[property.Name] = text;
             }
+            return vendor;
         }
 
         /// <summary>details and ctx become "details.x" / "ctx.service" entries; a non-object value is kept whole.</summary>

@@ -38,8 +38,8 @@ namespace OperationsModule.Core.Systems.Onedata
 
         public IErrorBodyParser ErrorParser => OnedataErrorParser.Instance;
 
-        /// <summary>Only Onedata's own notFound counts: a 404 page from some other server at -BaseUri proves nothing.</summary>
+        /// <summary>Only Onedata's own notFound (either error shape) counts: a 404 page from some other server at -BaseUri proves nothing.</summary>
         public bool IsVerified(OperationsSession session, ApiResponse response) =>
-            response.IsSuccess || (response.StatusCode == 404 && string.Equals(ErrorParser.Parse(response)?.Code, "notFound", StringComparison.OrdinalIgnoreCase));
+            response.IsSuccess || (response.StatusCode == 404 && OnedataErrorIds.IsNotFound(ErrorParser.Parse(response)?.Code));
     }
 }

@@ -10,6 +10,8 @@ namespace OperationsModule.Core.Systems.Vcf
 
         public static Uri RefreshAccessToken(Uri baseUri) => EndpointPath.Combine(baseUri, "v1/tokens/access-token/refresh");
 
+        public static Uri RefreshToken(Uri baseUri) => EndpointPath.Combine(baseUri, "v1/tokens/refresh-token");
+
         public static Uri Task(Uri baseUri, string taskId) => EndpointPath.Combine(baseUri, "v1/tasks", EndpointPath.Escaped(taskId));
     }
 }

@@ -16,9 +16,10 @@ namespace OperationsModule.Core.Systems.Vcf
     /// SDDC Manager tokens: POST /v1/tokens {username,password} gives a TokenPair (accessToken + refreshToken.id),
     /// sent as Bearer. Before expiry or after a 401 the access token is refreshed with PATCH
     /// /v1/tokens/access-token/refresh (body: the refresh id as a JSON string, Content-Type application/json,
-    /// which PowerVCF #253 lacked); if that fails, log in again.
+    /// which PowerVCF #253 lacked); if that fails, log in again. On disconnect, DELETE /v1/tokens/refresh-token
+    /// (same body) invalidates the refresh token, so it does not outlive the session on the server.
     /// </summary>
-    public sealed class VcfTokenAuthenticator : TokenLoginAuthenticator
+    public sealed class VcfTokenAuthenticator : TokenLoginAuthenticator, IRevocableAuthenticator
     {
         private readonly Uri _baseUri;
 
@@ -40,7 +41,7 @@ namespace OperationsModule.Core.Systems.Vcf
             request.Headers["Accept"] = "application/json";
             var response = await transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             var subject = $"Logging in to SDDC Manager as {Credential.UserName} failed";
-            // The vendor example shows 200, spec-derived notes say 201: both are a TokenPair.
+            // The spec answers 201 (Created), the vendor's example shows 200: both are a TokenPair.
             if (response.StatusCode != 200 && response.StatusCode != 201)
                 throw FailureBuilder.FromResponse(request, response, VcfErrorParser.Instance, subject);
             var pair = ReadTokenPair(response.Body);
@@ -52,14 +53,7 @@ namespace OperationsModule.Core.Systems.Vcf
         protected override async Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
         {
             if (current.RefreshHandle is null) return null;
-            var request = new ApiRequest(new HttpMethod("PATCH"), VcfPaths.RefreshAccessToken(_baseUri))
-            {
-                Anonymous = true,
-                CarriesSecrets = true,
-                BodyMediaType = "application/json",
-                Body = JsonSerializer.Serialize(current.RefreshHandle.Reveal()),
-            };
-            request.Headers["Accept"] = "application/json";
+            var request = RefreshIdRequest(new HttpMethod("PATCH"), VcfPaths.RefreshAccessToken(_baseUri), current.RefreshHandle);
             ApiResponse response;
             try
             {
@@ -78,6 +72,29 @@ namespace OperationsModule.Core.Systems.Vcf
                 return null;
             }
             return Issue(access, current.RefreshHandle);
+        }
+
+        /// <summary>Invalidate Refresh Token; null when no login happened yet (nothing to revoke).</summary>
+        public Revocation? BuildRevocation() =>
+            Current?.RefreshHandle is { } refresh
+                ? new Revocation(RefreshIdRequest(HttpMethod.Delete, VcfPaths.RefreshToken(_baseUri), refresh), VcfErrorParser.Instance, "the SDDC Manager refresh token")
+                : null;
+
+        /// <summary>
+        /// Refresh and revoke both send the refresh-token id as a JSON string (application/json) and need no Bearer:
+        /// the id is the credential, which is also why the body never reaches the debug stream.
+        /// </summary>
+        private static ApiRequest RefreshIdRequest(HttpMethod method, Uri uri, SecretText refreshId)
+        {
+            var request = new ApiRequest(method, uri)
+            {
+                Anonymous = true,
+                CarriesSecrets = true,
+                BodyMediaType = "application/json",
+                Body = JsonSerializer.Serialize(refreshId.Reveal()),
+            };
+            request.Headers["Accept"] = "application/json";
+            return request;
         }
 
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>

@@ -87,7 +87,7 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
 
             Assert.Equal((ErrorIds.Unauthorized, ErrorCategoryName.AuthenticationError), (failure.ErrorId, failure.Category));
             Assert.Equal(400, failure.Exception.StatusCode);
-            Assert.StartsWith("invalid_client", failure.DetailsMessage);
+            Assert.Equal("Bad Request: The client credentials are not valid.", failure.DetailsMessage);
             Assert.Contains("client_secret", failure.RecommendedAction);
             Assert.Equal(new[] { "POST /auth/tokens" }, Sequence(sim));
             Assert.DoesNotContain("wrong-secret", failure.Exception.ToString());
