@@ -24,7 +24,7 @@ namespace OperationsModule.PowerShell.Tests
         public PesterSuiteTests(ITestOutputHelper log) => _log = log;
 
         [Fact]
-        public void Pester_suite_passes_in_the_pinned_pwsh_against_the_built_module_and_the_simulator()
+        public async System.Threading.Tasks.Task Pester_suite_passes_in_the_pinned_pwsh_against_the_built_module_and_the_simulator()
         {
             Assert.True(File.Exists(TestPaths.PesterManifest), $"Pester is not in the NuGet cache ({TestPaths.PesterManifest}): run 'dotnet restore tests/OperationsModule.PowerShell.Tests'.");
             Assert.True(File.Exists(TestPaths.ModuleManifest), "The module was not assembled: " + TestPaths.ModuleManifest);
@@ -45,17 +45,21 @@ namespace OperationsModule.PowerShell.Tests
             })
                 start.ArgumentList.Add(arg);
             using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var finished = process.WaitForExit((int)TimeSpan.FromMinutes(20).TotalMilliseconds);
-            if (!finished) process.Kill(entireProcessTree: true);
-            _log.WriteLine(stdout.Result);
-            _log.WriteLine(stderr.Result);
+            var stdoutTask = process.StandardOutput.ReadToEndAsync();
+            var stderrTask = process.StandardError.ReadToEndAsync();
+            using var limit = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(20));
+            var finished = true;
+            try { await process.WaitForExitAsync(limit.Token); }
+            catch (OperationCanceledException) { finished = false; process.Kill(entireProcessTree: true); }
+            var stdout = await stdoutTask;
+            var stderr = await stderrTask;
+            _log.WriteLine(stdout);
+            _log.WriteLine(stderr);
 
             Assert.True(finished, "The Pester suite did not finish within 20 minutes.");
-            Assert.True(process.ExitCode != 127 && !stderr.Result.Contains("dotnet tool restore", StringComparison.Ordinal),
-                "The pinned pwsh is missing: run 'dotnet tool restore' in the repository root.\n" + stderr.Result);
-            Assert.True(process.ExitCode == 0, $"Pester failed (exit {process.ExitCode}):\n{Tail(stdout.Result)}\n{Tail(stderr.Result)}");
+            Assert.True(process.ExitCode != 127 && !stderr.Contains("dotnet tool restore", StringComparison.Ordinal),
+                "The pinned pwsh is missing: run 'dotnet tool restore' in the repository root.\n" + stderr);
+            Assert.True(process.ExitCode == 0, $"Pester failed (exit {process.ExitCode}):\n{Tail(stdout)}\n{Tail(stderr)}");
             Assert.True(File.Exists(SummaryPath), "The suite wrote no summary: " + SummaryPath);
         }
 
