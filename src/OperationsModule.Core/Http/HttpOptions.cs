@@ -20,6 +20,21 @@ namespace OperationsModule.Core.Http
         /// <summary>No single wait (backoff or Retry-After) is longer than this.</summary>
         public TimeSpan MaximumRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// Adapt to a throttling server (on by default): a 429 or a 503 with Retry-After holds back every request of
+        /// the connection until then, requests are paced and fewer sent at once (Http/Throttling), and throttled
+        /// attempts do not count against <see cref="MaximumRetryCount"/> while the server keeps admitting some.
+        /// Off: each request retries on its own schedule, throttled attempts counting as retries (the behaviour
+        /// before issue 12, kept for the bench's comparison).
+        /// </summary>
+        public bool AdaptiveThrottling { get; set; } = true;
+
+        /// <summary>
+        /// How long a throttling server may admit nothing at all before throttled attempts count against
+        /// <see cref="MaximumRetryCount"/> again, so that a run against a server that stopped admitting still ends.
+        /// </summary>
+        public TimeSpan MaximumThrottleWait { get; set; } = TimeSpan.FromMinutes(5);
+
         public bool SkipCertificateCheck { get; set; }
 
         public bool AllowUnencryptedAuthentication { get; set; }
