@@ -35,6 +35,15 @@ internal sealed class BulkHarness : IDisposable
 
     public RecordingOutput Output { get; }
 
+    /// <summary>The connection's throttle gate (shared by every request of the run); tests give it a virtual clock.</summary>
+    public OperationsModule.Core.Http.Throttling.ThrottleGate Throttle => _session.Transport.Throttle;
+
+    /// <summary>Off: the behaviour before adaptive throttling (each request retries a throttle on its own).</summary>
+    public bool AdaptiveThrottling
+    {
+        set => _session.Options.AdaptiveThrottling = value;
+    }
+
     public StopCommand Command { get; }
 
     /// <summary>What ProcessRecord and EndProcessing do for each piped ID.</summary>

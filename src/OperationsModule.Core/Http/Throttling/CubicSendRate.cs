@@ -15,7 +15,8 @@ namespace OperationsModule.Core.Http.Throttling
     /// <list type="bullet">
     /// <item>Unlimited until the server first throttles: a server that never does pays nothing.</item>
     /// <item>Slow start after that first refusal: from the successes of the last second, doubling every
-    /// <see cref="SlowStartDoublingSeconds"/> until the next refusal; then half that rate (TCP's ssthresh).</item>
+    /// <see cref="SlowStartDoublingSeconds"/> while requests are admitted (growth per admission, as TCP grows per
+    /// acknowledgement) until the next refusal; then half that rate (TCP's ssthresh).</item>
     /// <item>Congestion avoidance (CUBIC, RFC 9438 shape, scaled to the rate):
     /// rate(t) = Wmax * (1 + <see cref="CubicC"/> * (t - K)^3), K = cbrt((1 - β) / C), t since the gate reopened.
     /// Wmax is the rate the server admitted since the gate last reopened (not the rate we sent at, which
@@ -30,6 +31,9 @@ namespace OperationsModule.Core.Http.Throttling
     internal sealed class CubicSendRate
     {
         public const double SlowStartDoublingSeconds = 0.25;
+
+        /// <summary>Slow start grows per admitted request, so a rate the sends never reached does not keep doubling.</summary>
+        private static readonly double SlowStartGainPerAdmission = Math.Log(2) / SlowStartDoublingSeconds;
         public const double SlowStartExit = 0.5;
         public const double Beta = 0.9;
         public const double CubicC = 0.002;
@@ -38,7 +42,6 @@ namespace OperationsModule.Core.Http.Throttling
         public const double MinimumRate = 0.5;
 
         private bool _slowStart = true;
-        private double _startRate;
         private double _maxRate;
         private double _k;
         private double _reopenAt;
@@ -53,13 +56,13 @@ namespace OperationsModule.Core.Http.Throttling
         /// <summary>A request sent at <paramref name="sentAt"/> was admitted (any answer but a throttle).</summary>
         public void OnAdmitted(double now, double sentAt)
         {
-            if (Rate is null) return;
+            if (Rate is not { } rate) return;
             if (sentAt >= _reopenAt) _admittedSinceReopen++;
             if (now <= _reopenAt) return;
-            var t = now - _reopenAt;
-            Rate = Math.Max(MinimumRate, _slowStart
-                ? _startRate * Math.Pow(2, t / SlowStartDoublingSeconds)
-                : _maxRate * (1 + CubicC * Math.Pow(t - _k, 3)));
+            // Slow start: one admission at rate r adds ln2/0.25 s, so r doubles every 0.25 s while the server admits.
+            Rate = _slowStart
+                ? rate + SlowStartGainPerAdmission
+                : Math.Max(MinimumRate, _maxRate * (1 + CubicC * Math.Pow(now - _reopenAt - _k, 3)));
         }
 
         /// <summary>
@@ -72,8 +75,7 @@ namespace OperationsModule.Core.Http.Throttling
             if (sentAt < _lastDecreaseAt) return false;
             if (Rate is not { } rate)
             {
-                _startRate = Math.Max(1, admittedLastSecond);
-                Rate = _startRate;
+                Rate = Math.Max(1, admittedLastSecond);
             }
             else if (_slowStart)
             {

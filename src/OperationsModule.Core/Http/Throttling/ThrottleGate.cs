@@ -36,6 +36,7 @@ namespace OperationsModule.Core.Http.Throttling
         private double _nextSend;
         private double _lastAdmittedAt;
         private TaskCompletionSource<bool>? _slotFreed;
+        private readonly SemaphoreSlim _head = new SemaphoreSlim(1, 1);
 
         /// <summary>The clock for holds and pacing; tests set a virtual one before the first request.</summary>
         internal IWaitClock Clock
@@ -96,64 +97,64 @@ namespace OperationsModule.Core.Http.Throttling
             return double.NegativeInfinity;
         }
 
-        /// <summary>Waits until the gate is open, a slot in the window is free and the pacing allows a send. Returns the send time.</summary>
+        /// <summary>
+        /// Waits until the gate is open, a place in the window is free and the pacing allows a send; returns the
+        /// send time. One request at a time waits at the head (first come, first served), so a slot always
+        /// reflects the rate of the moment it is taken, never a slower rate from when the request arrived.
+        /// </summary>
         internal async Task<double> WaitTurnAsync(Uri uri, ILogSink log, CancellationToken cancellationToken)
         {
-            while (true)
+            await _head.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                double wait;
-                var reserved = false;
-                Task? slotFreed = null;
-                lock (_sync)
+                while (true)
                 {
-                    var now = Now();
-                    if (now < _closedUntil)
+                    double wait;
+                    Task? slotFreed = null;
+                    lock (_sync)
                     {
-                        wait = _closedUntil - now;
-                    }
-                    else
-                    {
-                        AnnounceReopen(uri, log, now);
-                        if (Volatile.Read(ref _inFlight) >= _window!.Size)
+                        var now = Now();
+                        if (now < _closedUntil)
                         {
-                            slotFreed = (_slotFreed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                            wait = 0;
+                            wait = _closedUntil - now;
                         }
                         else
                         {
-                            // Take a place in the window and the next send slot, then wait for that slot.
-                            var at = Math.Max(now, _nextSend);
-                            _nextSend = at + 1 / _rate!.Rate!.Value;
-                            Interlocked.Increment(ref _inFlight);
-                            if (at <= now) return now;
-                            wait = at - now;
-                            reserved = true;
+                            AnnounceReopen(uri, log, now);
+                            var interval = 1 / _rate!.Rate!.Value;
+                            // A late wake-up may catch up by two slots at most: a longer burst would meet the server's limit.
+                            var at = Math.Max(_nextSend, now - 2 * interval);
+                            if (Volatile.Read(ref _inFlight) >= _window!.Size)
+                            {
+                                slotFreed = (_slotFreed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                                wait = 0;
+                            }
+                            else if (at <= now)
+                            {
+                                _nextSend = at + interval;
+                                Interlocked.Increment(ref _inFlight);
+                                return now;
+                            }
+                            else
+                            {
+                                wait = at - now;
+                            }
                         }
                     }
+                    if (slotFreed is not null)
+                    {
+                        await Task.WhenAny(slotFreed, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                    else
+                    {
+                        await _clock.Delay(TimeSpan.FromTicks((long)(wait * TimeSpan.TicksPerSecond)), cancellationToken).ConfigureAwait(false);
+                    }
                 }
-                if (slotFreed is not null)
-                {
-                    await Task.WhenAny(slotFreed, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    continue;
-                }
-                try
-                {
-                    await _clock.Delay(TimeSpan.FromTicks((long)(wait * TimeSpan.TicksPerSecond)), cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (reserved)
-                {
-                    Release();
-                    throw;
-                }
-                if (!reserved) continue;
-                lock (_sync)
-                {
-                    var now = Now();
-                    if (now >= _closedUntil) return now;
-                }
-                // The gate closed while this request waited for its slot: give the place back and wait again.
-                Release();
+            }
+            finally
+            {
+                _head.Release();
             }
         }
 
@@ -204,10 +205,11 @@ namespace OperationsModule.Core.Http.Throttling
                 _engaged = true;
             }
             var hold = retryAfter is { } asked ? Math.Min(asked.TotalSeconds, maximumHold.TotalSeconds) : 0;
-            var closes = now + hold > _closedUntil && hold > 0;
-            if (closes)
+            // Said once per hold: later refusals of requests already in flight only stretch it.
+            var closes = hold > 0 && now >= _closedUntil;
+            if (hold > 0 && now + hold > _closedUntil)
             {
-                if (_reopenAnnounced) _closedAt = now;
+                if (closes) _closedAt = now;
                 _closedUntil = now + hold;
                 _reopenAnnounced = false;
             }
@@ -244,12 +246,6 @@ namespace OperationsModule.Core.Http.Throttling
             var first = Volatile.Read(ref _firstSentTicks);
             var elapsed = first == 0 ? 0 : now - (new DateTimeOffset(first, TimeSpan.Zero) - _origin).TotalSeconds;
             return (long)(Interlocked.Read(ref _admittedEarly) / Math.Max(1, elapsed));
-        }
-
-        private void Release()
-        {
-            Interlocked.Decrement(ref _inFlight);
-            WakeWaiters();
         }
 
         private void WakeWaiters()
