@@ -224,7 +224,7 @@ namespace OperationsModule.Core.Http
             // Each retry is one verbose line (built only when someone listens): it explains a slow bulk run.
             if (log.IsVerboseEnabled)
                 log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} in {delay.TotalSeconds:0.###} s (retry {attempt} of {Options.MaximumRetryCount}) after {reason}{DescribeRetryAfter(retryAfter, delay)}.");
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            if (delay > TimeSpan.Zero) await Throttle.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>

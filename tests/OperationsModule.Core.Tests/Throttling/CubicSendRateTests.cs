@@ -21,19 +21,21 @@ public sealed class CubicSendRateTests
     }
 
     [Fact]
-    public void Slow_start_doubles_every_quarter_second_after_the_hold_then_halves_at_the_next_throttle()
+    public void Slow_start_grows_per_admission_after_the_hold_then_halves_at_the_next_throttle()
     {
         var rate = new CubicSendRate();
         rate.OnThrottled(0, double.NegativeInfinity, reopenAt: 1, admittedLastSecond: 10);
 
         rate.OnAdmitted(now: 0.5, sentAt: 0.4);
         Assert.Equal(10, rate.Rate); // still held back: no growth during the hold
-        rate.OnAdmitted(now: 1.5, sentAt: 1.5);
-        Assert.Equal(40, rate.Rate!.Value, 6);
+        // ln2 / 0.25 s per admission: at rate r, r admissions a second double it every quarter second.
+        for (var i = 0; i < 10; i++) rate.OnAdmitted(now: 1.5, sentAt: 1.5);
+        var grown = 10 + 10 * Math.Log(2) / CubicSendRate.SlowStartDoublingSeconds;
+        Assert.Equal(grown, rate.Rate!.Value, 6);
 
         Assert.True(rate.OnThrottled(now: 1.5, sentAt: 1.5, reopenAt: 2.5, admittedLastSecond: 0));
         Assert.False(rate.InSlowStart);
-        Assert.Equal(40 * CubicSendRate.SlowStartExit, rate.Rate!.Value, 6);
+        Assert.Equal(grown * CubicSendRate.SlowStartExit, rate.Rate!.Value, 6);
     }
 
     [Fact]

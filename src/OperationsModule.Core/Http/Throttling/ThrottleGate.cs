@@ -148,7 +148,8 @@ namespace OperationsModule.Core.Http.Throttling
                     }
                     else
                     {
-                        await _clock.Delay(TimeSpan.FromTicks((long)(wait * TimeSpan.TicksPerSecond)), cancellationToken).ConfigureAwait(false);
+                        // Rounded up to a whole tick: a wait truncated to zero would never reach the slot.
+                        await _clock.Delay(TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling(wait * TimeSpan.TicksPerSecond))), cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -168,6 +169,8 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 Interlocked.Decrement(ref _inFlight);
                 if (throttled == false) Interlocked.Increment(ref _admittedEarly);
+                // The gate may have engaged meanwhile, with a request waiting for this place in the window.
+                if (_engaged) WakeWaiters();
                 return;
             }
             lock (_sync)
