@@ -62,6 +62,8 @@ namespace OperationsModule.Core.Http
             var attempt = 0;
             // Throttled attempts retried while the server keeps admitting others: not counted against -MaximumRetryCount.
             var throttledAttempts = 0;
+            long? admissionsAtLastRefusal = null;
+            DateTimeOffset? throttledSince = null;
             var adaptive = Options.AdaptiveThrottling;
             var renewed = false;
             var redirects = 0;
@@ -123,7 +125,7 @@ namespace OperationsModule.Core.Http
                     }
                 }
                 var retryableStatus = RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork);
-                if (adaptive && throttled == true && retryableStatus && Throttle.IsAdmitting(Options.MaximumThrottleWait))
+                if (adaptive && throttled == true && retryableStatus && IsForgiven(ref admissionsAtLastRefusal, ref throttledSince))
                 {
                     throttledAttempts++;
                     await WaitAfterThrottleAsync(request, uri, throttledAttempts, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
@@ -239,13 +241,27 @@ namespace OperationsModule.Core.Http
             if (delay > TimeSpan.Zero) await Throttle.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>The server's "slow down": 429, or 503 with Retry-After (a 503 without one is an outage, retried as before).</summary>
+        /// <summary>
+        /// A throttled attempt is free while others get through (the server keeps admitting some) and this request has
+        /// been throttled for no longer than MaximumThrottleWait; otherwise it counts as a retry, as before.
+        /// </summary>
+        private bool IsForgiven(ref long? admissionsAtLastRefusal, ref DateTimeOffset? throttledSince)
+        {
+            var now = Throttle.Clock.UtcNow;
+            throttledSince ??= now;
+            return Throttle.OthersGotThrough(ref admissionsAtLastRefusal) && now - throttledSince.Value <= Options.MaximumThrottleWait;
+        }
+
+        /// <summary>
+        /// The server's "slow down": 429, or 503 asking for a wait (Retry-After above zero). A 503 without one, or with
+        /// "retry now", is an outage or a hiccup, retried per request as before.
+        /// </summary>
         private static bool IsThrottle(ApiResponse response, out TimeSpan? retryAfter)
         {
             retryAfter = null;
             if (response.StatusCode is not (429 or 503)) return false;
             retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
-            return response.StatusCode == 429 || retryAfter is not null;
+            return response.StatusCode == 429 || retryAfter > TimeSpan.Zero;
         }
 
         private static string DescribeRetryAfter(TimeSpan? retryAfter, TimeSpan delay) =>

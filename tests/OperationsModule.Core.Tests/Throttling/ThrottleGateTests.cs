@@ -91,16 +91,21 @@ public sealed class ThrottleGateTests
     }
 
     [Fact]
-    public void The_gate_stops_forgiving_throttles_once_the_server_admitted_nothing_for_the_maximum_wait()
+    public void A_refusal_is_forgiven_only_if_another_request_got_through_since_the_previous_one()
     {
-        var (gate, clock) = NewGate();
-        gate.Complete(gate.EnterUnpaced(), throttled: true, TimeSpan.FromSeconds(1), MaximumHold, Server, new RecordingOutput());
-        var patience = TimeSpan.FromMinutes(5);
-        Assert.True(gate.IsAdmitting(patience));
+        var (gate, _) = NewGate();
+        var log = new RecordingOutput();
+        long? seen = null;
+        gate.Complete(gate.EnterUnpaced(), throttled: true, TimeSpan.FromSeconds(1), MaximumHold, Server, log);
+        Assert.False(gate.OthersGotThrough(ref seen)); // the server never admitted anything
 
-        clock.Advance(TimeSpan.FromMinutes(5.1));
+        gate.Complete(gate.EnterUnpaced(), throttled: false, null, MaximumHold, Server, log);
+        Assert.True(gate.OthersGotThrough(ref seen));
+        Assert.False(gate.OthersGotThrough(ref seen)); // refused again, nobody admitted meanwhile
 
-        Assert.False(gate.IsAdmitting(patience));
+        gate.Complete(gate.EnterUnpaced(), throttled: false, null, MaximumHold, Server, log);
+        Assert.True(gate.OthersGotThrough(ref seen));
+        Assert.Equal(2, gate.Admissions);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ namespace OperationsModule.Core.Http.Throttling
         private volatile bool _engaged;
         private int _inFlight;
         private int _peakInFlight;
-        private long _admittedEarly;
+        private long _admitted;
         private long _firstSentTicks;
 
         // From the first throttle on: under _sync.
@@ -34,7 +34,6 @@ namespace OperationsModule.Core.Http.Throttling
         private double _closedAt;
         private bool _reopenAnnounced = true;
         private double _nextSend;
-        private double _lastAdmittedAt;
         private TaskCompletionSource<bool>? _slotFreed;
         private readonly SemaphoreSlim _head = new SemaphoreSlim(1, 1);
 
@@ -168,7 +167,7 @@ namespace OperationsModule.Core.Http.Throttling
             if (!_engaged && throttled != true)
             {
                 Interlocked.Decrement(ref _inFlight);
-                if (throttled == false) Interlocked.Increment(ref _admittedEarly);
+                if (throttled == false) Interlocked.Increment(ref _admitted);
                 // The gate may have engaged meanwhile, with a request waiting for this place in the window.
                 if (_engaged) WakeWaiters();
                 return;
@@ -180,7 +179,7 @@ namespace OperationsModule.Core.Http.Throttling
                 if (throttled == true) OnThrottled(now, sentAt, retryAfter, maximumHold, uri, log);
                 else if (throttled == false && _engaged)
                 {
-                    _lastAdmittedAt = now;
+                    Interlocked.Increment(ref _admitted);
                     _rate!.OnAdmitted(now, sentAt);
                     _window!.OnAdmitted();
                 }
@@ -188,14 +187,20 @@ namespace OperationsModule.Core.Http.Throttling
             WakeWaiters();
         }
 
+        /// <summary>Requests the server admitted so far (any answer but a throttle).</summary>
+        public long Admissions => Interlocked.Read(ref _admitted);
+
         /// <summary>
-        /// True while the server keeps admitting requests: one admitted within <paramref name="patience"/>. Throttled
-        /// attempts are retried without counting against -MaximumRetryCount only while this holds.
+        /// Whether a throttled attempt is retried free of -MaximumRetryCount: only while the server keeps admitting
+        /// other requests, that is, it admitted one since this request's previous refusal (or ever, at its first).
+        /// <paramref name="admissionsAtLastRefusal"/> is the request's own memory: null before its first refusal.
         /// </summary>
-        internal bool IsAdmitting(TimeSpan patience)
+        internal bool OthersGotThrough(ref long? admissionsAtLastRefusal)
         {
-            if (!_engaged) return true;
-            lock (_sync) return Now() - _lastAdmittedAt <= patience.TotalSeconds;
+            var admissions = Admissions;
+            var gotThrough = admissions > (admissionsAtLastRefusal ?? 0);
+            admissionsAtLastRefusal = admissions;
+            return gotThrough;
         }
 
         private void OnThrottled(double now, double sentAt, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log)
@@ -204,7 +209,6 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 _window = new AimdWindow(Volatile.Read(ref _peakInFlight), Volatile.Read(ref _inFlight) + 1);
                 _rate = new CubicSendRate();
-                _lastAdmittedAt = now;
                 _engaged = true;
             }
             var hold = retryAfter is { } asked ? Math.Min(asked.TotalSeconds, maximumHold.TotalSeconds) : 0;
@@ -248,7 +252,7 @@ namespace OperationsModule.Core.Http.Throttling
         {
             var first = Volatile.Read(ref _firstSentTicks);
             var elapsed = first == 0 ? 0 : now - (new DateTimeOffset(first, TimeSpan.Zero) - _origin).TotalSeconds;
-            return (long)(Interlocked.Read(ref _admittedEarly) / Math.Max(1, elapsed));
+            return (long)(Interlocked.Read(ref _admitted) / Math.Max(1, elapsed));
         }
 
         private void WakeWaiters()
