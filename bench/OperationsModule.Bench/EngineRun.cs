@@ -12,13 +12,15 @@ namespace OperationsModule.Bench;
 /// <summary>Stop-OutputCreation -BaseUri -Credential -ThrottleLimit C, minus PowerShell: StopCommand + BulkEngine.</summary>
 internal static class EngineRun
 {
-    public static NullOutput Run(Uri baseUri, string user, string password, IReadOnlyList<string> ids, int concurrency)
+    /// <param name="adaptiveThrottling">False: the behaviour before issue 12 (each request retries a throttle on its own).</param>
+    public static NullOutput Run(Uri baseUri, string user, string password, IReadOnlyList<string> ids, int concurrency, bool adaptiveThrottling = true)
     {
         var request = new ConnectionRequest(OperationsSystem.OLConnect)
         {
             BaseUri = baseUri.AbsoluteUri,
             Credential = new SecretCredential(user, SecretText.FromClearText(password)),
             AllowUnencryptedAuthentication = true,
+            AdaptiveThrottling = adaptiveThrottling,
         };
         var output = new NullOutput();
         using var command = new StopCommand(OutputCreationCancelEndpoint.Instance, new ConnectionPlan(request, new SessionStore()), concurrency, output, CancellationToken.None);

@@ -66,6 +66,25 @@ Measurement Engine(int n, int c)
     });
 }
 
+// --rate-limit 50,200,1000: the throttling benchmark (issue 12) instead of the throughput one.
+if (Arg("--rate-limit") is { } rateList)
+{
+    var burst = IntArg("--burst", 5);
+    var retryAfter = Arg("--retry-after") ?? "1";
+    var seconds = IntArg("--seconds", 20);
+    var results = new List<(RateLimitRun.Result, RateLimitRun.Result)>();
+    foreach (var rate in rateList.Split(',').Select(int.Parse))
+    {
+        var old = RateLimitRun.Run(sim, Seed, rate, burst, retryAfter, seconds, adaptive: false);
+        var adaptive = RateLimitRun.Run(sim, Seed, rate, burst, retryAfter, seconds, adaptive: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"R={rate}: old {old.Seconds:0.0} s, new {adaptive.Seconds:0.0} s{LoadAverage()}"));
+        results.Add((old, adaptive));
+    }
+    RateLimitRun.Print(results, burst, retryAfter, seconds);
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs{LoadAverage()}");
+    return 0;
+}
+
 // --profile engine|raw: run one side only, for a profiler (dotnet-trace) to attach to.
 if (Arg("--profile") is { } side)
 {

@@ -64,7 +64,7 @@ namespace OperationsModule.Core.Commands
             if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
                 return true;
             var added = _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
-            _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight);
+            _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, connection.Transport.Throttle);
             return added;
         }
 

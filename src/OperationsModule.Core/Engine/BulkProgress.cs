@@ -1,4 +1,5 @@
 using System;
+using OperationsModule.Core.Http.Throttling;
 using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Engine
@@ -29,15 +30,20 @@ namespace OperationsModule.Core.Engine
         /// <summary>Progress records written so far (for tests and diagnostics).</summary>
         public int Written { get; private set; }
 
-        /// <summary>Writes an update unless one was written less than the interval ago. The first update waits one interval too, so short runs show no bar.</summary>
-        public void Report(IOperationsOutput output, long done, int inFlight)
+        /// <summary>
+        /// Writes an update unless one was written less than the interval ago. The first update waits one interval too,
+        /// so short runs show no bar. When the server throttles, the bar says so (held back, current limits).
+        /// </summary>
+        public void Report(IOperationsOutput output, long done, int inFlight, ThrottleGate? throttle = null)
         {
             var now = _clock.UtcNow;
             _lastWritten ??= now;
             if (now - _lastWritten.Value < _interval) return;
             _lastWritten = now;
             Written++;
-            output.WriteProgress(new ProgressInfo(_activityId, _activity, $"{done} done, {inFlight} in flight", -1));
+            var throttling = throttle?.Describe();
+            var status = throttling is null ? $"{done} done, {inFlight} in flight" : $"{done} done, {inFlight} in flight; {throttling}";
+            output.WriteProgress(new ProgressInfo(_activityId, _activity, status, -1));
         }
 
         /// <summary>Removes the bar, if one was shown.</summary>

@@ -8,13 +8,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Auth;
 using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http.Throttling;
 using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Http
 {
     /// <summary>
     /// The one HTTP pipeline: auth, the unencrypted-credentials gate, per-attempt timeout, retries with
-    /// backoff, one renewal after 401, origin-bound redirects, capped body reads and redacted logging.
+    /// backoff, one renewal after 401, origin-bound redirects, capped body reads and redacted logging. Every
+    /// attempt passes the connection's <see cref="ThrottleGate"/> (shared by all transports over the same client).
     /// </summary>
     public sealed class ApiTransport : IDisposable
     {
@@ -24,9 +26,15 @@ namespace OperationsModule.Core.Http
 
         /// <param name="client">An HttpClient or a bare invoker; by default one built from the options (see HttpClientFactory.CreateInvoker).</param>
         public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client = null, Func<double>? jitter = null)
+            : this(options, authenticator, client, jitter, new ThrottleGate())
+        {
+        }
+
+        private ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client, Func<double>? jitter, ThrottleGate throttle)
         {
             Options = options;
             Authenticator = authenticator;
+            Throttle = throttle;
             _client = client ?? HttpClientFactory.CreateInvoker(options);
             var random = new Random();
             _jitter = jitter ?? (() => { lock (_jitterLock) return random.NextDouble(); });
@@ -34,8 +42,11 @@ namespace OperationsModule.Core.Http
 
         public HttpOptions Options { get; }
 
-        /// <summary>Same client and connections, other per-request options (timeout, retries).</summary>
-        internal ApiTransport WithOptions(HttpOptions options) => new ApiTransport(options, Authenticator, _client, _jitter) { _sharesClient = true };
+        /// <summary>The connection's back-off gate and adaptive limits: one per client, so per server.</summary>
+        public ThrottleGate Throttle { get; }
+
+        /// <summary>Same client, connections and throttle gate, other per-request options (timeout, retries).</summary>
+        internal ApiTransport WithOptions(HttpOptions options) => new ApiTransport(options, Authenticator, _client, _jitter, Throttle) { _sharesClient = true };
 
         private bool _sharesClient;
 
@@ -49,31 +60,50 @@ namespace OperationsModule.Core.Http
             var method = request.Method;
             var body = request.Body;
             var attempt = 0;
+            // Throttled attempts retried while the server keeps admitting others: not counted against -MaximumRetryCount.
+            var throttledAttempts = 0;
+            long? admissionsAtLastRefusal = null;
+            DateTimeOffset? throttledSince = null;
+            var adaptive = Options.AdaptiveThrottling;
             var renewed = false;
             var redirects = 0;
             while (true)
             {
                 attempt++;
                 EnsureTransportAllowed(uri, authenticator, request, attempt);
+                var sentAt = 0d;
+                if (adaptive)
+                    sentAt = Throttle.IsEngaged ? await Throttle.WaitTurnAsync(uri, log, cancellationToken).ConfigureAwait(false) : Throttle.EnterUnpaced();
                 var attemptStarted = Stopwatch.GetTimestamp();
                 ApiResponse response;
+                bool? throttled = null;
+                TimeSpan? retryAfter = null;
+                var gatePending = adaptive;
                 try
                 {
                     response = await SendOnceAsync(request, method, uri, body, authenticator, log, attempt, cancellationToken).ConfigureAwait(false);
+                    throttled = IsThrottle(response, out retryAfter);
                 }
                 catch (TransportFailure failure)
                 {
+                    // No answer says nothing about the server's limit; the place in the window is free again.
+                    if (gatePending) Throttle.Complete(sentAt, null, null, Options.MaximumRetryDelay, uri, log);
+                    gatePending = false;
                     // No status to show: the line names the reason instead, so -Verbose accounts for every attempt.
                     if (log.IsVerboseEnabled)
                         log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {failure.Exception.ErrorId} after {(long)Since(attemptStarted).TotalMilliseconds} ms");
                     var retryable = failure.NothingSent || !request.MayCreateWork;
-                    if (failure.Retryable && retryable && attempt <= Options.MaximumRetryCount)
+                    if (failure.Retryable && retryable && attempt - throttledAttempts <= Options.MaximumRetryCount)
                     {
-                        await WaitBeforeRetryAsync(request, uri, attempt, null, failure.Exception.Message, log, cancellationToken).ConfigureAwait(false);
+                        await WaitBeforeRetryAsync(request, uri, attempt - throttledAttempts, null, failure.Exception.Message, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     failure.Exception.Attempts = attempt;
                     throw failure.Exception;
+                }
+                finally
+                {
+                    if (gatePending) Throttle.Complete(sentAt, throttled, retryAfter, Options.MaximumRetryDelay, uri, log);
                 }
                 if (log.IsVerboseEnabled)
                     log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {StatusClassifier.Describe(response.StatusCode)} in {(long)Since(attemptStarted).TotalMilliseconds} ms");
@@ -94,10 +124,17 @@ namespace OperationsModule.Core.Http
                         continue;
                     }
                 }
-                if (RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork) && attempt <= Options.MaximumRetryCount)
+                var retryableStatus = RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork);
+                if (adaptive && throttled == true && retryableStatus && IsForgiven(ref admissionsAtLastRefusal, ref throttledSince))
                 {
-                    var retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
-                    await WaitBeforeRetryAsync(request, uri, attempt, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
+                    throttledAttempts++;
+                    await WaitAfterThrottleAsync(request, uri, throttledAttempts, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (retryableStatus && attempt - throttledAttempts <= Options.MaximumRetryCount)
+                {
+                    retryAfter ??= RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
+                    await WaitBeforeRetryAsync(request, uri, attempt - throttledAttempts, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 response.SetTotals(Since(started), attempt);
@@ -189,7 +226,42 @@ namespace OperationsModule.Core.Http
             // Each retry is one verbose line (built only when someone listens): it explains a slow bulk run.
             if (log.IsVerboseEnabled)
                 log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} in {delay.TotalSeconds:0.###} s (retry {attempt} of {Options.MaximumRetryCount}) after {reason}{DescribeRetryAfter(retryAfter, delay)}.");
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            if (delay > TimeSpan.Zero) await Throttle.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A throttled attempt: with a Retry-After the connection's gate holds this request back with all the others;
+        /// without one, this request alone backs off. Either way it is not one of the -MaximumRetryCount retries.
+        /// </summary>
+        private async Task WaitAfterThrottleAsync(ApiRequest request, Uri uri, int throttledAttempt, TimeSpan? retryAfter, string reason, ILogSink log, CancellationToken cancellationToken)
+        {
+            var delay = retryAfter is null ? RetryPolicy.Delay(Math.Min(throttledAttempt, 30), Options.RetryInterval, Options.MaximumRetryDelay, null, _jitter()) : TimeSpan.Zero;
+            if (log.IsVerboseEnabled)
+                log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} after {reason} (throttled attempt {throttledAttempt}, not counted against -MaximumRetryCount){(retryAfter is null ? $" in {delay.TotalSeconds:0.###} s" : " when the server's Retry-After has passed")}.");
+            if (delay > TimeSpan.Zero) await Throttle.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A throttled attempt is free while others get through (the server keeps admitting some) and this request has
+        /// been throttled for no longer than MaximumThrottleWait; otherwise it counts as a retry, as before.
+        /// </summary>
+        private bool IsForgiven(ref long? admissionsAtLastRefusal, ref DateTimeOffset? throttledSince)
+        {
+            var now = Throttle.Clock.UtcNow;
+            throttledSince ??= now;
+            return Throttle.OthersGotThrough(ref admissionsAtLastRefusal) && now - throttledSince.Value <= Options.MaximumThrottleWait;
+        }
+
+        /// <summary>
+        /// The server's "slow down": 429, or 503 asking for a wait (Retry-After above zero). A 503 without one, or with
+        /// "retry now", is an outage or a hiccup, retried per request as before.
+        /// </summary>
+        private static bool IsThrottle(ApiResponse response, out TimeSpan? retryAfter)
+        {
+            retryAfter = null;
+            if (response.StatusCode is not (429 or 503)) return false;
+            retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
+            return response.StatusCode == 429 || retryAfter > TimeSpan.Zero;
         }
 
         private static string DescribeRetryAfter(TimeSpan? retryAfter, TimeSpan delay) =>

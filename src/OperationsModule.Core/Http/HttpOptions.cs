@@ -20,6 +20,22 @@ namespace OperationsModule.Core.Http
         /// <summary>No single wait (backoff or Retry-After) is longer than this.</summary>
         public TimeSpan MaximumRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// Adapt to a throttling server (on by default): a 429 or a 503 with Retry-After holds back every request of
+        /// the connection until then, requests are paced and fewer sent at once (Http/Throttling), and throttled
+        /// attempts do not count against <see cref="MaximumRetryCount"/> while the server keeps admitting others.
+        /// Off: each request retries on its own schedule, throttled attempts counting as retries (the behaviour
+        /// before issue 12, kept for the bench's comparison).
+        /// </summary>
+        public bool AdaptiveThrottling { get; set; } = true;
+
+        /// <summary>
+        /// The longest one request is retried free of <see cref="MaximumRetryCount"/> after its first throttled answer;
+        /// after that its throttled attempts count again, so every run ends. (A throttled attempt is free only if the
+        /// server admitted another request since this one's previous refusal: one that admits nothing fails as before.)
+        /// </summary>
+        public TimeSpan MaximumThrottleWait { get; set; } = TimeSpan.FromMinutes(5);
+
         public bool SkipCertificateCheck { get; set; }
 
         public bool AllowUnencryptedAuthentication { get; set; }

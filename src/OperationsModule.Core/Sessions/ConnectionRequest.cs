@@ -34,5 +34,8 @@ namespace OperationsModule.Core.Sessions
         public Uri? Proxy { get; set; }
 
         public string? UserAgent { get; set; }
+
+        /// <summary>False restores per-request retries on throttling (HttpOptions.AdaptiveThrottling); null keeps the session's.</summary>
+        public bool? AdaptiveThrottling { get; set; }
     }
 }

@@ -90,6 +90,7 @@ namespace OperationsModule.Core.Sessions
             if (request.AllowUnencryptedAuthentication) options.AllowUnencryptedAuthentication = true;
             if (request.Proxy is not null) options.Proxy = request.Proxy;
             if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = request.UserAgent!;
+            if (request.AdaptiveThrottling is { } adaptive) options.AdaptiveThrottling = adaptive;
             return options;
         }
 

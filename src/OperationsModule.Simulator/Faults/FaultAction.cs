@@ -23,6 +23,9 @@ public abstract class FaultAction
     public static FaultAction Status(int statusCode, string? retryAfter = null, string? body = null, string? contentType = null) =>
         new StatusFault(statusCode, retryAfter, body, contentType);
 
+    /// <summary>A token bucket of <paramref name="rate"/> requests/s and <paramref name="burst"/>; refuses the excess with the status and Retry-After ("auto": seconds to the next token).</summary>
+    public static RateLimitFault RateLimit(double rate, int burst, int statusCode = 429, string? retryAfter = "1") => new RateLimitFault(rate, burst, statusCode, retryAfter);
+
     /// <summary>Abort the connection without any response.</summary>
     public static FaultAction ConnectionReset() => new ConnectionResetFault();
 

@@ -8,7 +8,9 @@ namespace OperationsModule.Simulator.Faults;
 /// <c>{"method":"DELETE","path":"^/v1/tasks/","perPathTimes":2,"action":{"kind":"status","status":503,"retryAfter":"1"}}</c>.
 /// Action kinds: latency(delayMs,jitterMs), status(status,retryAfter,body,contentType), connectionReset,
 /// html(status), malformedJson(status), notAnObjectJson(status,body), neverAnswer, redirect(status,location),
-/// hugeBody(status,bytes,declareLength), slowLoris(status,bytesPerTick,tickMs,bytes), wrongContentType(status,contentType,body).
+/// hugeBody(status,bytes,declareLength), slowLoris(status,bytesPerTick,tickMs,bytes), wrongContentType(status,contentType,body),
+/// rateLimit(rate,burst,status,retryAfter): a token bucket, e.g. <c>{"path":"^/rest/","action":{"kind":"rateLimit","rate":50,"burst":5}}</c>
+/// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token). DELETE /_sim/faults lifts it.
 /// </summary>
 internal sealed class FaultRuleDto
 {
@@ -51,6 +53,8 @@ internal sealed class FaultActionDto
     [JsonPropertyName("declareLength")] public bool? DeclareLength { get; set; }
     [JsonPropertyName("bytesPerTick")] public int? BytesPerTick { get; set; }
     [JsonPropertyName("tickMs")] public int? TickMs { get; set; }
+    [JsonPropertyName("rate")] public double? Rate { get; set; }
+    [JsonPropertyName("burst")] public int? Burst { get; set; }
 
     public FaultAction ToAction()
     {
@@ -67,6 +71,7 @@ internal sealed class FaultActionDto
             "redirect" => FaultAction.Redirect(Status ?? 302, Location ?? throw new ArgumentException("'location' is required for redirect.")),
             "hugebody" => FaultAction.HugeBody(Status ?? 200, Bytes ?? 10_000_000, DeclareLength ?? false),
             "slowloris" => FaultAction.SlowLoris(Status ?? 200, BytesPerTick ?? 1, TimeSpan.FromMilliseconds(TickMs ?? 1000), Bytes),
+            "ratelimit" => FaultAction.RateLimit(Rate ?? throw new ArgumentException("'rate' is required for rateLimit."), Burst ?? 1, Status ?? 429, RetryAfter ?? "1"),
             "wrongcontenttype" => FaultAction.WrongContentType(Status ?? 200, ContentType ?? "text/html", Body ?? "{\"message\":\"json labelled as something else\"}"),
             _ => throw new ArgumentException($"Unknown fault kind '{Kind}'."),
         };

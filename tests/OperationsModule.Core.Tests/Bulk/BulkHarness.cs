@@ -21,19 +21,24 @@ internal sealed class BulkHarness : IDisposable
     private readonly OperationsSession _session;
     private readonly ConnectionPlan _plan;
 
-    public BulkHarness(SimulatorServer sim, int throttleLimit, int retries = 3, TimeSpan? timeout = null, TimeSpan? retryInterval = null, TimeSpan? maximumRetryDelay = null, CancellationToken cancellationToken = default)
+    public BulkHarness(SimulatorServer sim, int throttleLimit, int retries = 3, TimeSpan? timeout = null, TimeSpan? retryInterval = null, TimeSpan? maximumRetryDelay = null, CancellationToken cancellationToken = default, bool adaptiveThrottling = true)
     {
         var request = Connections.PerCall(OperationsSystem.OLConnect, sim.BaseUri, Connections.Credential(sim.Options.OlConnectUser, sim.Options.OlConnectPassword), retries: retries);
         _session = SessionResolver.CreateSession(request, persistent: false);
         _session.Options.RetryInterval = retryInterval ?? TimeSpan.FromMilliseconds(1);
         _session.Options.MaximumRetryDelay = maximumRetryDelay ?? TimeSpan.FromMilliseconds(5);
         if (timeout is { } t) _session.Options.Timeout = t;
+        _session.Options.AdaptiveThrottling = adaptiveThrottling;
         _plan = new ConnectionPlan(new ConnectionRequest(OperationsSystem.OLConnect) { Session = _session }, new SessionStore());
         Output = new RecordingOutput { PipelineThreadId = Environment.CurrentManagedThreadId, IsDebugEnabled = false, IsVerboseEnabled = false };
         Command = new StopCommand(OutputCreationCancelEndpoint.Instance, _plan, throttleLimit, Output, cancellationToken);
     }
 
     public RecordingOutput Output { get; }
+
+    /// <summary>The connection's throttle gate (shared by every request of the run); tests give it a virtual clock.</summary>
+    public OperationsModule.Core.Http.Throttling.ThrottleGate Throttle => _session.Transport.Throttle;
+
 
     public StopCommand Command { get; }
 

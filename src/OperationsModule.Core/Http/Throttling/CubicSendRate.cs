@@ -1,0 +1,100 @@
+using System;
+
+namespace OperationsModule.Core.Http.Throttling
+{
+    /// <summary>
+    /// The client-side send rate (requests per second) of one connection, after the AWS SDKs' "adaptive" retry
+    /// mode: a rate that shrinks when the server throttles and grows back along a CUBIC curve as requests succeed.
+    /// Not thread-safe: <see cref="ThrottleGate"/> calls it under its lock. Times are seconds on the gate's clock.
+    /// </summary>
+    /// <remarks>
+    /// Why these parameters, not the SDKs' (β 0.7, absolute C 0.4, start from the measured rate): every refusal
+    /// here closes the shared gate for the server's Retry-After, typically a whole second of sending nothing,
+    /// so a probe above the server's limit costs far more than in the SDKs, and their absolute C needs 13 s to
+    /// climb to 1000 requests/s. So:
+    /// <list type="bullet">
+    /// <item>Unlimited until the server first throttles: a server that never does pays nothing.</item>
+    /// <item>Slow start after that first refusal: from the successes of the last second, doubling every
+    /// <see cref="SlowStartDoublingSeconds"/> while requests are admitted (growth per admission, as TCP grows per
+    /// acknowledgement) until the next refusal; then half that rate (TCP's ssthresh).</item>
+    /// <item>Congestion avoidance (CUBIC, RFC 9438 shape, scaled to the rate):
+    /// rate(t) = Wmax * (1 + <see cref="CubicC"/> * (t - K)^3), K = cbrt((1 - β) / C), t since the gate reopened.
+    /// Wmax is the rate the server admitted since the gate last reopened (not the rate we sent at, which
+    /// overshot), β = <see cref="Beta"/>. The curve flattens around Wmax for about K = 3.7 s, so the next probe
+    /// above the limit, and its closed gate, comes seconds later instead of at once.</item>
+    /// <item>One decrease per round: refusals of requests sent before the last decrease are ignored (they
+    /// were sent at the old rate), as TCP reacts once per window.</item>
+    /// </list>
+    /// Tuned with a discrete-event model of a token bucket (burst 5, Retry-After 1 s) at 50, 200 and 1000
+    /// requests/s; the bench (bench/README.md) measures the real thing.
+    /// </remarks>
+    internal sealed class CubicSendRate
+    {
+        public const double SlowStartDoublingSeconds = 0.25;
+
+        /// <summary>Slow start grows per admitted request, so a rate the sends never reached does not keep doubling.</summary>
+        private static readonly double SlowStartGainPerAdmission = Math.Log(2) / SlowStartDoublingSeconds;
+        public const double SlowStartExit = 0.5;
+        public const double Beta = 0.9;
+        public const double CubicC = 0.002;
+
+        /// <summary>The SDKs' floor: never slower than one request every two seconds.</summary>
+        public const double MinimumRate = 0.5;
+
+        private bool _slowStart = true;
+        private double _maxRate;
+        private double _k;
+        private double _reopenAt;
+        private double _lastDecreaseAt = double.NegativeInfinity;
+        private long _admittedSinceReopen;
+
+        /// <summary>Requests per second, or null while unlimited (the server has not throttled yet).</summary>
+        public double? Rate { get; private set; }
+
+        public bool InSlowStart => Rate is not null && _slowStart;
+
+        /// <summary>A request sent at <paramref name="sentAt"/> was admitted (any answer but a throttle).</summary>
+        public void OnAdmitted(double now, double sentAt)
+        {
+            if (Rate is not { } rate) return;
+            if (sentAt >= _reopenAt) _admittedSinceReopen++;
+            if (now <= _reopenAt) return;
+            // Slow start: one admission at rate r adds ln2/0.25 s, so r doubles every 0.25 s while the server admits.
+            Rate = _slowStart
+                ? rate + SlowStartGainPerAdmission
+                : Math.Max(MinimumRate, _maxRate * (1 + CubicC * Math.Pow(now - _reopenAt - _k, 3)));
+        }
+
+        /// <summary>
+        /// The server throttled a request sent at <paramref name="sentAt"/>; sending resumes at
+        /// <paramref name="reopenAt"/>. <paramref name="admittedLastSecond"/> seeds the first rate.
+        /// Returns false when the refusal belongs to a round already reacted to.
+        /// </summary>
+        public bool OnThrottled(double now, double sentAt, double reopenAt, long admittedLastSecond)
+        {
+            if (sentAt < _lastDecreaseAt) return false;
+            if (Rate is not { } rate)
+            {
+                Rate = Math.Max(1, admittedLastSecond);
+            }
+            else if (_slowStart)
+            {
+                _slowStart = false;
+                _maxRate = rate;
+                Rate = Math.Max(MinimumRate, rate * SlowStartExit);
+                _k = Math.Pow((1 - SlowStartExit) / CubicC, 1.0 / 3);
+            }
+            else
+            {
+                var admitted = _admittedSinceReopen / Math.Max(0.001, now - _reopenAt);
+                _maxRate = Math.Max(MinimumRate, Math.Min(rate, admitted));
+                Rate = Math.Max(MinimumRate, _maxRate * Beta);
+                _k = Math.Pow((1 - Beta) / CubicC, 1.0 / 3);
+            }
+            _lastDecreaseAt = now;
+            _reopenAt = Math.Max(now, reopenAt);
+            _admittedSinceReopen = 0;
+            return true;
+        }
+    }
+}
