@@ -39,5 +39,20 @@ namespace OperationsModule.PowerShell.Tests
             Assert.All(processing, r => Assert.Contains("Vcf", r.Activity));
             Assert.Equal(ProgressRecordType.Completed, result.Progress.Last().RecordType);
         }
+
+        [Fact]
+        public void Under_a_rate_limit_verbose_names_the_hold_and_the_bar_shows_throttling_and_every_item_yields_a_result()
+        {
+            // 60 cancels against a bucket of 30/s (burst 2): the first burst is refused, so the gate closes for the
+            // server's Retry-After (1 s) and every later request is paced; the run outlasts the bar's half second.
+            Server.Faults.Add(FaultAction.RateLimit(30, 2), pathPattern: "/v1/tasks/");
+            Server.State.Vcf.AddTasks(Enumerable.Range(1, 60).Select(i => $"r-{i}"));
+            var result = RunClean("1..60 | ForEach-Object { \"r-$_\" } | Stop-Task @vcf -ThrottleLimit 8 -Verbose");
+
+            Assert.Equal(60, result.Output.Count);
+            Assert.Contains(result.Verbose, v => v.Contains("holding back every request"));
+            Assert.Contains(result.Verbose, v => v.Contains("sending again"));
+            Assert.Contains(result.Progress, p => p.StatusDescription.Contains("throttled by the server"));
+        }
     }
 }

@@ -28,6 +28,17 @@ namespace OperationsModule.PowerShell.Tests
         }
 
         [Fact]
+        public void Disconnect_WhatIf_shows_the_VCF_refresh_token_revocation_and_sends_nothing()
+        {
+            RunClean("Connect-OperationsServer -System Vcf @vcf");
+            Server.Journal.Clear();
+            RunClean("Disconnect-OperationsServer -System Vcf -WhatIf; Get-OperationsSession -System Vcf | Out-Null");
+
+            Assert.Contains(WhatIfLines(), l => l.Contains($"DELETE {Simulator.BaseUri}v1/tokens/refresh-token"));
+            Assert.Empty(Simulator.Requests());
+        }
+
+        [Fact]
         public void WhatIf_on_a_list_prints_one_line_per_ID()
         {
             RunClean("Stop-Task -TaskId 'a', 'b', 'c' @vcf -WhatIf");
