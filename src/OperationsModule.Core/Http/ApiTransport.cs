@@ -48,6 +48,9 @@ namespace OperationsModule.Core.Http
         /// <summary>Same client, connections and throttle gate, other per-request options (timeout, retries).</summary>
         internal ApiTransport WithOptions(HttpOptions options) => new ApiTransport(options, Authenticator, _client, _jitter, Throttle) { _sharesClient = true };
 
+        /// <summary>A client of its own (this one may be closed), the same authenticator and throttle gate.</summary>
+        internal ApiTransport WithNewClient(HttpOptions options) => new ApiTransport(options, Authenticator, null, _jitter, Throttle);
+
         private bool _sharesClient;
 
         public IAuthenticator Authenticator { get; }
