@@ -25,13 +25,17 @@ namespace OperationsModule.Core.Sessions
                 throw new InputValidationException(request.Credential is not null ? "Credential" : "Token", "a credential or token needs -BaseUri (or connect first with Connect-OperationsServer).");
 
             var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
-            if (existing.IsAdHoc && existing.IsClosed) return ReopenAdHoc(existing, request);
-            if (existing.IsClosed)
+            if (existing.IsClosed && !existing.IsAdHoc)
                 throw new InputValidationException("Session", $"the session {existing} was closed (by Disconnect-OperationsServer, or a newer Connect-OperationsServer replaced it); connect again or use Get-OperationsSession.");
             if (existing.System != request.System)
                 throw new InputValidationException("Session", $"the session is for {existing.System}, but this command talks to {request.System}.");
             var options = ApplyOverrides(existing.Options.Clone(), request);
-            var transport = existing.TransportFor(options, out var ownsTransport);
+            // A closed ad hoc session was carried here by an object an earlier command made with -BaseUri: its
+            // address, options, secret, login token and throttle gate live on, but its connections closed with that
+            // command, so this invocation opens its own and closes them when it ends (it never holds a socket).
+            // While the command that made it still runs (the same pipeline) its transport is simply shared.
+            var ownsTransport = true;
+            var transport = existing.IsClosed ? existing.Transport.WithNewClient(options) : existing.TransportFor(options, out ownsTransport);
             return new ResolvedConnection(existing, transport, ownsSession: false, ownsTransport: ownsTransport);
         }
 
@@ -40,21 +44,6 @@ namespace OperationsModule.Core.Sessions
         {
             if (request.Credential is not null && request.Token is not null)
                 throw new InputValidationException("Token", "give either -Credential or -Token, not both.");
-        }
-
-        /// <summary>
-        /// A session carried by an object that an earlier command made with -BaseUri: its address, options and
-        /// secret (and any token its login got) live on, but its connections closed with that command. This
-        /// invocation opens its own and closes them when it ends, so a carried session never holds a socket;
-        /// the server's throttle gate (its Retry-After hold and learned rate) carries over with the session.
-        /// While the command that made it still runs (the same pipeline), its transport is simply shared.
-        /// </summary>
-        private static ResolvedConnection ReopenAdHoc(OperationsSession carried, ConnectionRequest request)
-        {
-            if (carried.System != request.System)
-                throw new InputValidationException("Session", $"the session is for {carried.System}, but this command talks to {request.System}.");
-            var options = ApplyOverrides(carried.Options.Clone(), request);
-            return new ResolvedConnection(carried, carried.Transport.WithNewClient(options), ownsSession: false, ownsTransport: true);
         }
 
         /// <summary>Builds a session from a BaseUri and credential (Connect-OperationsServer uses persistent: true).</summary>

@@ -65,7 +65,7 @@ namespace OperationsModule.Cmdlets
                 Process(InputObject, null, pipedSession);
                 return;
             }
-            foreach (var id in OperationId ?? new string?[] { null })
+            foreach (var id in OperationId ?? NoIds)
                 Process(null, id, pipedSession);
         }
 

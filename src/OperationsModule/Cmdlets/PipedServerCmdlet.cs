@@ -12,6 +12,9 @@ namespace OperationsModule.Cmdlets
     {
         private bool _baseUriTyped;
 
+        /// <summary>An unbound ID still makes one record: Core refuses it with an error naming the parameter.</summary>
+        protected static readonly string?[] NoIds = { null };
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Server")]
         [ValidateNotNull]

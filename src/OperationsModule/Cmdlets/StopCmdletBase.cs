@@ -25,9 +25,6 @@ namespace OperationsModule.Cmdlets
         /// </summary>
         protected abstract IReadOnlyList<string?> CurrentIds { get; }
 
-        /// <summary>An unbound ID still makes one record: Core refuses it with an error naming the parameter.</summary>
-        protected static readonly string?[] NoIds = { null };
-
         protected virtual CancelArguments CurrentArguments => CancelArguments.None;
 
         protected override void BeginProcessing()
