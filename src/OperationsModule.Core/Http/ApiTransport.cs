@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Auth;
 using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http.Runtime;
 using OperationsModule.Core.Http.Throttling;
 using OperationsModule.Core.Output;
 
@@ -206,7 +207,7 @@ namespace OperationsModule.Core.Http
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeResponse(result, request));
                 return result;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (BodyReadCancellation.Classify(ex, cancellationToken, timeout.Token) == CancellationCause.Timeout)
             {
                 throw new TransportFailure(new OperationsApiException(
                     $"{method.Method} {UriText.ForDisplay(uri)} timed out after {Options.Timeout.TotalSeconds:0.###} s (-TimeoutSec).",
@@ -216,6 +217,11 @@ namespace OperationsModule.Core.Http
                     RequestUri = UriText.Sanitize(uri),
                     RecommendedAction = "Raise -TimeoutSec, or check that the server is responsive.",
                 }, retryable: false, nothingSent: nothingSent);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && BodyReadCancellation.Classify(ex, cancellationToken, timeout.Token) == CancellationCause.Caller)
+            {
+                // .NET Framework reports Ctrl+C during a read as IOException or WebException: the caller sees a cancellation.
+                throw new OperationCanceledException("The request was cancelled.", ex, cancellationToken);
             }
             catch (HttpRequestException ex)
             {

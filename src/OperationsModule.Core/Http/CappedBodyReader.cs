@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using OperationsModule.Core.Http.Runtime;
 
 namespace OperationsModule.Core.Http
 {
@@ -19,11 +20,17 @@ namespace OperationsModule.Core.Http
             var declared = content.Headers.ContentLength;
             if (declared == 0) return (Array.Empty<byte>(), false);
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            // .NET Framework's response stream ignores the token: closing it is what ends a read in progress.
+            using var abort = cancellationToken.CanBeCanceled ? cancellationToken.Register(() => stream.Dispose()) : default;
             // The chunk is pooled: a fresh 16 KB array per response dominated the bulk path's allocations.
             var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
             try
             {
                 return await ReadCappedAsync(stream, chunk, declared, maxBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (BodyReadCancellation.FailedBecauseCancelled(ex, cancellationToken))
+            {
+                throw new OperationCanceledException("The response body read was cancelled.", ex, cancellationToken);
             }
             finally
             {

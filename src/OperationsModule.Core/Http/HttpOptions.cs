@@ -40,7 +40,14 @@ namespace OperationsModule.Core.Http
 
         public bool AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>An http:// or https:// proxy address without user information (ProxyAddressRule).</summary>
         public Uri? Proxy { get; set; }
+
+        /// <summary>-ProxyCredential: given to the proxy when it answers 407. Internal, so no session property shows it.</summary>
+        internal Secrets.SecretCredential? ProxyCredential { get; set; }
+
+        /// <summary>-ProxyUseDefaultCredentials: the logged-on user's credentials for the proxy.</summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
 
         public string UserAgent { get; set; } = "OperationsModule/" + typeof(HttpOptions).Assembly.GetName().Version?.ToString(3);
 

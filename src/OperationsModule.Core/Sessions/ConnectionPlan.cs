@@ -86,6 +86,8 @@ namespace OperationsModule.Core.Sessions
             SkipCertificateCheck = _request.SkipCertificateCheck,
             AllowUnencryptedAuthentication = _request.AllowUnencryptedAuthentication,
             Proxy = _request.Proxy,
+            ProxyCredential = _request.ProxyCredential,
+            ProxyUseDefaultCredentials = _request.ProxyUseDefaultCredentials,
             UserAgent = _request.UserAgent,
             AdaptiveThrottling = _request.AdaptiveThrottling,
         };

@@ -33,6 +33,11 @@ namespace OperationsModule.Core.Sessions
 
         public Uri? Proxy { get; set; }
 
+        /// <summary>-ProxyCredential: given to the proxy when it answers 407.</summary>
+        public SecretCredential? ProxyCredential { get; set; }
+
+        public bool ProxyUseDefaultCredentials { get; set; }
+
         public string? UserAgent { get; set; }
 
         /// <summary>False restores per-request retries on throttling (HttpOptions.AdaptiveThrottling); null keeps the session's.</summary>

@@ -1,6 +1,7 @@
 using System;
 using OperationsModule.Core.Auth;
 using OperationsModule.Core.Http;
+using OperationsModule.Core.Http.Runtime;
 using OperationsModule.Core.Models;
 
 namespace OperationsModule.Core.Sessions
@@ -71,12 +72,12 @@ namespace OperationsModule.Core.Sessions
 
         /// <summary>
         /// A transport for one invocation whose per-call options differ. Timeouts and retries are applied
-        /// per request, so the HttpClient (and its connections) is shared; a different certificate or
-        /// proxy policy needs its own client, which the caller disposes.
+        /// per request, so the HttpClient (and its connections) is shared; different handler settings (certificate
+        /// or proxy policy) need their own client, which the caller disposes.
         /// </summary>
         internal ApiTransport TransportFor(HttpOptions callOptions, out bool ownsTransport)
         {
-            ownsTransport = callOptions.SkipCertificateCheck != Options.SkipCertificateCheck || callOptions.Proxy != Options.Proxy;
+            ownsTransport = HandlerSettings.For(callOptions, RuntimeDescription.Current) != HandlerSettings.For(Options, RuntimeDescription.Current);
             if (ownsTransport) return new ApiTransport(callOptions, Authenticator);
             return ReferenceEquals(callOptions, Options) ? Transport : Transport.WithOptions(callOptions);
         }

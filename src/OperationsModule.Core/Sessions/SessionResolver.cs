@@ -79,7 +79,13 @@ namespace OperationsModule.Core.Sessions
             }
             if (request.SkipCertificateCheck) options.SkipCertificateCheck = true;
             if (request.AllowUnencryptedAuthentication) options.AllowUnencryptedAuthentication = true;
-            if (request.Proxy is not null) options.Proxy = request.Proxy;
+            ProxyValidator.Validate(request.Proxy, request.ProxyCredential, request.ProxyUseDefaultCredentials);
+            if (request.Proxy is not null)
+            {
+                options.Proxy = request.Proxy;
+                options.ProxyCredential = request.ProxyCredential;
+                options.ProxyUseDefaultCredentials = request.ProxyUseDefaultCredentials;
+            }
             if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = request.UserAgent!;
             if (request.AdaptiveThrottling is { } adaptive) options.AdaptiveThrottling = adaptive;
             return options;

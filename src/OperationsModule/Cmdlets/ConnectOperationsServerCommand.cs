@@ -40,6 +40,15 @@ namespace OperationsModule.Cmdlets
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
+        /// <summary>The proxy's user name and password, sent when the proxy answers 407 (as Invoke-RestMethod's -ProxyCredential).</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? UserAgent { get; set; }
@@ -66,6 +75,8 @@ namespace OperationsModule.Cmdlets
                 Token = SecretConverter.ToSecret(Token),
                 CustomerId = bound.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null,
                 Proxy = Proxy,
+                ProxyCredential = SecretConverter.ToCredential(ProxyCredential),
+                ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
                 UserAgent = UserAgent ?? DefaultUserAgent,
             });
             var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
