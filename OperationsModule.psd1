@@ -10,6 +10,8 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('OperationsModule.Format.ps1xml')
+    # A script only (no assembly): stops the import on .NET Framework older than 4.7.2 with a clear message.
+    NestedModules          = @('OperationsModule.RuntimeCheck.psm1')
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'

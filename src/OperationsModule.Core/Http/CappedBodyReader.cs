@@ -26,7 +26,10 @@ namespace OperationsModule.Core.Http
             var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
             try
             {
-                return await ReadCappedAsync(stream, chunk, declared, maxBytes, cancellationToken).ConfigureAwait(false);
+                var body = await ReadCappedAsync(stream, chunk, declared, maxBytes, cancellationToken).ConfigureAwait(false);
+                // A stream closed by the token may simply end: that is a cut-off body, never a complete one.
+                cancellationToken.ThrowIfCancellationRequested();
+                return body;
             }
             catch (Exception ex) when (BodyReadCancellation.FailedBecauseCancelled(ex, cancellationToken))
             {

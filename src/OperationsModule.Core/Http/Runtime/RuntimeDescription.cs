@@ -21,9 +21,6 @@ namespace OperationsModule.Core.Http.Runtime
             ProcessProtocolsAreSystemDefault = processProtocolsAreSystemDefault;
         }
 
-        /// <summary>The runtime this process runs on, read once.</summary>
-        public static RuntimeDescription Current { get; } = Detect();
-
         /// <summary>.NET (Core) 5+: the handler's defaults already leave TLS to the OS and connections unlimited.</summary>
         public static RuntimeDescription NetCore { get; } = new RuntimeDescription(false, true, true);
 
@@ -32,6 +29,9 @@ namespace OperationsModule.Core.Http.Runtime
 
         /// <summary>Windows PowerShell 5.1 on .NET Framework 4.8 (process default still Ssl3|Tls unless the registry says otherwise).</summary>
         public static RuntimeDescription NetFramework48 { get; } = new RuntimeDescription(true, true, false);
+
+        /// <summary>The runtime this process runs on, read once (declared after the descriptions it may return).</summary>
+        public static RuntimeDescription Current { get; } = Detect();
 
         public bool IsNetFramework { get; }
 

@@ -1,0 +1,120 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Auth;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
+using OperationsModule.Core.Secrets;
+using OperationsModule.Core.Sessions;
+using OperationsModule.Core.Validation;
+using Xunit;
+
+namespace OperationsModule.Core.Tests.Runtime
+{
+    /// <summary>-Proxy, -ProxyCredential and -ProxyUseDefaultCredentials as Invoke-RestMethod has them (issue 18, item 3).</summary>
+    public sealed class ProxyTests
+    {
+        private const string Password = "ProxyP4ss";
+        private static SecretCredential Credential() => new SecretCredential("proxyuser", SecretText.FromClearText(Password));
+
+        [Fact]
+        public async Task A_proxy_that_answers_407_gets_the_credential_and_the_request_goes_through()
+        {
+            var expected = "Basic " + Convert.ToBase64String(Encoding.ASCII.GetBytes("proxyuser:" + Password));
+            using var proxy = new RawLoopbackServer(request =>
+                request.Contains("Proxy-Authorization: " + expected + "\r\n", StringComparison.Ordinal)
+                    ? RawLoopbackServer.Answer(200, "OK", "{\"through\":true}", "Content-Type: application/json\r\n")
+                    : RawLoopbackServer.Answer(407, "Proxy Authentication Required", string.Empty, "Proxy-Authenticate: Basic realm=\"corp\"\r\n"));
+            var options = new HttpOptions { Proxy = proxy.Address, ProxyCredential = Credential(), MaximumRetryCount = 0 };
+            using var transport = new ApiTransport(options, NoAuthenticator.Instance);
+
+            var response = await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid:9340/v1/status")), NullLogSink.Instance, CancellationToken.None);
+
+            Assert.Equal(200, response.StatusCode);
+            Assert.Equal("{\"through\":true}", response.Body);
+            var first = Assert.Single(proxy.Requests, r => !r.Contains("Proxy-Authorization"));
+            Assert.StartsWith("GET http://server.invalid:9340/v1/status HTTP/1.1", first);
+            Assert.Contains(proxy.Requests, r => r.Contains(expected));
+        }
+
+        [Fact]
+        public async Task Without_a_credential_the_407_is_what_the_caller_gets()
+        {
+            using var proxy = new RawLoopbackServer(_ => RawLoopbackServer.Answer(407, "Proxy Authentication Required", string.Empty, "Proxy-Authenticate: Basic realm=\"corp\"\r\n"));
+            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.Address, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            var response = await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/")), NullLogSink.Instance, CancellationToken.None);
+            Assert.Equal(407, response.StatusCode);
+        }
+
+        [Theory]
+        [InlineData("http://proxyuser:ProxyP4ss@proxy.example:3128")]
+        [InlineData("http://proxyuser@proxy.example:3128")]
+        public void User_information_in_the_proxy_address_is_refused_without_echoing_it(string address)
+        {
+            var error = Assert.Throws<InputValidationException>(() => ProxyValidator.Validate(new Uri(address), null, false));
+            Assert.Equal("Proxy", error.ParameterName);
+            Assert.Equal(ErrorIds.InvalidParameter, error.ErrorId);
+            Assert.Contains("-ProxyCredential", error.Message);
+            Assert.DoesNotContain(Password, error.Message);
+            Assert.DoesNotContain("proxyuser", error.Message);
+        }
+
+        [Theory]
+        [InlineData("ftp://proxy.example:21")]
+        [InlineData("socks5://proxy.example:1080")]
+        [InlineData("file:///tmp/proxy")]
+        public void Only_http_and_https_proxies_are_taken(string address)
+        {
+            var error = Assert.Throws<InputValidationException>(() => ProxyValidator.Validate(new Uri(address), null, false));
+            Assert.Equal("Proxy", error.ParameterName);
+        }
+
+        [Fact]
+        public void Proxy_credentials_need_a_proxy_and_exclude_each_other()
+        {
+            Assert.Equal("ProxyCredential", Assert.Throws<InputValidationException>(() => ProxyValidator.Validate(null, Credential(), false)).ParameterName);
+            Assert.Equal("ProxyUseDefaultCredentials", Assert.Throws<InputValidationException>(() => ProxyValidator.Validate(null, null, true)).ParameterName);
+            Assert.Equal("ProxyCredential", Assert.Throws<InputValidationException>(() => ProxyValidator.Validate(new Uri("http://proxy.example:3128"), Credential(), true)).ParameterName);
+            ProxyValidator.Validate(new Uri("https://proxy.example:3128"), Credential(), false);
+            ProxyValidator.Validate(new Uri("http://proxy.example:3128"), null, true);
+        }
+
+        [Fact]
+        public void A_session_with_a_proxy_credential_shows_no_secret_anywhere()
+        {
+            var request = new ConnectionRequest(OperationsSystem.Onedata)
+            {
+                BaseUri = "https://onedata.example/",
+                Token = SecretText.FromClearText("tok"),
+                Proxy = new Uri("http://proxy.example:3128"),
+                ProxyCredential = Credential(),
+            };
+            using var session = SessionResolver.CreateSession(request, persistent: true);
+
+            Assert.Equal(new Uri("http://proxy.example:3128"), session.Proxy);
+            var json = JsonSerializer.Serialize(session);
+            Assert.DoesNotContain(Password, json);
+            Assert.DoesNotContain(Password, session.ToString());
+            Assert.Same(request.ProxyCredential, session.Options.ProxyCredential);
+        }
+
+        [Fact]
+        public void A_proxy_with_user_information_is_refused_before_a_session_exists()
+        {
+            var request = new ConnectionRequest(OperationsSystem.Onedata)
+            {
+                BaseUri = "https://onedata.example/",
+                Token = SecretText.FromClearText("tok"),
+                Proxy = new Uri("http://proxyuser:" + Password + "@proxy.example:3128"),
+            };
+            var error = Assert.Throws<InputValidationException>(() => SessionResolver.CreateSession(request, persistent: true));
+            Assert.Equal("Proxy", error.ParameterName);
+            Assert.DoesNotContain(Password, error.Message);
+        }
+    }
+}
