@@ -119,3 +119,34 @@ Describe 'Parameters' {
         }
     }
 }
+
+Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
+    BeforeAll {
+        # The nested script module alone, so its function can be called with any release; on PowerShell 7 importing it checks nothing.
+        $script:Check = Import-Module (Join-Path $ModulePath 'OperationsModule.RuntimeCheck.psm1') -PassThru -Force
+    }
+
+    AfterAll {
+        $Check | Remove-Module -Force
+    }
+
+    It 'runs as the manifest''s only nested module, before the assemblies load, and exports nothing' {
+        $Manifest.NestedModules | Should -Be @('OperationsModule.RuntimeCheck.psm1')
+        $Module.NestedModules.Name | Should -Contain 'OperationsModule.RuntimeCheck'
+        $Check.ExportedCommands.Count | Should -Be 0
+    }
+
+    It 'stops the import on .NET Framework <Version> with a message naming the version needed' -ForEach @(
+        @{ Release = 394802; Version = '4.6.2' }
+        @{ Release = 461308; Version = '4.7.1' }
+    ) {
+        { & $Check { param($r) Assert-OperationsModuleRuntime -Edition Desktop -Release $r } $Release } |
+            Should -Throw "*needs .NET Framework 4.7.2 or later*has .NET Framework $Version (Release $Release)*"
+    }
+
+    It 'lets 4.7.2 (461808) and 4.8 (528040) import, and never checks PowerShell 7' {
+        { & $Check { Assert-OperationsModuleRuntime -Edition Desktop -Release 461808 } } | Should -Not -Throw
+        { & $Check { Assert-OperationsModuleRuntime -Edition Desktop -Release 528040 } } | Should -Not -Throw
+        { & $Check { Assert-OperationsModuleRuntime -Edition Core -Release 394802 } } | Should -Not -Throw
+    }
+}
