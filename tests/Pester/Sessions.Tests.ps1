@@ -109,6 +109,46 @@ Describe 'Connect-OperationsServer' {
     }
 }
 
+Describe 'Connect-OperationsServer through a proxy' {
+    BeforeEach {
+        Disconnect-TestSession
+    }
+
+    It 'takes -ProxyCredential and shows it nowhere: Format-List, ConvertTo-Json, Export-Clixml' {
+        $proxyCred = [pscredential]::new('proxyuser', (ConvertTo-TestSecret 'ProxyP4ss'))
+        $session = Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication -Proxy 'http://proxy.example:3128' -ProxyCredential $proxyCred -SkipVerification -PassThru
+        $session.Proxy | Should -Be ([uri]'http://proxy.example:3128')
+        $file = Join-Path ([IO.Path]::GetTempPath()) ("session-{0}.xml" -f [guid]::NewGuid())
+        try {
+            $session | Export-Clixml -LiteralPath $file
+            $text = ($session | Format-List * | Out-String) + ($session | ConvertTo-Json -Depth 4) + (Get-Content -LiteralPath $file -Raw)
+        }
+        finally {
+            Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+        }
+        $text | Should -Not -Match 'ProxyP4ss'
+    }
+
+    It 'refuses user information in -Proxy as InvalidParameter without echoing the password' {
+        $err = $null
+        try { Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication -Proxy 'http://proxyuser:ProxyP4ss@proxy.example:3128' -SkipVerification }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter*'
+        $err.Exception.Message | Should -Match '-Proxy'
+        $err.Exception.Message | Should -Match '-ProxyCredential'
+        ($err.Exception.Message + $err.TargetObject + $err.ErrorDetails) | Should -Not -Match 'ProxyP4ss'
+        Get-OperationsSession -System OLConnect | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a proxy scheme other than http(s) as InvalidParameter, not a raw NotSupportedException' {
+        $err = $null
+        try { Connect-OperationsServer -System OLConnect -BaseUri $baseUri -Credential $cred -AllowUnencryptedAuthentication -Proxy 'ftp://proxy.example:21' -SkipVerification }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter*'
+        $err.Exception.Message | Should -Match "scheme 'ftp'"
+    }
+}
+
 Describe 'The default session' {
     BeforeEach {
         Disconnect-TestSession
