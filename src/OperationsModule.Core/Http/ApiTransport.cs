@@ -175,9 +175,9 @@ namespace OperationsModule.Core.Http
                     message.Content = new StringContent(body, Encoding.UTF8, request.BodyMediaType ?? "application/json");
                 if (request.HasHeaders)
                     foreach (var header in request.Headers)
-                        message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                        HeaderValues.Write(message, header.Key, header.Value, HeaderOrigin.Module);
                 if (!message.Headers.Contains("User-Agent"))
-                    message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+                    HeaderValues.Write(message, "User-Agent", Options.UserAgent, HeaderOrigin.Parameter("UserAgent"));
                 var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
                 nothingSent = false;

@@ -87,6 +87,7 @@ namespace OperationsModule.Core.Sessions
             AllowUnencryptedAuthentication = _request.AllowUnencryptedAuthentication,
             Proxy = _request.Proxy,
             UserAgent = _request.UserAgent,
+            DefaultUserAgent = _request.DefaultUserAgent,
             AdaptiveThrottling = _request.AdaptiveThrottling,
         };
 

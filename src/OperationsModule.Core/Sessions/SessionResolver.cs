@@ -54,7 +54,10 @@ namespace OperationsModule.Core.Sessions
                 throw new InputValidationException("Credential", "the user name is empty.");
             if (request.Token is not null && request.Token.IsEmpty)
                 throw new InputValidationException("Token", "the token is empty.");
-            var options = ApplyOverrides(new HttpOptions(), request);
+            if (request.Token is not null) HeaderValues.CheckTyped("Token", "token", request.Token.Reveal());
+            var options = new HttpOptions();
+            if (!string.IsNullOrEmpty(request.DefaultUserAgent)) options.UserAgent = HeaderValues.CheckTyped("UserAgent", "User-Agent", request.DefaultUserAgent!);
+            options = ApplyOverrides(options, request);
             var profile = SystemCatalog.Get(request.System);
             var authenticator = profile.CreateAuthenticator(baseUri, request.Credential, request.Token, persistent);
             return new OperationsSession(request.System, baseUri, options, authenticator, request.CustomerId, adHoc: !persistent);
@@ -80,7 +83,7 @@ namespace OperationsModule.Core.Sessions
             if (request.SkipCertificateCheck) options.SkipCertificateCheck = true;
             if (request.AllowUnencryptedAuthentication) options.AllowUnencryptedAuthentication = true;
             if (request.Proxy is not null) options.Proxy = request.Proxy;
-            if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = request.UserAgent!;
+            if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = HeaderValues.CheckTyped("UserAgent", "User-Agent", request.UserAgent!);
             if (request.AdaptiveThrottling is { } adaptive) options.AdaptiveThrottling = adaptive;
             return options;
         }

@@ -40,10 +40,6 @@ namespace OperationsModule.Cmdlets
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? UserAgent { get; set; }
-
         /// <summary>BigChange's tenant (the Customer-Id header).</summary>
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
@@ -66,7 +62,8 @@ namespace OperationsModule.Cmdlets
                 Token = SecretConverter.ToSecret(Token),
                 CustomerId = bound.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null,
                 Proxy = Proxy,
-                UserAgent = UserAgent ?? DefaultUserAgent,
+                UserAgent = UserAgent,
+                DefaultUserAgent = DefaultUserAgent,
             });
             var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
             try
