@@ -189,6 +189,7 @@ namespace OperationsModule.Core.Http
                 // 204 and 304 have no body by definition: no stream is opened for them.
                 var (bytes, truncated) = status is 204 or 304
                     ? (Array.Empty<byte>(), false)
+                    : success && request.Download is { } download ? await download.ReceiveAsync(response.Content, timeout.Token).ConfigureAwait(false)
                     : await CappedBodyReader.ReadAsync(response.Content, cap, timeout.Token).ConfigureAwait(false);
                 if (success && truncated)
                     throw new TransportFailure(new OperationsApiException(
