@@ -20,7 +20,7 @@ namespace OperationsModule.Core.Tests.Security
     internal sealed class RawHttpListener : IAsyncDisposable
     {
         private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
-        private readonly Func<RawRequest, string> _respond;
+        private readonly Func<RawRequest, byte[]> _respond;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly List<RawRequest> _requests = new List<RawRequest>();
         private readonly MemoryStream _wire = new MemoryStream();
@@ -29,6 +29,12 @@ namespace OperationsModule.Core.Tests.Security
 
         /// <param name="respond">The whole answer to one parsed request: status line, headers and body (see <see cref="Answer"/>).</param>
         public RawHttpListener(Func<RawRequest, string> respond)
+            : this(request => Encoding.UTF8.GetBytes(respond(request)))
+        {
+        }
+
+        /// <param name="respond">The whole answer as bytes (a binary or compressed body; see <see cref="AnswerBytes"/>).</param>
+        public RawHttpListener(Func<RawRequest, byte[]> respond)
         {
             _respond = respond;
             _listener.Start();
@@ -59,6 +65,16 @@ namespace OperationsModule.Core.Tests.Security
             foreach (var line in headerLines) text.Append(line).Append("\r\n");
             text.Append("Content-Length: ").Append(Encoding.UTF8.GetByteCount(body).ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n").Append(body);
             return text.ToString();
+        }
+
+        /// <summary>An answer with a binary body (e.g. gzip with "Content-Encoding: gzip" among the header lines).</summary>
+        public static byte[] AnswerBytes(int status, byte[] body, params string[] headerLines)
+        {
+            var head = new StringBuilder();
+            head.Append("HTTP/1.1 ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(" X\r\n");
+            foreach (var line in headerLines) head.Append(line).Append("\r\n");
+            head.Append("Content-Length: ").Append(body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
+            return Encoding.ASCII.GetBytes(head.ToString()).Concat(body).ToArray();
         }
 
         private async Task AcceptAsync()
@@ -98,7 +114,7 @@ namespace OperationsModule.Core.Tests.Security
                         continue;
                     }
                     lock (_requests) _requests.Add(request);
-                    var answer = Encoding.UTF8.GetBytes(_respond(request));
+                    var answer = _respond(request);
                     await stream.WriteAsync(answer, _stop.Token);
                 }
             }
