@@ -177,7 +177,7 @@ namespace OperationsModule.Core.Http
                     foreach (var header in request.Headers)
                         HeaderValues.Write(message, header.Key, header.Value, HeaderOrigin.Module);
                 if (!message.Headers.Contains("User-Agent"))
-                    HeaderValues.Write(message, "User-Agent", Options.UserAgent, HeaderOrigin.Parameter("UserAgent"));
+                    HeaderValues.Write(message, "User-Agent", Options.UserAgent, HeaderOrigin.UserAgent);
                 var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
                 nothingSent = false;

@@ -75,6 +75,12 @@ namespace OperationsModule.Core.Http
         /// <summary>A value the server issued that the module sends back (a token): refused as UnexpectedResponse.</summary>
         public static HeaderOrigin Server(string what) => new HeaderOrigin(null, what);
 
+        /// <summary>-UserAgent (typed for the session or the call; the cmdlets' default is printable too).</summary>
+        public static readonly HeaderOrigin UserAgent = Parameter("UserAgent");
+
+        /// <summary>-Token, whichever header carries it.</summary>
+        public static readonly HeaderOrigin Token = Parameter("Token");
+
         /// <summary>A value the module itself composed (Accept, Basic of base64, a number).</summary>
         public static readonly HeaderOrigin Module = new HeaderOrigin(null, null);
 

@@ -52,8 +52,10 @@ namespace OperationsModule.Core.Systems.BigChange
             return new IssuedToken(SecretText.FromClearText(token), TokenLifetime.FromSeconds(expiresIn, DateTimeOffset.UtcNow));
         }
 
+        private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("a BigChange access token");
+
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), HeaderOrigin.Server("a BigChange access token"));
+            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
 
         /// <summary>
         /// Any 400 or 401 from the token request means the proxy refused the client credentials (a wrong secret comes

@@ -33,7 +33,9 @@ namespace OperationsModule.Core.Systems.OLConnect
             return new IssuedToken(SecretText.FromClearText(token), TokenLifetime.FromSeconds(seconds, DateTimeOffset.UtcNow));
         }
 
+        private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an OL Connect login token");
+
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            HeaderValues.Write(request, "auth_token", token.Reveal(), HeaderOrigin.Server("an OL Connect login token"));
+            HeaderValues.Write(request, "auth_token", token.Reveal(), IssuedBy);
     }
 }

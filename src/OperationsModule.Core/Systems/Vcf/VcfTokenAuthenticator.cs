@@ -97,8 +97,10 @@ namespace OperationsModule.Core.Systems.Vcf
             return request;
         }
 
+        private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an SDDC Manager access token");
+
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), HeaderOrigin.Server("an SDDC Manager access token"));
+            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
 
         private static IssuedToken Issue(string access, SecretText? refreshHandle) =>
             new IssuedToken(SecretText.FromClearText(access), TokenLifetime.FromInstant(JwtExpiry.Read(access), DateTimeOffset.UtcNow), refreshHandle);
