@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,7 +25,7 @@ namespace OperationsModule.Core.Auth
 
         public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Encode(_credential));
+            HeaderValues.Write(request, "Authorization", "Basic " + Encode(_credential), HeaderOrigin.Module);
             return Task.FromResult<object?>(null);
         }
 

@@ -34,7 +34,7 @@ namespace OperationsModule.Core.Auth
 
         public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
         {
-            request.Headers.TryAddWithoutValidation(_headerName, _prefix + _token.Reveal());
+            HeaderValues.Write(request, _headerName, _prefix + _token.Reveal(), HeaderOrigin.Token);
             return Task.FromResult<object?>(null);
         }
 

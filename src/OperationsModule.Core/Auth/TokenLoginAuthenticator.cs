@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Secrets;
@@ -92,6 +93,15 @@ namespace OperationsModule.Core.Auth
             Task.FromResult<IssuedToken?>(null);
 
         protected abstract void WriteHeader(HttpRequestMessage request, SecretText token);
+
+        /// <summary>
+        /// A token the server issued, refused (UnexpectedResponse, with the call's status) when it could not be sent
+        /// back as a header value: checked on arrival so the failure names the call that delivered it.
+        /// </summary>
+        protected static string AcceptIssued(string token, string subject, ApiRequest request, ApiResponse response, string recommendedAction) =>
+            HeaderValues.Problem(token) is { } problem
+                ? throw FailureBuilder.UnexpectedShape($"{subject}: the token the server issued contains {problem}; it is never sent back as a header, where it could add header lines or a second request.", request, response, recommendedAction)
+                : token;
 
         /// <summary>A token and when it stops working; RefreshHandle is e.g. VCF's refresh-token id.</summary>
         protected internal sealed class IssuedToken

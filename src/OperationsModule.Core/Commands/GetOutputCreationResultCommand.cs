@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
@@ -22,13 +23,18 @@ namespace OperationsModule.Core.Commands
         private readonly string? _outFile;
         private readonly IOperationsOutput _output;
         private readonly CancellationToken _cancellationToken;
+        private readonly bool _noClobber;
         private readonly Dictionary<string, string> _written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="outFile">A full file-system path (the cmdlet resolves it against the PowerShell location), or an existing directory; null for the paths as text.</param>
-        public GetOutputCreationResultCommand(ConnectionPlan connections, string? outFile, IOperationsOutput output, CancellationToken cancellationToken)
+        /// <param name="noClobber">Refuse to replace an existing file (Out-File's -NoClobber); by default it is replaced.</param>
+        public GetOutputCreationResultCommand(ConnectionPlan connections, string? outFile, IOperationsOutput output, CancellationToken cancellationToken, bool noClobber = false)
         {
+            if (outFile is not null && !Directory.Exists(outFile) && FileNameRules.Problem(Path.GetFileName(outFile)) is { } problem)
+                throw new InputValidationException("OutFile", problem + "; the same script must work on Windows.");
             _connections = connections;
             _outFile = outFile;
+            _noClobber = noClobber;
             _output = output;
             _cancellationToken = cancellationToken;
         }
@@ -66,47 +72,74 @@ namespace OperationsModule.Core.Commands
 
         private OutputCreationResult? Save(ResolvedConnection connection, string id, ILogSink log)
         {
-            var bytes = OutputCreationResultClient.FetchBytesAsync(connection, id, log, _cancellationToken).GetAwaiter().GetResult();
-            var path = TargetPath(_outFile!, id, bytes);
+            var folder = Directory.Exists(_outFile) ? _outFile! : Path.GetDirectoryName(_outFile!);
+            // Said before anything is fetched, in words (writing into a missing folder reads as "access denied" on some systems).
+            if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+                throw NotSaved(id, $"the folder '{folder}' does not exist", "Create the folder first, or pass an -OutFile in a folder that exists.");
+            if (!Directory.Exists(_outFile) && _noClobber && File.Exists(_outFile))
+                throw Clobber(id, _outFile!);
+            using var download = new FileDownload(folder!, MaximumResultBytes);
+            string? contentType;
+            try
+            {
+                contentType = OutputCreationResultClient.FetchToFileAsync(connection, id, download, log, _cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw NotSaved(id, ex.Message, "Check that the folder is writable and has room, or pass another -OutFile.", ex);
+            }
+            var isPathList = OutputCreationResultClient.IsPathList(contentType);
+            var path = Directory.Exists(_outFile) ? Path.Combine(_outFile, FileNameRules.SafeLeaf(id, Extension(isPathList, download.Head))) : _outFile!;
             if (_written.TryGetValue(path, out var earlier))
             {
                 // Several piped operations and one file name would silently keep only the last result.
                 throw new InputValidationException("OutFile", $"'{path}' was already written for operation '{earlier}' in this command; give a directory to save each operation's result as <OperationId>.<extension>.");
             }
+            if (_noClobber && File.Exists(path)) throw Clobber(id, path);
             try
             {
-                File.WriteAllBytes(path, bytes.Content);
+                // Out-File's default: an existing file is replaced (-NoClobber refuses instead).
+                if (File.Exists(path)) File.Delete(path);
+                File.Move(download.TempPath, path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
-                throw new OperationsApiException($"The result of operation '{id}' was fetched but could not be saved to '{path}': {ex.Message}", ErrorIds.OutFileFailed, ErrorCategoryName.WriteError, ex)
-                {
-                    RecommendedAction = "Check that the folder exists and is writable, or pass another -OutFile.",
-                };
+                throw NotSaved(id, ex.Message, "Check that the folder is writable, or pass another -OutFile.", ex, path);
             }
             _written[path] = id;
-            if (bytes.IsPathList)
-                _output.WriteWarning($"The server answered the result of operation '{id}' as text ({bytes.ContentType}): it sends the output paths instead of the bytes when an operation produced several files. '{path}' holds that list.");
+            if (isPathList)
+                _output.WriteWarning($"The server answered the result of operation '{id}' as text ({contentType}): it sends the output paths instead of the bytes when an operation produced several files. '{path}' holds that list.");
             return new OutputCreationResult(id, Array.Empty<string>(), connection.Session.BaseUri, DateTimeOffset.Now, connection.PipeableSession)
             {
                 OutFile = path,
-                Length = bytes.Content.LongLength,
-                ContentType = bytes.ContentType,
+                Length = download.Length,
+                ContentType = contentType,
             };
         }
 
-        /// <summary>A directory receives &lt;OperationId&gt;.&lt;extension&gt;; anything else is the file name itself.</summary>
-        internal static string TargetPath(string outFile, string operationId, ResultBytes bytes) =>
-            Directory.Exists(outFile) ? Path.Combine(outFile, operationId + Extension(bytes)) : outFile;
+        private static OperationsApiException NotSaved(string id, string problem, string advice, Exception? inner = null, string? path = null) =>
+            new OperationsApiException($"The result of operation '{id}' was not saved{(path is null ? string.Empty : $" to '{path}'")}: {problem}", ErrorIds.OutFileFailed, ErrorCategoryName.WriteError, inner)
+            {
+                RecommendedAction = advice,
+            };
 
-        private static string Extension(ResultBytes bytes)
+        private static OperationsApiException Clobber(string id, string path) =>
+            new OperationsApiException($"The result of operation '{id}' was not saved: '{path}' already exists and -NoClobber was given.", ErrorIds.OutFileFailed, ErrorCategoryName.ResourceExists)
+            {
+                RecommendedAction = "Leave out -NoClobber to replace the file, or pass another -OutFile.",
+            };
+
+        /// <summary>The extension of a result saved into a folder, from what the body is.</summary>
+        internal static string Extension(bool isPathList, byte[] head)
         {
-            if (bytes.IsPathList) return ".txt";
-            var c = bytes.Content;
-            if (c.Length >= 4 && c[0] == '%' && c[1] == 'P' && c[2] == 'D' && c[3] == 'F') return ".pdf";
-            if (c.Length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4) return ".zip";
+            if (isPathList) return ".txt";
+            if (head.Length >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') return ".pdf";
+            if (head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return ".zip";
             return ".bin";
         }
+
+        /// <summary>The cap on one result file once decompressed (tests lower it).</summary>
+        internal long MaximumResultBytes { get; set; } = OutputCreationResultClient.MaximumResultBytes;
 
         public void Dispose() => _connections.Dispose();
     }

@@ -18,5 +18,6 @@ namespace OperationsModule.Core.Errors
         public const string InvalidOperation = "InvalidOperation";
         public const string OperationStopped = "OperationStopped";
         public const string WriteError = "WriteError";
+        public const string ResourceExists = "ResourceExists";
     }
 }

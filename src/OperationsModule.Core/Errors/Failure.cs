@@ -10,7 +10,21 @@ namespace OperationsModule.Core.Errors
         public Failure(OperationsApiException exception, object? targetObject)
         {
             Exception = exception ?? throw new ArgumentNullException(nameof(exception));
-            TargetObject = targetObject;
+            TargetObject = SafeTarget(targetObject);
+        }
+
+        /// <summary>
+        /// A URI target (a refused -BaseUri) without its user info or query: the record is exported and logged
+        /// (Export-Clixml $Error), so a password typed into the address must not live on in it.
+        /// </summary>
+        private static object? SafeTarget(object? target)
+        {
+            if (target is not Uri uri) return target;
+            var text = uri.OriginalString;
+            var masked = Validation.BaseUriValidator.Echo(text);
+            if (uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                return Http.UriText.Sanitize(uri);
+            return masked == text ? uri : (object)masked;
         }
 
         public OperationsApiException Exception { get; }

@@ -8,6 +8,7 @@ namespace OperationsModule.Core.Errors
     {
         public static OperationsApiException FromResponse(ApiRequest request, ApiResponse response, IErrorBodyParser parser, string subject)
         {
+            if (request.CarriesSecrets && !IsErrorStatus(response.StatusCode)) return WithoutBody(request, response, subject);
             VendorError? vendor;
             try
             {
@@ -21,7 +22,8 @@ namespace OperationsModule.Core.Errors
             var (errorId, category) = StatusClassifier.Classify(response.StatusCode);
             errorId = vendor?.ErrorIdOverride ?? errorId;
             category = vendor?.CategoryOverride ?? category;
-            var said = vendor?.Message ?? BodyText.Summarize(response.Body, response.ContentType);
+            // A login or token call's answer is never quoted: only the vendor's parsed error (its documented error format) is.
+            var said = vendor?.Message ?? (request.CarriesSecrets ? (response.Body.Length == 0 ? null : BodyShape.Describe(response.Body)) : BodyText.Summarize(response.Body, response.ContentType));
             var describedStatus = StatusClassifier.Describe(response.StatusCode);
             var message = $"{subject}: {request.Method.Method} {UriText.ForDisplay(request.Uri)} answered {describedStatus}"
                 + (said is null ? (response.Body.Length == 0 ? " with an empty body." : ".") : ": " + said)
@@ -34,12 +36,35 @@ namespace OperationsModule.Core.Errors
                 Method = request.Method.Method,
                 RequestUri = response.RequestUri,
                 VendorError = vendor ?? (said is null ? null : new VendorError { Message = said }),
-                RawBody = OperationsApiException.Truncate(response.Body),
+                RawBody = request.CarriesSecrets ? null : OperationsApiException.Truncate(response.Body),
                 ContentType = response.ContentType,
                 RetryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow),
                 CorrelationId = vendor?.CorrelationId ?? response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id"),
                 Attempts = response.Attempts,
                 RecommendedAction = vendor?.Remediation ?? StatusClassifier.Advice(response.StatusCode),
+            };
+        }
+
+        private static bool IsErrorStatus(int status) => status >= 400;
+
+        /// <summary>
+        /// A login or token call answered a status the module did not expect, yet not an error (a 201 or 202 whose
+        /// body may be the token itself): the status and the body's shape, never the body.
+        /// </summary>
+        private static OperationsApiException WithoutBody(ApiRequest request, ApiResponse response, string subject)
+        {
+            var (errorId, category) = StatusClassifier.Classify(response.StatusCode);
+            return new OperationsApiException(
+                $"{subject}: {request.Method.Method} {UriText.ForDisplay(request.Uri)} answered {StatusClassifier.Describe(response.StatusCode)}, which this call does not expect, with {BodyShape.Describe(response.Body)} (not shown: the answer to a login or token call may hold a secret).",
+                errorId, category)
+            {
+                StatusCode = response.StatusCode,
+                Method = request.Method.Method,
+                RequestUri = response.RequestUri,
+                ContentType = response.ContentType,
+                Attempts = response.Attempts,
+                CorrelationId = response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id"),
+                RecommendedAction = StatusClassifier.Advice(response.StatusCode),
             };
         }
 

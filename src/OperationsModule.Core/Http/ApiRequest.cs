@@ -36,6 +36,9 @@ namespace OperationsModule.Core.Http
         /// <summary>Login and token calls: their bodies (request and response) never reach the debug stream.</summary>
         public bool CarriesSecrets { get; set; }
 
+        /// <summary>A success body goes to this file instead of memory (Get-OutputCreationResult -OutFile); error bodies are read as usual.</summary>
+        public FileDownload? Download { get; set; }
+
         /// <summary>Token calls must not recurse into the session's authenticator.</summary>
         public bool Anonymous { get; set; }
 

@@ -176,9 +176,9 @@ namespace OperationsModule.Core.Http
                     message.Content = new StringContent(body, Encoding.UTF8, request.BodyMediaType ?? "application/json");
                 if (request.HasHeaders)
                     foreach (var header in request.Headers)
-                        message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                        HeaderValues.Write(message, header.Key, header.Value, HeaderOrigin.Module);
                 if (!message.Headers.Contains("User-Agent"))
-                    message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+                    HeaderValues.Write(message, "User-Agent", Options.UserAgent, HeaderOrigin.UserAgent);
                 var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
                 nothingSent = false;
@@ -190,6 +190,7 @@ namespace OperationsModule.Core.Http
                 // 204 and 304 have no body by definition: no stream is opened for them.
                 var (bytes, truncated) = status is 204 or 304
                     ? (Array.Empty<byte>(), false)
+                    : success && request.Download is { } download ? await download.ReceiveAsync(response.Content, timeout.Token).ConfigureAwait(false)
                     : await CappedBodyReader.ReadAsync(response.Content, cap, timeout.Token).ConfigureAwait(false);
                 if (success && truncated)
                     throw new TransportFailure(new OperationsApiException(

@@ -37,7 +37,8 @@ namespace OperationsModule.Core.Secrets
             try
             {
                 ptr = Marshal.SecureStringToGlobalAllocUnicode(_value);
-                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
+                // With the length: a NUL inside the value is kept (and so seen by the checks), not taken as its end.
+                return Marshal.PtrToStringUni(ptr, _value.Length);
             }
             finally
             {

@@ -89,6 +89,7 @@ namespace OperationsModule.Core.Sessions
             ProxyCredential = _request.ProxyCredential,
             ProxyUseDefaultCredentials = _request.ProxyUseDefaultCredentials,
             UserAgent = _request.UserAgent,
+            DefaultUserAgent = _request.DefaultUserAgent,
             AdaptiveThrottling = _request.AdaptiveThrottling,
         };
 

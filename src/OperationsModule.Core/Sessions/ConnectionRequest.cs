@@ -38,7 +38,11 @@ namespace OperationsModule.Core.Sessions
 
         public bool ProxyUseDefaultCredentials { get; set; }
 
+        /// <summary>A -UserAgent the user typed: wins over the session's (Connect's) User-Agent.</summary>
         public string? UserAgent { get; set; }
+
+        /// <summary>The User-Agent of a new session when none was typed (the cmdlets' "OperationsModule/x PowerShell/y"); never overrides a session's.</summary>
+        public string? DefaultUserAgent { get; set; }
 
         /// <summary>False restores per-request retries on throttling (HttpOptions.AdaptiveThrottling); null keeps the session's.</summary>
         public bool? AdaptiveThrottling { get; set; }

@@ -54,7 +54,10 @@ namespace OperationsModule.Core.Sessions
                 throw new InputValidationException("Credential", "the user name is empty.");
             if (request.Token is not null && request.Token.IsEmpty)
                 throw new InputValidationException("Token", "the token is empty.");
-            var options = ApplyOverrides(new HttpOptions(), request);
+            if (request.Token is not null) HeaderValues.CheckTyped("Token", "token", request.Token.Reveal());
+            var options = new HttpOptions();
+            if (!string.IsNullOrEmpty(request.DefaultUserAgent)) options.UserAgent = HeaderValues.CheckTyped("UserAgent", "User-Agent", request.DefaultUserAgent!);
+            options = ApplyOverrides(options, request);
             var profile = SystemCatalog.Get(request.System);
             var authenticator = profile.CreateAuthenticator(baseUri, request.Credential, request.Token, persistent);
             return new OperationsSession(request.System, baseUri, options, authenticator, request.CustomerId, adHoc: !persistent);
@@ -86,7 +89,7 @@ namespace OperationsModule.Core.Sessions
                 options.ProxyCredential = request.ProxyCredential;
                 options.ProxyUseDefaultCredentials = request.ProxyUseDefaultCredentials;
             }
-            if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = request.UserAgent!;
+            if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = HeaderValues.CheckTyped("UserAgent", "User-Agent", request.UserAgent!);
             if (request.AdaptiveThrottling is { } adaptive) options.AdaptiveThrottling = adaptive;
             return options;
         }

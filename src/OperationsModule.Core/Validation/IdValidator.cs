@@ -21,6 +21,9 @@ namespace OperationsModule.Core.Validation
             if (value.Length > MaximumLength) throw new InputValidationException(parameterName, $"the value is {value.Length} characters long; at most {MaximumLength} are allowed.");
             if (value != value.Trim()) throw new InputValidationException(parameterName, $"'{Printable(value)}' has leading or trailing whitespace.");
             if (value == "." || value == "..") throw new InputValidationException(parameterName, $"'{value}' is a path step, not an identifier.");
+            // .NET Framework's Uri (Windows PowerShell 5.1) strips trailing dots from a path segment, so "abc." would
+            // reach the server as "abc", another item: refused on every edition, so a script behaves the same on both.
+            if (value.EndsWith(".", StringComparison.Ordinal)) throw new InputValidationException(parameterName, $"'{Printable(value)}' ends with '.', which Windows PowerShell 5.1 drops from a URL (the request would name another item).");
             foreach (var c in value)
             {
                 if (char.IsControl(c)) throw new InputValidationException(parameterName, $"'{Printable(value)}' contains the control character U+{(int)c:X4}.");

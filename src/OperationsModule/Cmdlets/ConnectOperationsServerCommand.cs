@@ -49,10 +49,6 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? UserAgent { get; set; }
-
         /// <summary>BigChange's tenant (the Customer-Id header).</summary>
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
@@ -77,7 +73,8 @@ namespace OperationsModule.Cmdlets
                 Proxy = Proxy,
                 ProxyCredential = SecretConverter.ToCredential(ProxyCredential),
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
-                UserAgent = UserAgent ?? DefaultUserAgent,
+                UserAgent = UserAgent,
+                DefaultUserAgent = DefaultUserAgent,
             });
             var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
             try

@@ -20,11 +20,15 @@ namespace OperationsModule.Cmdlets
         [Alias("Path")]
         public string? OutFile { get; set; }
 
+        /// <summary>Out-File's convention: refuse to replace an existing file (by default it is replaced).</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
         protected override IPipedOperationCommand CreateCommand(ConnectionPlan connections)
         {
             // Relative paths mean the PowerShell location, not the process's working directory.
             var outFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-            return new CoreGet(connections, outFile, this, StopToken);
+            return new CoreGet(connections, outFile, this, StopToken, NoClobber.IsPresent);
         }
     }
 }

@@ -36,7 +36,6 @@ namespace OperationsModule.Cmdlets
                 BaseUri = BaseUri?.OriginalString,
                 Credential = SecretConverter.ToCredential(Credential),
                 Token = SecretConverter.ToSecret(Token),
-                UserAgent = DefaultUserAgent,
             });
         }
     }

@@ -49,5 +49,9 @@ namespace OperationsModule.Cmdlets
 
         [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
         public override SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? UserAgent { get; set; }
     }
 }

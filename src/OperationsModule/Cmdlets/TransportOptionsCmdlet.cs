@@ -27,6 +27,11 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public virtual SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>Given to Connect, the session's User-Agent for every later command; given to a command, that command's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public virtual string? UserAgent { get; set; }
+
         protected string DefaultUserAgent =>
             "OperationsModule/" + typeof(TransportOptionsCmdlet).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version;
 
@@ -39,6 +44,8 @@ namespace OperationsModule.Cmdlets
             request.RetryIntervalSec = bound.ContainsKey(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null;
             request.SkipCertificateCheck = SkipCertificateCheck.IsPresent;
             request.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
+            request.UserAgent = bound.ContainsKey(nameof(UserAgent)) ? UserAgent : null;
+            request.DefaultUserAgent = DefaultUserAgent;
             return request;
         }
     }

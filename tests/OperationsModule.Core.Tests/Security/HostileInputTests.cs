@@ -93,6 +93,10 @@ namespace OperationsModule.Core.Tests.Security
             ["id: NEL (C1 control)"] = StopId("a\u0085b"),
             ["id: leading space"] = StopId(" 5001"),
             ["id: trailing space"] = StopId("5001 "),
+            // .NET Framework's Uri drops a segment's trailing dots: "abc." would cancel "abc" (issue 20, finding 6).
+            ["id: trailing dot"] = StopId("abc."),
+            ["id: three dots"] = StopId("..."),
+            ["id: trailing dots"] = StopId("5001.."),
             ["id: 257 characters"] = StopId(new string('7', IdValidator.MaximumLength + 1)),
             ["id: 100 000 characters"] = StopId(new string('x', 100_000)),
             // Preset in the URL path (Submit-OutputCreation -ConfigId).
@@ -130,6 +134,12 @@ namespace OperationsModule.Core.Tests.Security
             ["connect: empty user name"] = Connect("Credential", (_, r) => r.Credential = Connections.Credential("", "x")),
             ["connect: empty token"] = Connect("Token", (_, r) => { r.Credential = null; r.Token = Connections.Secret(""); }),
             ["connect: credential and token"] = Connect("Token", (_, r) => r.Token = Connections.Secret("t")),
+            // Header values (issue 18): CR/LF/NUL/other controls/non-ASCII never reach a header.
+            ["connect: token with CRLF"] = Connect("Token", (_, r) => { r.Credential = null; r.Token = Connections.Secret("tok\r\nX-Evil: 1"); }),
+            ["connect: UserAgent with LF"] = Connect("UserAgent", (_, r) => r.UserAgent = "Runbook/1\nX-Evil: 1"),
+            ["connect: UserAgent non-ASCII"] = Connect("UserAgent", (_, r) => r.UserAgent = "Runbook/ü"),
+            ["call: token with NUL"] = Call("Token", (_, r) => { r.Credential = null; r.Token = Connections.Secret("tok\0"); }),
+            ["call: UserAgent with CR"] = Call("UserAgent", (_, r) => r.UserAgent = "Runbook/1\rX"),
             ["call: TimeoutSec -5"] = Call("TimeoutSec", (_, r) => r.TimeoutSec = -5),
             ["call: credential and token"] = Call("Token", (_, r) => r.Token = Connections.Secret("t")),
             ["call: credential without BaseUri"] = Call("Credential", (_, r) => r.BaseUri = null),

@@ -135,6 +135,42 @@ namespace OperationsModule.Core.Tests.Security
             Assert.All(sim.Journal.Snapshot(), r => Assert.Equal("RunbookX/1.0", r.Headers["User-Agent"]));
         }
 
+        /// <summary>
+        /// What the cmdlets bind (issue 18, item 2): every command passes its default User-Agent, which must not
+        /// replace Connect's; a -UserAgent typed on the command wins for that command only.
+        /// </summary>
+        [Fact]
+        public async Task UserAgent_from_Connect_is_kept_by_later_commands_and_a_typed_one_wins_per_call()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            var ids = Enumerable.Range(0, 3).Select(_ => sim.State.OlConnect.AddOperation().Id).ToArray();
+            var store = new SessionStore();
+            var connect = ConnectRequest(sim, credential: OlCredential(sim));
+            connect.UserAgent = "RunbookX/1.0";
+            connect.DefaultUserAgent = "OperationsModule/0 PowerShell/7";
+            ConnectCommand.Connect(connect, new ConnectOptions { SkipVerification = true }, store, new RecordingOutput(), CancellationToken.None);
+
+            RunStop(new ConnectionRequest(OperationsSystem.OLConnect) { DefaultUserAgent = "OperationsModule/0 PowerShell/7" }, store, new[] { ids[0] });
+            RunStop(new ConnectionRequest(OperationsSystem.OLConnect) { DefaultUserAgent = "OperationsModule/0 PowerShell/7", UserAgent = "Once/2.0" }, store, new[] { ids[1] });
+            RunStop(new ConnectionRequest(OperationsSystem.OLConnect) { DefaultUserAgent = "OperationsModule/0 PowerShell/7" }, store, new[] { ids[2] });
+
+            var agents = sim.Journal.Snapshot().Where(r => r.Path.Contains("/cancel/")).Select(r => r.Headers["User-Agent"]).ToArray();
+            Assert.Equal(new[] { "RunbookX/1.0", "Once/2.0", "RunbookX/1.0" }, agents);
+        }
+
+        [Fact]
+        public async Task A_new_session_without_a_typed_UserAgent_sends_the_cmdlets_default()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            var id = sim.State.OlConnect.AddOperation().Id;
+            var request = Connections.PerCall(OperationsSystem.OLConnect, sim.BaseUri, credential: OlCredential(sim));
+            request.DefaultUserAgent = "OperationsModule/0 PowerShell/7";
+
+            RunStop(request, new SessionStore(), new[] { id });
+
+            Assert.Equal("OperationsModule/0 PowerShell/7", Assert.Single(sim.Journal.Snapshot()).Headers["User-Agent"]);
+        }
+
         [Fact]
         public void CustomerId_is_refused_for_systems_other_than_BigChange()
         {

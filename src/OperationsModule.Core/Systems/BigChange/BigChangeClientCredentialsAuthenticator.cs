@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -49,12 +48,14 @@ namespace OperationsModule.Core.Systems.BigChange
             if (token is null)
                 throw FailureBuilder.UnexpectedShape(subject + ": the response has no access_token.", request, response,
                     "Check that -BaseUri points at the BigChange API (https://api.bigchange.com).");
-            DateTimeOffset? expires = expiresIn is { } seconds && seconds > 0 ? DateTimeOffset.UtcNow.AddSeconds(seconds) : (DateTimeOffset?)null;
-            return new IssuedToken(SecretText.FromClearText(token), expires);
+            token = AcceptIssued(token, subject, request, response, "Check that -BaseUri points at the BigChange API (https://api.bigchange.com).");
+            return new IssuedToken(SecretText.FromClearText(token), TokenLifetime.FromSeconds(expiresIn, DateTimeOffset.UtcNow));
         }
 
+        private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("a BigChange access token");
+
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
 
         /// <summary>
         /// Any 400 or 401 from the token request means the proxy refused the client credentials (a wrong secret comes

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Auth;
@@ -26,15 +25,17 @@ namespace OperationsModule.Core.Systems.OLConnect
             var request = new ApiRequest(HttpMethod.Post, OlConnectPaths.Login(_baseUri)) { Anonymous = true, CarriesSecrets = true };
             request.Headers["Authorization"] = "Basic " + BasicAuthenticator.Encode(Credential);
             var response = await transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            var subject = $"Logging in to OL Connect as {Credential.UserName} failed";
             if (response.StatusCode != 200 || string.IsNullOrWhiteSpace(response.Body))
-                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, $"Logging in to OL Connect as {Credential.UserName} failed");
-            DateTimeOffset? expires = null;
-            if (long.TryParse(response.Header("Token-Expires-In"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                expires = DateTimeOffset.UtcNow.AddSeconds(seconds);
-            return new IssuedToken(SecretText.FromClearText(response.Body.Trim()), expires);
+                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, subject);
+            var token = AcceptIssued(response.Body.Trim(), subject, request, response, "Check that -BaseUri points at OL Connect Server's REST API.");
+            long? seconds = long.TryParse(response.Header("Token-Expires-In"), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var stated) ? stated : (long?)null;
+            return new IssuedToken(SecretText.FromClearText(token), TokenLifetime.FromSeconds(seconds, DateTimeOffset.UtcNow));
         }
 
+        private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an OL Connect login token");
+
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            request.Headers.TryAddWithoutValidation("auth_token", token.Reveal());
+            HeaderValues.Write(request, "auth_token", token.Reveal(), IssuedBy);
     }
 }

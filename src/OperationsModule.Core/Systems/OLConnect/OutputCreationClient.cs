@@ -10,6 +10,7 @@ using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
+using OperationsModule.Core.Validation;
 
 namespace OperationsModule.Core.Systems.OLConnect
 {
@@ -36,10 +37,32 @@ namespace OperationsModule.Core.Systems.OLConnect
             if (string.IsNullOrWhiteSpace(operationId))
                 throw FailureBuilder.UnexpectedShape($"{subject}: the server answered {response.StatusCode} without an operationId header.", request, response,
                     "Check that -BaseUri points at OL Connect Server's REST API.");
+            var id = ServerIdentifier(operationId!.Trim(), subject, request, response);
+            // The Link targets are shown on the output only; no request is ever sent to them.
             var links = LinkHeaderParser.Parse(response.HeaderValues("Link"), request.Uri);
             var operationLinks = new OperationLinks(Find(links, "progress"), Find(links, "result"), Find(links, "cancel"));
-            return new OutputCreationOperation(operationId!.Trim(), configId, jobIds.ToArray(), createOnly, operationLinks,
+            return new OutputCreationOperation(id, configId, jobIds.ToArray(), createOnly, operationLinks,
                 connection.Session.BaseUri, submittedAt, connection.PipeableSession);
+        }
+
+        /// <summary>
+        /// The operationId goes into later URLs (progress, result, cancel): it passes the same rule as a typed ID, and
+        /// one that fails it ("..", "a/b") is refused as the server's fault. The server did accept the job, so the
+        /// message says so.
+        /// </summary>
+        private static string ServerIdentifier(string operationId, string subject, ApiRequest request, ApiResponse response)
+        {
+            try
+            {
+                return IdValidator.Validate("OperationId", operationId);
+            }
+            catch (InputValidationException ex)
+            {
+                var problem = ex.Message.Substring(ex.Message.IndexOf(':') + 1).Trim();
+                throw FailureBuilder.UnexpectedShape(
+                    $"{subject}: the server accepted the request ({response.StatusCode}) but answered an operationId that cannot be used in a request URL ({problem}). The job may be running; check the server.",
+                    request, response, "Check that -BaseUri points at OL Connect Server's REST API, and look the operation up on the server.");
+            }
         }
 
         private static Uri? Find(IReadOnlyDictionary<string, Uri> links, string rel) => links.TryGetValue(rel, out var uri) ? uri : null;

@@ -17,7 +17,10 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// </summary>
     public static class OutputCreationResultClient
     {
-        /// <summary>Result files can be far larger than API answers; bounded all the same, since the body is buffered.</summary>
+        /// <summary>
+        /// The most a result file may hold once decompressed. It is streamed to disk (memory stays flat), so this bounds
+        /// the disk a hostile or broken server can fill, compressed answers included.
+        /// </summary>
         public const long MaximumResultBytes = 512L * 1024 * 1024;
 
         public static ApiRequest BuildPaths(Uri baseUri, string operationId) => new ApiRequest(HttpMethod.Post, OlConnectPaths.ResultText(baseUri, operationId));
@@ -33,17 +36,33 @@ namespace OperationsModule.Core.Systems.OLConnect
             return SplitPaths(response.Body);
         }
 
-        public static async Task<ResultBytes> FetchBytesAsync(ResolvedConnection connection, string operationId, ILogSink log, CancellationToken cancellationToken)
+        /// <summary>
+        /// POST getResult, its success body streamed into <paramref name="download"/>'s file (never into memory).
+        /// Returns the answer's media type.
+        /// </summary>
+        public static async Task<string?> FetchToFileAsync(ResolvedConnection connection, string operationId, FileDownload download, ILogSink log, CancellationToken cancellationToken)
         {
             var request = BuildBytes(connection.Session.BaseUri, operationId);
-            var options = connection.Transport.Options.Clone();
-            options.MaximumResponseBytes = Math.Max(options.MaximumResponseBytes, MaximumResultBytes);
-            var transport = connection.Transport.WithOptions(options);
-            var response = await transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            request.Download = download;
+            ApiResponse response;
+            try
+            {
+                response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationsApiException ex) when (ex.RequestUri is null)
+            {
+                // The download's own refusal (too large) knows no request: name it.
+                ex.Method = request.Method.Method;
+                ex.RequestUri = UriText.Sanitize(request.Uri);
+                throw;
+            }
             if (response.StatusCode != 200)
                 throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, Subject(operationId, null));
-            return new ResultBytes(response.BodyBytes ?? Array.Empty<byte>(), response.ContentType);
+            return response.ContentType;
         }
+
+        /// <summary>text/plain means the server sent the paths of several files instead of one file's bytes.</summary>
+        public static bool IsPathList(string? contentType) => contentType is { } type && type.StartsWith("text/", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>One path per line; servers differ in line endings, and blank lines carry nothing.</summary>
         public static IReadOnlyList<string> SplitPaths(string body) =>
@@ -51,21 +70,5 @@ namespace OperationsModule.Core.Systems.OLConnect
 
         private static string Subject(string operationId, string? context) =>
             $"Getting the result of OL Connect output creation operation '{operationId}' failed" + (context is null ? string.Empty : $" ({context})");
-    }
-
-    public sealed class ResultBytes
-    {
-        public ResultBytes(byte[] content, string? contentType)
-        {
-            Content = content;
-            ContentType = contentType;
-        }
-
-        public byte[] Content { get; }
-
-        public string? ContentType { get; }
-
-        /// <summary>text/plain means the server sent the paths of several files instead of one file's bytes.</summary>
-        public bool IsPathList => ContentType is { } type && type.StartsWith("text/", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,7 +46,8 @@ namespace OperationsModule.Core.Systems.Vcf
             var pair = ReadTokenPair(response.Body);
             if (pair.Access is null)
                 throw FailureBuilder.UnexpectedShape(subject + ": the response has no accessToken.", request, response, CheckBaseUri);
-            return Issue(pair.Access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId));
+            var access = AcceptIssued(pair.Access, subject, request, response, CheckBaseUri);
+            return Issue(access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId));
         }
 
         protected override async Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ namespace OperationsModule.Core.Systems.Vcf
                 log.WriteVerbose($"Refreshing the SDDC Manager token answered {StatusClassifier.Describe(response.StatusCode)}; logging in again.");
                 return null;
             }
-            return Issue(access, current.RefreshHandle);
+            return Issue(AcceptIssued(access, "Refreshing the SDDC Manager token failed", request, response, CheckBaseUri), current.RefreshHandle);
         }
 
         /// <summary>Invalidate Refresh Token; null when no login happened yet (nothing to revoke).</summary>
@@ -97,11 +97,13 @@ namespace OperationsModule.Core.Systems.Vcf
             return request;
         }
 
+        private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an SDDC Manager access token");
+
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
 
         private static IssuedToken Issue(string access, SecretText? refreshHandle) =>
-            new IssuedToken(SecretText.FromClearText(access), JwtExpiry.Read(access), refreshHandle);
+            new IssuedToken(SecretText.FromClearText(access), TokenLifetime.FromInstant(JwtExpiry.Read(access), DateTimeOffset.UtcNow), refreshHandle);
 
         private static (string? Access, string? RefreshId) ReadTokenPair(string body)
         {
