@@ -4,30 +4,41 @@ using System.Threading.Tasks;
 using OperationsModule.Core.Auth;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
 using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>
-    /// Best-effort revocation on disconnect: whatever the server says (or if it says nothing), the session still
-    /// closes locally; a failure is one warning, never an error record, because the user's intent (stop using
-    /// this session) has been carried out either way.
+    /// Best-effort revocation when a connection closes: whatever the server says (or if it says nothing), the
+    /// connection still closes locally; a failure is one warning, never an error record, because the user's intent
+    /// (stop using this session) has been carried out either way. Bounded by <see cref="DefaultTimeout"/>, so a
+    /// revocation never holds up a stopping command (Ctrl+C) for longer.
     /// </summary>
     internal static class SessionRevocation
     {
-        /// <summary>The call Disconnect would send for this session, or null when it holds nothing to revoke.</summary>
+        /// <summary>The most a revocation may take, whatever the session's -TimeoutSec and retries.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+        /// <summary>The call a close would send for this session now, or null when it holds nothing to revoke.</summary>
         public static Revocation? Plan(OperationsSession session) =>
             session.IsClosed ? null : (session.Authenticator as IRevocableAuthenticator)?.BuildRevocation();
 
-        public static void Send(OperationsSession session, Revocation revocation, IOperationsOutput output, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends the revocation through <paramref name="transport"/>, then forgets the revoked tokens. Cancelled by
+        /// <paramref name="cancellationToken"/> (a Ctrl+C on Disconnect) or after <paramref name="timeout"/>.
+        /// </summary>
+        public static void Send(ApiTransport transport, IRevocableAuthenticator authenticator, Revocation revocation, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken)
         {
             var request = revocation.Request;
             // Async continuations may run off the pipeline thread: collect their log lines and replay them here.
             var log = new DeferredLogSink(output);
             string? problem;
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(timeout);
             try
             {
-                var response = Task.Run(() => session.Transport.SendAsync(request, log, cancellationToken), cancellationToken).GetAwaiter().GetResult();
+                var response = Task.Run(() => transport.SendAsync(request, log, bounded.Token), bounded.Token).GetAwaiter().GetResult();
                 problem = response.IsSuccess
                     ? null
                     : FailureBuilder.FromResponse(request, response, revocation.ErrorParser, $"Revoking {revocation.What} failed").Message;
@@ -39,12 +50,19 @@ namespace OperationsModule.Core.Sessions
             }
             catch (OperationCanceledException)
             {
-                problem = $"Revoking {revocation.What} failed: {request.Describe()} was cancelled.";
+                problem = cancellationToken.IsCancellationRequested
+                    ? $"Revoking {revocation.What} failed: {request.Describe()} was cancelled."
+                    : $"Revoking {revocation.What} failed: {request.Describe()} got no answer within {timeout.TotalSeconds:0.###} s.";
+            }
+            catch (Exception ex)
+            {
+                // Best-effort means no exception of any kind turns the command that ends here into a failure.
+                problem = $"Revoking {revocation.What} failed: {request.Describe()} could not be sent ({ex.GetType().Name}).";
             }
             finally
             {
                 log.Replay();
-                ((IRevocableAuthenticator)session.Authenticator).Forget();
+                authenticator.Forget();
             }
 
             if (problem is null)
