@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Sessions
     /// any lease is held, replacing or disconnecting the session only retires the connection: the commands holding
     /// it finish on it, and the last release closes it (revocation included).
     /// </summary>
-    public sealed class ConnectionLease : IDisposable
+    internal sealed class ConnectionLease : IDisposable
     {
         private readonly OperationsSession _session;
         private readonly SessionConnection _connection;

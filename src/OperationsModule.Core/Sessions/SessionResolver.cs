@@ -165,7 +165,7 @@ namespace OperationsModule.Core.Sessions
         internal Output.IOperationsOutput? CloseOutput { get; set; }
 
         /// <summary>Ends this command's hold; a close it causes reports to <paramref name="output"/>.</summary>
-        public void Release(Output.IOperationsOutput? output)
+        internal void Release(Output.IOperationsOutput? output)
         {
             if (System.Threading.Interlocked.Exchange(ref _released, 1) == 1) return;
             try
