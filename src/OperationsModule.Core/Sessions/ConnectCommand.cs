@@ -67,10 +67,10 @@ namespace OperationsModule.Core.Sessions
         private static string Replacing(OperationsSession? current)
         {
             if (current is null) return string.Empty;
-            var revocation = SessionRevocation.Plan(current);
+            var revocation = SessionRevocation.Describe(SessionRevocation.Plan(current));
             return revocation is null
                 ? $", closing the current session {current}"
-                : $", closing the current session {current} (revoke {revocation.What}: {revocation.Request.Describe()})";
+                : $", closing the current session {current} ({revocation})";
         }
 
         private static void Verify(OperationsSession session, ApiRequest probe, ISessionVerifier verifier, IOperationsOutput output, CancellationToken cancellationToken)

@@ -18,9 +18,9 @@ namespace OperationsModule.Core.Sessions
         /// <summary>Closes the given session (piped or -Session). Returns true when it was closed.</summary>
         public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default)
         {
-            var revocation = SessionRevocation.Plan(session);
+            var revocation = SessionRevocation.Describe(SessionRevocation.Plan(session));
             // -WhatIf names the call it would send, so a user can see that disconnecting talks to the server.
-            var action = revocation is null ? "Disconnect" : $"Disconnect (revoke {revocation.What}: {revocation.Request.Describe()})";
+            var action = revocation is null ? "Disconnect" : $"Disconnect ({revocation})";
             if (!output.ShouldProcess(session.ToString(), action)) return false;
             // Revokes and closes at once, or, while commands (in any runspace) still hold the session, lets them
             // finish on it and closes it as the last of them ends.

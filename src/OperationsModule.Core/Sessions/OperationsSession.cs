@@ -164,8 +164,8 @@ namespace OperationsModule.Core.Sessions
         {
             try
             {
-                if (Authenticator is IRevocableAuthenticator revocable && revocable.BuildRevocation() is { } revocation)
-                    SessionRevocation.Send(connection.Transport, revocable, revocation, output ?? SilentOutput.Instance, RevocationTimeout, cancellationToken);
+                if (Authenticator is IRevocableAuthenticator revocable && revocable.BuildRevocations() is { Count: > 0 } revocations)
+                    SessionRevocation.Send(connection.Transport, revocable, revocations, output ?? SilentOutput.Instance, RevocationTimeout, cancellationToken);
             }
             finally
             {

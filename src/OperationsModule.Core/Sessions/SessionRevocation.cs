@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Auth;
@@ -20,25 +22,35 @@ namespace OperationsModule.Core.Sessions
         /// <summary>The most a revocation may take, whatever the session's -TimeoutSec and retries.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
 
-        /// <summary>The call a close would send for this session now, or null when it holds nothing to revoke.</summary>
-        public static Revocation? Plan(OperationsSession session) =>
-            session.IsClosed ? null : (session.Authenticator as IRevocableAuthenticator)?.BuildRevocation();
+        /// <summary>The calls a close would send for this session now; empty when it holds nothing to revoke.</summary>
+        public static IReadOnlyList<Revocation> Plan(OperationsSession session) =>
+            !session.IsClosed && session.Authenticator is IRevocableAuthenticator revocable ? revocable.BuildRevocations() : Array.Empty<Revocation>();
+
+        /// <summary>For -WhatIf and -Confirm: "revoke the SDDC Manager refresh token: DELETE https://...", or null when there is nothing to revoke.</summary>
+        public static string? Describe(IReadOnlyList<Revocation> revocations) =>
+            revocations.Count == 0 ? null : string.Join("; ", revocations.Select(r => r.ToString()));
 
         /// <summary>
-        /// Sends the revocation through <paramref name="transport"/>, then forgets the revoked tokens. Cancelled by
-        /// <paramref name="cancellationToken"/> (a Ctrl+C on Disconnect) or after <paramref name="timeout"/>.
+        /// Sends each revocation through <paramref name="transport"/>, forgetting each revoked token. All of them
+        /// together are cancelled by <paramref name="cancellationToken"/> (a Ctrl+C on Disconnect) or after <paramref name="timeout"/>.
         /// </summary>
-        public static void Send(ApiTransport transport, IRevocableAuthenticator authenticator, Revocation revocation, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken)
+        public static void Send(ApiTransport transport, IRevocableAuthenticator authenticator, IReadOnlyList<Revocation> revocations, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(timeout);
+            foreach (var revocation in revocations)
+                Send(transport, authenticator, revocation, output, timeout, cancellationToken, bounded.Token);
+        }
+
+        private static void Send(ApiTransport transport, IRevocableAuthenticator authenticator, Revocation revocation, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken, CancellationToken bounded)
         {
             var request = revocation.Request;
             // Async continuations may run off the pipeline thread: collect their log lines and replay them here.
             var log = new DeferredLogSink(output);
             string? problem;
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bounded.CancelAfter(timeout);
             try
             {
-                var response = Task.Run(() => transport.SendAsync(request, log, bounded.Token), bounded.Token).GetAwaiter().GetResult();
+                var response = Task.Run(() => transport.SendAsync(request, log, bounded), bounded).GetAwaiter().GetResult();
                 problem = response.IsSuccess
                     ? null
                     : FailureBuilder.FromResponse(request, response, revocation.ErrorParser, $"Revoking {revocation.What} failed").Message;
@@ -62,7 +74,7 @@ namespace OperationsModule.Core.Sessions
             finally
             {
                 log.Replay();
-                authenticator.Forget();
+                authenticator.Forget(revocation);
             }
 
             if (problem is null)

@@ -162,6 +162,33 @@ namespace OperationsModule.Core.Tests.Systems.Vcf
             Assert.StartsWith("Revoking the SDDC Manager refresh token failed: DELETE ", Assert.Single(output.Warnings));
         }
 
+        [Theory]
+        [InlineData(500, 2)] // the refresh failed, the first refresh token may still be valid: both are revoked
+        [InlineData(404, 1)] // the server said the first refresh token is gone: only the new one is left to revoke
+        public async Task A_login_again_after_a_failed_refresh_leaves_no_earlier_refresh_token_behind(int refreshStatus, int revocations)
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            sim.State.Vcf.AddTasks(new[] { "t-1", "t-2" });
+            sim.Faults.Add(FaultAction.Status(refreshStatus, body: "{\"errorCode\":\"X\",\"message\":\"refresh refused\"}"), method: "PATCH", pathPattern: "/v1/tokens/access-token/refresh");
+            var output = new RecordingOutput();
+            using (var command = new StopCommand(Endpoint, new ConnectionPlan(WithLogin(sim), new SessionStore(), output), 1, output, CancellationToken.None))
+            {
+                command.Process("t-1");
+                Assert.True(command.Complete());
+                sim.State.Vcf.ExpireAccessTokens(); // t-2 meets a 401, the refresh is refused, the module logs in again
+                command.Process("t-2");
+                Assert.True(command.Complete());
+            }
+
+            Assert.Equal(2, output.Objects.Count);
+            Assert.Equal(2, Logins(sim));
+            Assert.Equal(revocations, Revocations(sim));
+            Assert.Equal(revocations, sim.State.Vcf.TokensRevoked);
+            if (refreshStatus == 500)
+                Assert.All(sim.State.Vcf.IssuedSecrets().Where(s => Guid.TryParse(s, out _)), id => Assert.False(sim.State.Vcf.IsRefreshTokenValid(id)));
+            Assert.Empty(output.Warnings);
+        }
+
         [Fact]
         public async Task A_per_call_token_is_the_users_and_is_never_revoked()
         {
