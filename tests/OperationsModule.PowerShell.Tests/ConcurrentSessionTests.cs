@@ -131,6 +131,35 @@ namespace OperationsModule.PowerShell.Tests
         }
 
         [Fact]
+        public void Ctrl_C_revokes_the_per_call_login_and_a_failed_revocation_is_a_warning_on_the_host()
+        {
+            Server.State.Vcf.AddTasks(Enumerable.Range(1, 40).Select(i => "t-" + i));
+            Server.Faults.Add(FaultAction.Latency(TimeSpan.FromMilliseconds(20)), method: "DELETE", pathPattern: "/v1/tasks/");
+            Server.Faults.Add(FaultAction.Status(500, body: "{\"errorCode\":\"INTERNAL\",\"message\":\"Token service down.\"}"), method: "DELETE", pathPattern: "/v1/tokens/refresh-token");
+            using var ps = Shell.Create();
+            ps.AddScript("1..40 | ForEach-Object { \"t-$_\" } | Stop-Task @vcf -ThrottleLimit 2");
+            var output = new PSDataCollection<PSObject>();
+            IAsyncResult? stopping = null;
+            // The first result means the login is done and the run is under way: press Ctrl+C there.
+            output.DataAdded += (_, _) => stopping ??= ps.BeginStop(null, null);
+
+            try
+            {
+                ps.Invoke(null, output);
+            }
+            catch (PipelineStoppedException)
+            {
+            }
+            ps.EndStop(stopping!);
+
+            Assert.True(output.Count < 40, "the run was stopped before its end");
+            Assert.Equal(1, Count("POST /v1/tokens"));
+            Assert.Equal(1, Count(Revoke));
+            var warning = Assert.Single(Shell.Host.Recorder.Lines.Where(l => l.StartsWith("WARNING: ")));
+            Assert.StartsWith("WARNING: Revoking the SDDC Manager refresh token failed: DELETE ", warning);
+        }
+
+        [Fact]
         public void ErrorAction_Stop_ends_the_command_and_still_revokes_its_login()
         {
             Server.State.Vcf.AddTask("t-2");
