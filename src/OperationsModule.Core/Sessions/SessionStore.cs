@@ -33,7 +33,7 @@ namespace OperationsModule.Core.Sessions
             OperationsSession? previous = null;
             _sessions.AddOrUpdate(session.System, session, (_, old) => { previous = old; return session; });
             if (previous is null || ReferenceEquals(previous, session)) return null;
-            Retired(previous, previous.Retire(output, cancellationToken), output, "replaced");
+            Retire(previous, output, "replaced", cancellationToken);
             return previous;
         }
 
@@ -42,21 +42,24 @@ namespace OperationsModule.Core.Sessions
         {
             var wasDefault = ((ICollection<KeyValuePair<OperationsSystem, OperationsSession>>)_sessions)
                 .Remove(new KeyValuePair<OperationsSystem, OperationsSession>(session.System, session));
-            Retired(session, session.Retire(output, cancellationToken), output, "disconnected");
+            Retire(session, output, "disconnected", cancellationToken);
             return wasDefault;
         }
 
         public OperationsSession? Remove(OperationsSystem system, IOperationsOutput? output = null, CancellationToken cancellationToken = default)
         {
             if (!_sessions.TryRemove(system, out var session)) return null;
-            Retired(session, session.Retire(output, cancellationToken), output, "disconnected");
+            Retire(session, output, "disconnected", cancellationToken);
             return session;
         }
 
-        private static void Retired(OperationsSession session, int stillHeld, IOperationsOutput? output, string how)
+        private static void Retire(OperationsSession session, IOperationsOutput? output, string how, CancellationToken cancellationToken)
         {
+            var revokes = SessionRevocation.Plan(session).Count > 0;
+            var stillHeld = session.Retire(output, cancellationToken);
             if (stillHeld == 0 || output is null) return;
-            output.WriteVerbose($"The {how} session {session} is still used by {stillHeld} running command(s): they finish on it, and it closes (revoking what its login left valid on the server) when the last of them ends.");
+            output.WriteVerbose($"The {how} session {session} is still used by {stillHeld} running command(s): they finish on it, and it closes"
+                + (revokes ? " (revoking what its login left valid on the server)" : string.Empty) + " when the last of them ends.");
         }
     }
 }
