@@ -62,7 +62,7 @@ namespace OperationsModule.PowerShell.Tests
                 Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
                 Assert.Contains("TaskId", e.Exception.Message);
             });
-            Assert.Equal(new[] { "DELETE /v1/tasks/good" }, Simulator.Requests().Where(r => r.StartsWith("DELETE")));
+            Assert.Equal(new[] { "DELETE /v1/tasks/good" }, Simulator.Requests().Where(r => r.StartsWith("DELETE /v1/tasks/")));
         }
 
         [Fact]

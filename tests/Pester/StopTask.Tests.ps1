@@ -42,6 +42,43 @@ Describe 'Stop-Task against the simulated SDDC Manager' {
         $logins.Count | Should -Be 1
     }
 
+    It 'revokes its own login when it ends, so a scheduled run leaves no refresh token behind' {
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-1', 't-2') }
+
+        $results = 't-1', 't-2' | Stop-Task @common -WarningVariable warnings
+
+        $results.Count | Should -Be 2
+        $warnings | Should -BeNullOrEmpty
+        $calls = @(Get-SimulatorRequest $Sim)
+        @($calls | Where-Object { $_ -eq 'POST /v1/tokens' }).Count | Should -Be 1
+        @($calls | Where-Object { $_ -eq 'DELETE /v1/tokens/refresh-token' }).Count | Should -Be 1
+        $calls[-1] | Should -Be 'DELETE /v1/tokens/refresh-token' -Because 'the revocation follows the last request'
+    }
+
+    It 'a revocation that fails is one warning, and the result stands' {
+        Add-SimulatorSeed $Sim vcf @{ ids = @('t-1') }
+        Add-SimulatorFault $Sim -Method DELETE -PathPattern 'refresh-token' -Status 500
+
+        $result = Stop-Task -TaskId 't-1' @common -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable errs
+
+        $result.Status | Should -Be 'CancelRequested'
+        $errs | Should -BeNullOrEmpty
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike 'Revoking the SDDC Manager refresh token failed: DELETE *stays valid on the server until it expires.'
+    }
+
+    It 'Connect-OperationsServer again revokes the login of the session it replaces' {
+        Connect-OperationsServer -System Vcf @common
+        Connect-OperationsServer -System Vcf @common
+        @(Get-SimulatorRequest $Sim | Where-Object { $_ -eq 'DELETE /v1/tokens/refresh-token' }).Count | Should -Be 1
+
+        Disconnect-OperationsServer -System Vcf
+
+        $calls = @(Get-SimulatorRequest $Sim)
+        @($calls | Where-Object { $_ -eq 'POST /v1/tokens' }).Count | Should -Be 2
+        @($calls | Where-Object { $_ -eq 'DELETE /v1/tokens/refresh-token' }).Count | Should -Be 2
+    }
+
     It 'binds task objects by their id property' {
         Add-SimulatorSeed $Sim vcf @{ ids = @('t-9') }
 

@@ -75,14 +75,12 @@ namespace OperationsModule.Core.Commands
             if (!_output.ShouldProcess($"preset '{_configId}', {_jobIds.Count} job(s)", $"Submit output creation ({request.Describe()})"))
                 return null;
             var log = new Engine.DeferredLogSink(_output);
+            Models.OutputCreationOperation operation;
             try
             {
-                var operation = OutputCreationClient.SubmitAsync(_connection, request, _configId!, _jobIds, CreateOnly, log, _cancellationToken)
+                operation = OutputCreationClient.SubmitAsync(_connection, request, _configId!, _jobIds, CreateOnly, log, _cancellationToken)
                     .GetAwaiter().GetResult();
                 log.Replay();
-                if (Wait is null) _output.WriteObject(operation);
-                else WaitOutputCreationCommand.Run(_connection, operation, Wait, _output, SessionStore.Default, _cancellationToken);
-                return operation;
             }
             catch (OperationsApiException ex)
             {
@@ -95,6 +93,48 @@ namespace OperationsModule.Core.Commands
                 // Ctrl+C: the pipeline is stopping, there is nobody left to write to.
                 return null;
             }
+            if (Wait is null)
+            {
+                _output.WriteObject(operation);
+                return operation;
+            }
+            // From here the server has the job: whatever happens while waiting, the operation is output or reported.
+            try
+            {
+                WaitOutputCreationCommand.Run(_connection, operation, Wait, _output, SessionStore.Default, _cancellationToken);
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                _output.WriteWarning(OutputCreationAdvice.StoppedWaiting(operation.OperationId, _connection, SessionStore.Default));
+            }
+            catch (Exception ex) when (IsWaitFailure(ex))
+            {
+                _output.WriteFailure(new Failure(WaitFailed(operation, ex), operation.OperationId));
+            }
+            return operation;
+        }
+
+        /// <summary>
+        /// What can go wrong in the wait itself; the pipeline's own exceptions (a stopped pipeline, -ErrorAction
+        /// Stop, both from System.Management.Automation) pass through untouched.
+        /// </summary>
+        private bool IsWaitFailure(Exception ex) =>
+            ex.GetType().Namespace != "System.Management.Automation"
+            && (ex is ObjectDisposedException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException
+                || ex is InvalidOperationException || ex is FormatException || ex is ArgumentException
+                || (ex is OperationCanceledException && !_cancellationToken.IsCancellationRequested));
+
+        private OperationsApiException WaitFailed(Models.OutputCreationOperation operation, Exception ex)
+        {
+            var id = operation.OperationId;
+            return new OperationsApiException(
+                $"OL Connect accepted output creation operation '{id}', but waiting for it failed ({ex.GetType().Name}: {ex.Message}). It keeps running on the server {_connection.Session.BaseUri}.",
+                ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult, ex)
+            {
+                RequestUri = OlConnectPaths.Progress(_connection.Session.BaseUri, id),
+                Method = "GET",
+                RecommendedAction = $"Wait for it with: {OutputCreationAdvice.WaitCommand(id, _connection, SessionStore.Default)}; or cancel it with: {OutputCreationAdvice.StopCommand(id, _connection, SessionStore.Default)}",
+            };
         }
 
         public void Dispose() => _connection.Dispose();

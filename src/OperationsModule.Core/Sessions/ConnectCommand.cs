@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Sessions
     /// <summary>
     /// Connect-OperationsServer without PowerShell: validate everything before the wire, refuse secrets over
     /// http:// up front, verify the credentials with one authenticated call (logging in where the system uses
-    /// login tokens), then make the session the default for its system.
+    /// login tokens), then make the session the default for its system, closing the one it replaces.
     /// </summary>
     public static class ConnectCommand
     {
@@ -38,25 +38,39 @@ namespace OperationsModule.Core.Sessions
                 var verifier = SystemCatalog.Get(request.System) as ISessionVerifier;
                 var probe = options.SkipVerification ? null : verifier?.BuildProbe(session);
                 var action = $"Connect to {request.System}{(session.UserName is null ? string.Empty : " as " + session.UserName)}"
-                    + (probe is null ? " (without verifying)" : $" (verify with {probe.Describe()})");
+                    + (probe is null ? " (without verifying)" : $" (verify with {probe.Describe()})")
+                    + Replacing(store.Get(request.System));
                 if (!output.ShouldProcess(UriText.ForDisplay(session.BaseUri), action))
                 {
-                    session.Dispose();
+                    session.Retire(output);
                     return null;
                 }
                 if (probe is not null) Verify(session, probe, verifier!, output, cancellationToken);
                 else if (!options.SkipVerification) output.WriteVerbose($"{request.System} has no verification call; the credentials are checked on the first command.");
 
-                store.Set(session);
+                // The session this one replaces closes the way Disconnect-OperationsServer closes it (revocation
+                // included), at once or, when commands still hold it, as the last of them ends.
+                store.Set(session, output, cancellationToken);
                 output.WriteVerbose($"Connected to {session}. Commands for {request.System} use this session unless given -Session or -BaseUri.");
                 if (options.PassThru) output.WriteObject(session);
                 return session;
             }
             catch
             {
-                session.Dispose();
+                // A login that succeeded before the verification failed still left a token to revoke.
+                session.Retire(output);
                 throw;
             }
+        }
+
+        /// <summary>-WhatIf and -Confirm name the session this Connect would close, and the revocation it would send.</summary>
+        private static string Replacing(OperationsSession? current)
+        {
+            if (current is null) return string.Empty;
+            var revocation = SessionRevocation.Describe(SessionRevocation.Plan(current));
+            return revocation is null
+                ? $", closing the current session {current}"
+                : $", closing the current session {current} ({revocation})";
         }
 
         private static void Verify(OperationsSession session, ApiRequest probe, ISessionVerifier verifier, IOperationsOutput output, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using OperationsModule.Core.Errors;
+using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Sessions
 {
@@ -12,7 +13,9 @@ namespace OperationsModule.Core.Sessions
     /// 3. the session carried by the piped object (so Submit-OutputCreation | Stop-OutputCreation reaches the
     ///    same server, also when Submit was given -BaseUri and -Credential);
     /// 4. the system's default session.
-    /// Resolved connections are reused for the rest of the invocation and disposed with it.
+    /// Each connection resolved holds a lease on its session's connection for the rest of the invocation; ending the
+    /// plan (<see cref="End"/>, or Dispose) releases them, and a release that closes a connection (a per-call login,
+    /// or a session replaced or disconnected meanwhile) revokes its token there and reports to the plan's output.
     /// </summary>
     public sealed class ConnectionPlan : IDisposable
     {
@@ -21,15 +24,18 @@ namespace OperationsModule.Core.Sessions
         private readonly ResolvedConnection? _explicit;
         private readonly Dictionary<OperationsSession, ResolvedConnection> _bySession = new Dictionary<OperationsSession, ResolvedConnection>(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, ResolvedConnection> _byServer = new Dictionary<string, ResolvedConnection>(StringComparer.OrdinalIgnoreCase);
+        private readonly IOperationsOutput? _closeOutput;
         private ResolvedConnection? _default;
 
         /// <summary>Throws OperationsApiException for explicit configuration that cannot work (bad BaseUri, wrong system).</summary>
-        public ConnectionPlan(ConnectionRequest request, SessionStore store)
+        /// <param name="closeOutput">Where closes caused by this plan's releases report (revocation verbose lines and warnings).</param>
+        public ConnectionPlan(ConnectionRequest request, SessionStore store, IOperationsOutput? closeOutput = null)
         {
             _request = request;
             _store = store;
+            _closeOutput = closeOutput;
             if (request.Session is not null || request.BaseUri is not null)
-                _explicit = SessionResolver.Resolve(request, store);
+                _explicit = Track(SessionResolver.Resolve(request, store));
             else if (request.Credential is not null || request.Token is not null)
                 SessionResolver.ValidateSecrets(request); // refused before the first item, not once per item
         }
@@ -50,12 +56,12 @@ namespace OperationsModule.Core.Sessions
             {
                 if (!_bySession.TryGetValue(pipedSession, out var resolved))
                 {
-                    resolved = SessionResolver.Resolve(Copy(pipedSession), _store);
+                    resolved = Track(SessionResolver.Resolve(Copy(pipedSession), _store));
                     _bySession[pipedSession] = resolved;
                 }
                 return resolved;
             }
-            return _default ??= SessionResolver.Resolve(_request, _store);
+            return _default ??= Track(SessionResolver.Resolve(_request, _store));
         }
 
         private ResolvedConnection ForPipedServer(Uri? server)
@@ -70,7 +76,7 @@ namespace OperationsModule.Core.Sessions
                 request.BaseUri = key;
                 request.Credential = _request.Credential;
                 request.Token = _request.Token;
-                resolved = SessionResolver.Resolve(request, _store);
+                resolved = Track(SessionResolver.Resolve(request, _store));
                 _byServer[key] = resolved;
             }
             return resolved;
@@ -93,13 +99,30 @@ namespace OperationsModule.Core.Sessions
             AdaptiveThrottling = _request.AdaptiveThrottling,
         };
 
-        public void Dispose()
+        private ResolvedConnection Track(ResolvedConnection resolved)
         {
-            _explicit?.Dispose();
-            _default?.Dispose();
-            foreach (var resolved in _bySession.Values) resolved.Dispose();
-            foreach (var resolved in _byServer.Values) resolved.Dispose();
+            resolved.CloseOutput = _closeOutput;
+            return resolved;
         }
+
+        /// <summary>
+        /// The command ended: release every lease now, while the output can still be written to. Idempotent; a
+        /// later item would lease again (a command never continues after this).
+        /// </summary>
+        public void End()
+        {
+            var resolved = new List<ResolvedConnection>();
+            if (_explicit is not null) resolved.Add(_explicit);
+            if (_default is not null) resolved.Add(_default);
+            resolved.AddRange(_bySession.Values);
+            resolved.AddRange(_byServer.Values);
+            _default = null;
+            _bySession.Clear();
+            _byServer.Clear();
+            foreach (var connection in resolved) connection.Release(_closeOutput);
+        }
+
+        public void Dispose() => End();
 
         private sealed class ReferenceEqualityComparer : IEqualityComparer<OperationsSession>
         {

@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Sessions
     /// <summary>
     /// Disconnect-OperationsServer without PowerShell: revokes what a session's login left valid on the server
     /// (VCF's refresh token; best-effort, see SessionRevocation), closes sessions (their HttpClient and any login
-    /// token) and removes them as defaults. A system without a session is a non-terminating error, like Remove-Item
+    /// token) and removes them as defaults. A session that running commands still hold closes when the last ends. A system without a session is a non-terminating error, like Remove-Item
     /// on a missing path.
     /// </summary>
     public static class DisconnectCommand
@@ -18,19 +18,13 @@ namespace OperationsModule.Core.Sessions
         /// <summary>Closes the given session (piped or -Session). Returns true when it was closed.</summary>
         public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default)
         {
-            var revocation = SessionRevocation.Plan(session);
+            var revocation = SessionRevocation.Describe(SessionRevocation.Plan(session));
             // -WhatIf names the call it would send, so a user can see that disconnecting talks to the server.
-            var action = revocation is null ? "Disconnect" : $"Disconnect (revoke {revocation.What}: {revocation.Request.Describe()})";
+            var action = revocation is null ? "Disconnect" : $"Disconnect ({revocation})";
             if (!output.ShouldProcess(session.ToString(), action)) return false;
-            bool wasDefault;
-            try
-            {
-                if (revocation is not null) SessionRevocation.Send(session, revocation, output, cancellationToken);
-            }
-            finally
-            {
-                wasDefault = store.Remove(session);
-            }
+            // Revokes and closes at once, or, while commands (in any runspace) still hold the session, lets them
+            // finish on it and closes it as the last of them ends.
+            var wasDefault = store.Remove(session, output, cancellationToken);
             output.WriteVerbose(wasDefault ? $"Disconnected {session}; {session.System} has no default session now." : $"Closed {session} (it was not the default session).");
             if (passThru) output.WriteObject(session);
             return true;

@@ -1,8 +1,9 @@
 using System;
+using System.Threading;
 using OperationsModule.Core.Auth;
 using OperationsModule.Core.Http;
-using OperationsModule.Core.Http.Runtime;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Sessions
 {
@@ -10,9 +11,18 @@ namespace OperationsModule.Core.Sessions
     /// A connection to one server of one system: its address, options and credentials, with one
     /// HttpClient for connection reuse. No public member exposes a secret.
     /// </summary>
+    /// <remarks>
+    /// Commands hold the session's connection through a <see cref="ConnectionLease"/> until they end. Dropping the
+    /// session (a newer Connect-OperationsServer, Disconnect-OperationsServer) retires it: no new leases, and the
+    /// connection closes (VCF: its refresh token revoked) when the last lease ends, or at once when none is held.
+    /// An ad hoc session (a per-call -BaseUri) closes its connection whenever no command holds it, and opens a new
+    /// one for the next command that reuses it (so that command logs in again, and revokes again at its end).
+    /// </remarks>
     public sealed class OperationsSession : IDisposable
     {
-        private readonly Lazy<ApiTransport> _transport;
+        private readonly object _gate = new object();
+        private SessionConnection? _connection;
+        private bool _retired;
 
         internal OperationsSession(OperationsSystem system, Uri baseUri, HttpOptions options, IAuthenticator authenticator, long? customerId = null, bool adHoc = false)
         {
@@ -23,7 +33,6 @@ namespace OperationsModule.Core.Sessions
             Authenticator = authenticator;
             CustomerId = customerId;
             CreatedAt = DateTimeOffset.Now;
-            _transport = new Lazy<ApiTransport>(() => new ApiTransport(options, authenticator));
         }
 
         public OperationsSystem System { get; }
@@ -63,32 +72,118 @@ namespace OperationsModule.Core.Sessions
 
         internal HttpOptions Options { get; }
 
-        /// <summary>Set by Disconnect-OperationsServer or when a newer Connect replaced this default session.</summary>
-        internal bool IsClosed { get; private set; }
+        /// <summary>
+        /// A lasting session: set by Disconnect-OperationsServer or when a newer Connect replaced it (commands that
+        /// still hold it finish on it). An ad hoc one: no command holds its connection now.
+        /// </summary>
+        internal bool IsClosed
+        {
+            get
+            {
+                lock (_gate) return IsAdHoc ? _connection is null || !_connection.IsOpen : _retired;
+            }
+        }
+
+        /// <summary>How long a revocation may take when this session's connection closes (tests shorten it).</summary>
+        internal TimeSpan RevocationTimeout { get; set; } = SessionRevocation.DefaultTimeout;
 
         internal IAuthenticator Authenticator { get; }
 
-        internal ApiTransport Transport => _transport.Value;
+        /// <summary>Commands holding the session's connection now.</summary>
+        internal int ActiveLeases
+        {
+            get
+            {
+                lock (_gate) return _connection?.Leases ?? 0;
+            }
+        }
 
         /// <summary>
-        /// A transport for one invocation whose per-call options differ. Timeouts and retries are applied
-        /// per request, so the HttpClient (and its connections) is shared; different handler settings (certificate
-        /// or proxy policy) need their own client, which the caller disposes.
+        /// The connection's transport (opened if needed), for diagnostics and tests; commands take a lease instead.
         /// </summary>
-        internal ApiTransport TransportFor(HttpOptions callOptions, out bool ownsTransport)
+        internal ApiTransport Transport
         {
-            ownsTransport = HandlerSettings.For(callOptions, RuntimeDescription.Current) != HandlerSettings.For(Options, RuntimeDescription.Current);
-            if (ownsTransport) return new ApiTransport(callOptions, Authenticator);
-            return ReferenceEquals(callOptions, Options) ? Transport : Transport.WithOptions(callOptions);
+            get
+            {
+                lock (_gate)
+                {
+                    if (_connection is null || (!_connection.IsOpen && !_retired)) _connection = Open();
+                    return _connection.Transport;
+                }
+            }
         }
+
+        /// <summary>
+        /// Holds the session's connection for one command until the lease is released. Null when the session is
+        /// closed for good (a lasting session that was disconnected or replaced). An ad hoc session reopens.
+        /// </summary>
+        internal ConnectionLease? TryLease()
+        {
+            lock (_gate)
+            {
+                if (_retired) return null;
+                if (_connection is null || !_connection.TryAcquire())
+                {
+                    _connection = Open();
+                    _connection.TryAcquire();
+                }
+                return new ConnectionLease(this, _connection);
+            }
+        }
+
+        /// <summary>
+        /// A lasting session takes no new command from now (an ad hoc one only closes its current connection). The
+        /// connection closes at once when no command holds it, writing what the close did to <paramref name="output"/>;
+        /// otherwise when the last holder releases it. Returns the number of commands still holding it.
+        /// </summary>
+        internal int Retire(IOperationsOutput? output, CancellationToken cancellationToken = default)
+        {
+            SessionConnection? closeNow = null;
+            int held;
+            lock (_gate)
+            {
+                if (!IsAdHoc) _retired = true;
+                var connection = _connection;
+                if (connection is null) return 0;
+                held = connection.Leases;
+                if (connection.Retire()) closeNow = connection;
+            }
+            if (closeNow is not null) Close(closeNow, output, cancellationToken);
+            return held;
+        }
+
+        internal void Release(SessionConnection connection, IOperationsOutput? output, CancellationToken cancellationToken)
+        {
+            bool close;
+            lock (_gate) close = connection.Release();
+            if (close) Close(connection, output, cancellationToken);
+        }
+
+        /// <summary>Revokes what the login left valid (best-effort, bounded), then closes the HttpClient.</summary>
+        private void Close(SessionConnection connection, IOperationsOutput? output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (Authenticator is IRevocableAuthenticator revocable && revocable.BuildRevocations() is { Count: > 0 } revocations)
+                    SessionRevocation.Send(connection.Transport, revocable, revocations, output ?? SilentOutput.Instance, RevocationTimeout, cancellationToken);
+            }
+            finally
+            {
+                connection.Transport.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// A new connection: an ad hoc session reopening keeps the server's throttle gate (one per server, so a
+        /// Retry-After hold outlives the command that met it).
+        /// </summary>
+        private SessionConnection Open() =>
+            new SessionConnection(_connection is null ? new ApiTransport(Options, Authenticator) : _connection.Transport.WithNewClient(Options), retiresWhenIdle: IsAdHoc);
 
         public override string ToString() =>
             $"{System} {BaseUri} ({AuthenticationKind}{(UserName is null ? string.Empty : " as " + UserName)})";
 
-        public void Dispose()
-        {
-            IsClosed = true;
-            if (_transport.IsValueCreated) _transport.Value.Dispose();
-        }
+        /// <summary>Closes the session as Disconnect-OperationsServer does (revocation included), without writing anything.</summary>
+        public void Dispose() => Retire(null);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
+using OperationsModule.Core.Http.Runtime;
 using OperationsModule.Core.Systems;
 using OperationsModule.Core.Validation;
 
@@ -18,25 +19,62 @@ namespace OperationsModule.Core.Sessions
 
             if (request.BaseUri is not null)
             {
+                // A per-call login: its connection closes (VCF: its refresh token revoked) when the last command
+                // holding it ends, that is this one, or one further down the pipeline that reuses what it wrote.
                 var session = CreateSession(request, persistent: false);
-                return new ResolvedConnection(session, session.Transport, ownsSession: true, ownsTransport: false);
+                var lease = session.TryLease()!;
+                return new ResolvedConnection(session, lease, lease.Transport, ownsTransport: false);
             }
             if (request.Credential is not null || request.Token is not null)
                 throw new InputValidationException(request.Credential is not null ? "Credential" : "Token", "a credential or token needs -BaseUri (or connect first with Connect-OperationsServer).");
 
-            var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
-            if (existing.IsClosed && !existing.IsAdHoc)
-                throw new InputValidationException("Session", $"the session {existing} was closed (by Disconnect-OperationsServer, or a newer Connect-OperationsServer replaced it); connect again or use Get-OperationsSession.");
-            if (existing.System != request.System)
-                throw new InputValidationException("Session", $"the session is for {existing.System}, but this command talks to {request.System}.");
-            var options = ApplyOverrides(existing.Options.Clone(), request);
-            // A closed ad hoc session was carried here by an object an earlier command made with -BaseUri: its
-            // address, options, secret, login token and throttle gate live on, but its connections closed with that
-            // command, so this invocation opens its own and closes them when it ends (it never holds a socket).
-            // While the command that made it still runs (the same pipeline) its transport is simply shared.
-            var ownsTransport = true;
-            var transport = existing.IsClosed ? existing.Transport.WithNewClient(options) : existing.TransportFor(options, out ownsTransport);
-            return new ResolvedConnection(existing, transport, ownsSession: false, ownsTransport: ownsTransport);
+            var (existing, held) = Lease(request, store);
+            try
+            {
+                if (existing.System != request.System)
+                    throw new InputValidationException("Session", $"the session is for {existing.System}, but this command talks to {request.System}.");
+                var options = ApplyOverrides(existing.Options.Clone(), request);
+                // A carried ad hoc session (an object an earlier command made with -BaseUri) reopens here with a
+                // connection of its own when the command that made it has ended; while that command still runs (the
+                // same pipeline) its connection is simply shared. Either way it closes when its last holder ends.
+                var transport = TransportFor(existing, held.Transport, options, out var ownsTransport);
+                return new ResolvedConnection(existing, held, transport, ownsTransport);
+            }
+            catch
+            {
+                held.Release(null);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The session to use and a lease on its connection. A default session replaced or disconnected meanwhile (by
+        /// another runspace) is looked up again; a typed -Session that was closed is refused.
+        /// </summary>
+        private static (OperationsSession Session, ConnectionLease Lease) Lease(ConnectionRequest request, SessionStore store)
+        {
+            while (true)
+            {
+                var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
+                if (existing.TryLease() is { } lease) return (existing, lease);
+                if (request.Session is not null)
+                    throw new InputValidationException("Session", $"the session {existing} was closed (by Disconnect-OperationsServer, or a newer Connect-OperationsServer replaced it); connect again or use Get-OperationsSession.");
+                // The default was replaced or disconnected between the look-up and the lease: look again. One closed
+                // some other way (Dispose) but still registered is removed, so the next look-up says NoSession.
+                if (ReferenceEquals(store.Get(request.System), existing)) store.Remove(existing);
+            }
+        }
+
+        /// <summary>
+        /// The transport for one invocation whose per-call options may differ. Timeouts and retries are applied per
+        /// request, so the HttpClient (and its connections) is shared; a different certificate or proxy policy needs
+        /// its own client, which the caller disposes.
+        /// </summary>
+        private static ApiTransport TransportFor(OperationsSession session, ApiTransport shared, HttpOptions callOptions, out bool ownsTransport)
+        {
+            // Different handler settings (certificate, proxy, its credential) need a client of their own.
+            ownsTransport = HandlerSettings.For(callOptions, RuntimeDescription.Current) != HandlerSettings.For(session.Options, RuntimeDescription.Current);
+            return ownsTransport ? new ApiTransport(callOptions, session.Authenticator) : shared.WithOptions(callOptions);
         }
 
         /// <summary>Refuses a credential together with a token.</summary>
@@ -106,17 +144,21 @@ namespace OperationsModule.Core.Sessions
         }
     }
 
-    /// <summary>The session and transport one invocation uses; disposes only what it created.</summary>
+    /// <summary>
+    /// The session and transport one invocation uses, with its lease on the session's connection: releasing it (at
+    /// the command's end) closes the connection when it was the last holder of a retired or ad hoc one.
+    /// </summary>
     public sealed class ResolvedConnection : IDisposable
     {
-        private readonly bool _ownsSession;
+        private readonly ConnectionLease _lease;
         private readonly bool _ownsTransport;
+        private int _released;
 
-        internal ResolvedConnection(OperationsSession session, ApiTransport transport, bool ownsSession, bool ownsTransport)
+        internal ResolvedConnection(OperationsSession session, ConnectionLease lease, ApiTransport transport, bool ownsTransport)
         {
             Session = session;
+            _lease = lease;
             Transport = transport;
-            _ownsSession = ownsSession;
             _ownsTransport = ownsTransport;
         }
 
@@ -126,14 +168,27 @@ namespace OperationsModule.Core.Sessions
 
         /// <summary>
         /// The session to attach to output objects for piping: a lasting one, or the ad hoc one of a per-call
-        /// -BaseUri, which downstream commands reopen (see SessionResolver.ReopenAdHoc).
+        /// -BaseUri, which downstream commands reuse (and reopen once this command has ended).
         /// </summary>
         public OperationsSession PipeableSession => Session;
 
-        public void Dispose()
+        /// <summary>Where the close reports when this release closes the connection (set by the command's ConnectionPlan).</summary>
+        internal Output.IOperationsOutput? CloseOutput { get; set; }
+
+        /// <summary>Ends this command's hold; a close it causes reports to <paramref name="output"/>.</summary>
+        internal void Release(Output.IOperationsOutput? output)
         {
-            if (_ownsTransport) Transport.Dispose();
-            if (_ownsSession) Session.Dispose();
+            if (System.Threading.Interlocked.Exchange(ref _released, 1) == 1) return;
+            try
+            {
+                if (_ownsTransport) Transport.Dispose();
+            }
+            finally
+            {
+                _lease.Release(output);
+            }
         }
+
+        public void Dispose() => Release(CloseOutput);
     }
 }

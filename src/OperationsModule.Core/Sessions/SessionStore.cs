@@ -1,13 +1,18 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>
     /// The default session per system (like PowerCLI's $DefaultVIServer). Process-wide: a binary module's
     /// static state is shared by every runspace, which is also what lets ThreadJobs reuse a connection.
+    /// The one place a default session is dropped (replaced by Set, or removed): the dropped session is retired,
+    /// so commands still holding it (in any runspace) finish on it, and its connection closes, revocation
+    /// included, when the last of them ends, or at once when none runs.
     /// </summary>
     public sealed class SessionStore
     {
@@ -19,28 +24,42 @@ namespace OperationsModule.Core.Sessions
 
         public IReadOnlyList<OperationsSession> All() => _sessions.Values.OrderBy(s => s.System).ToList();
 
-        /// <summary>Makes the session the default for its system, disposing the one it replaces.</summary>
-        public void Set(OperationsSession session)
+        /// <summary>
+        /// Makes the session the default for its system and retires the one it replaces (see the class remarks);
+        /// a close done at once reports to <paramref name="output"/>. Returns the replaced session, if any.
+        /// </summary>
+        public OperationsSession? Set(OperationsSession session, IOperationsOutput? output = null, CancellationToken cancellationToken = default)
         {
             OperationsSession? previous = null;
             _sessions.AddOrUpdate(session.System, session, (_, old) => { previous = old; return session; });
-            if (previous is not null && !ReferenceEquals(previous, session)) previous.Dispose();
+            if (previous is null || ReferenceEquals(previous, session)) return null;
+            Retire(previous, output, "replaced", cancellationToken);
+            return previous;
         }
 
-        /// <summary>Closes the session; returns true when it was its system's default (and is no longer).</summary>
-        public bool Remove(OperationsSession session)
+        /// <summary>Retires the session (see the class remarks); returns true when it was its system's default (and is no longer).</summary>
+        public bool Remove(OperationsSession session, IOperationsOutput? output = null, CancellationToken cancellationToken = default)
         {
             var wasDefault = ((ICollection<KeyValuePair<OperationsSystem, OperationsSession>>)_sessions)
                 .Remove(new KeyValuePair<OperationsSystem, OperationsSession>(session.System, session));
-            session.Dispose();
+            Retire(session, output, "disconnected", cancellationToken);
             return wasDefault;
         }
 
-        public OperationsSession? Remove(OperationsSystem system)
+        public OperationsSession? Remove(OperationsSystem system, IOperationsOutput? output = null, CancellationToken cancellationToken = default)
         {
             if (!_sessions.TryRemove(system, out var session)) return null;
-            session.Dispose();
+            Retire(session, output, "disconnected", cancellationToken);
             return session;
+        }
+
+        private static void Retire(OperationsSession session, IOperationsOutput? output, string how, CancellationToken cancellationToken)
+        {
+            var revokes = SessionRevocation.Plan(session).Count > 0;
+            var stillHeld = session.Retire(output, cancellationToken);
+            if (stillHeld == 0 || output is null) return;
+            output.WriteVerbose($"The {how} session {session} is still used by {stillHeld} running command(s): they finish on it, and it closes"
+                + (revokes ? " (revoking what its login left valid on the server)" : string.Empty) + " when the last of them ends.");
         }
     }
 }

@@ -27,6 +27,30 @@ namespace OperationsModule.Cmdlets
 
         protected abstract OperationsSystem System { get; }
 
+        private ConnectionPlan? _connections;
+
+        /// <summary>
+        /// BeginProcessing: the invocation's connections. Each session it uses is leased until the command ends, so a
+        /// Connect or Disconnect elsewhere (another runspace) lets this command finish on it.
+        /// </summary>
+        protected ConnectionPlan OpenConnections() => _connections = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default, this);
+
+        /// <summary>
+        /// EndProcessing, after the last item: release the leases while the streams still take writes, so a close
+        /// it causes (a per-call VCF login revoked; a session replaced meanwhile) reports as verbose lines or a warning.
+        /// </summary>
+        protected void EndConnections() => _connections?.End();
+
+        /// <summary>
+        /// Dispose, first thing: a command ended by an error, -ErrorAction Stop or Ctrl+C releases its leases here;
+        /// the revocation this may send is bounded (a few seconds), and a warning about it goes to the host.
+        /// </summary>
+        protected void EndConnectionsOnDispose()
+        {
+            EnterDisposal();
+            _connections?.End();
+        }
+
         /// <summary>The connection settings the user typed (not those bound from the pipeline).</summary>
         protected ConnectionRequest BuildConnectionRequest()
         {

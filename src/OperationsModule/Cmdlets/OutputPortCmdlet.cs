@@ -17,7 +17,16 @@ namespace OperationsModule.Cmdlets
 
         protected CancellationToken StopToken => _stop.Token;
 
+        // Set when Dispose runs: the pipeline has ended (or was torn down) and takes no more writes.
+        private volatile bool _disposing;
+
         protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>
+        /// Dispose has begun: work that still reports (a connection closing, its revocation) must not write to a
+        /// pipeline that is gone. Warnings go to the host; everything else is dropped.
+        /// </summary>
+        protected void EnterDisposal() => _disposing = true;
 
         /// <summary>
         /// Read once, on the pipeline thread: session state must not be touched from the threads that
@@ -52,27 +61,42 @@ namespace OperationsModule.Cmdlets
         protected void Terminate(OperationsApiException exception, object? target) =>
             ThrowTerminatingError(ErrorRecordFactory.Create(exception, target));
 
-        void IOperationsOutput.WriteObject(object item) => WriteObject(item);
+        void IOperationsOutput.WriteObject(object item)
+        {
+            if (!_disposing) WriteObject(item);
+        }
 
-        public void WriteFailure(Failure failure) => WriteError(ErrorRecordFactory.Create(failure));
+        public void WriteFailure(Failure failure)
+        {
+            if (!_disposing) WriteError(ErrorRecordFactory.Create(failure));
+        }
 
         void IOperationsOutput.WriteWarning(string text)
         {
-            // After Ctrl+C the pipeline refuses every write (PipelineStoppedException), yet the warning that
-            // work keeps running on the server matters most then: the host still shows it.
-            if (!_stop.IsCancellationRequested) WriteWarning(text);
+            // After Ctrl+C (or once disposing) the pipeline refuses every write (PipelineStoppedException), yet a
+            // warning then matters most (work keeps running on the server, a token stayed valid): the host still shows it.
+            if (!_stop.IsCancellationRequested && !_disposing) WriteWarning(text);
             else Host?.UI?.WriteWarningLine(text); // a hosted runspace may have no UI
         }
 
-        void ILogSink.WriteVerbose(string text) => WriteVerbose(text);
+        void ILogSink.WriteVerbose(string text)
+        {
+            if (!_disposing) WriteVerbose(text);
+        }
 
-        void ILogSink.WriteDebug(string text) => WriteDebug(text);
+        void ILogSink.WriteDebug(string text)
+        {
+            if (!_disposing) WriteDebug(text);
+        }
 
-        public void WriteProgress(ProgressInfo progress) =>
+        public void WriteProgress(ProgressInfo progress)
+        {
+            if (_disposing) return;
             WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.StatusDescription)
             {
                 PercentComplete = progress.PercentComplete,
                 RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             });
+        }
     }
 }

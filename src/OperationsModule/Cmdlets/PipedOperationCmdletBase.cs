@@ -49,7 +49,7 @@ namespace OperationsModule.Cmdlets
             NoteTypedBaseUri();
             try
             {
-                _command = CreateCommand(new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default));
+                _command = CreateCommand(OpenConnections());
             }
             catch (OperationsApiException ex)
             {
@@ -82,6 +82,12 @@ namespace OperationsModule.Cmdlets
             }
         }
 
-        public void Dispose() => _command?.Dispose();
+        protected override void EndProcessing() => EndConnections();
+
+        public void Dispose()
+        {
+            EndConnectionsOnDispose();
+            _command?.Dispose();
+        }
     }
 }

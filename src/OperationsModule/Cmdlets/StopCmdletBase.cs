@@ -35,8 +35,7 @@ namespace OperationsModule.Cmdlets
             NoteTypedBaseUri();
             try
             {
-                var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
-                _command = new StopCommand(Endpoint, plan, ThrottleLimit, this, StopToken);
+                _command = new StopCommand(Endpoint, OpenConnections(), ThrottleLimit, this, StopToken);
             }
             catch (OperationsApiException ex)
             {
@@ -62,13 +61,18 @@ namespace OperationsModule.Cmdlets
             _command!.Flush();
         }
 
-        protected override void EndProcessing() => _command?.Complete();
+        protected override void EndProcessing()
+        {
+            _command?.Complete();
+            EndConnections();
+        }
 
         public void Dispose()
         {
             // A pipeline torn down early (-ErrorAction Stop, a downstream Select-Object -First) calls Dispose
             // without StopProcessing: cancel whatever is still in flight rather than let it run unobserved.
             StopProcessing();
+            EndConnectionsOnDispose();
             _command?.Dispose();
         }
     }

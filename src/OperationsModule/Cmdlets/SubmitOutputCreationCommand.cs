@@ -51,8 +51,7 @@ namespace OperationsModule.Cmdlets
             CapturePreferences();
             try
             {
-                var plan = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default);
-                _command = new CoreSubmit(plan.For(null), ConfigId, CreateOnly.IsPresent, this, StopToken)
+                _command = new CoreSubmit(OpenConnections().For(null), ConfigId, CreateOnly.IsPresent, this, StopToken)
                 {
                     Wait = Wait.IsPresent ? WaitOptions.FromSeconds(PollIntervalSec, WaitTimeoutSec) : null,
                 };
@@ -66,8 +65,16 @@ namespace OperationsModule.Cmdlets
 
         protected override void ProcessRecord() => _command!.Add(JobId ?? global::System.Array.Empty<long>());
 
-        protected override void EndProcessing() => _command?.Complete();
+        protected override void EndProcessing()
+        {
+            _command?.Complete();
+            EndConnections();
+        }
 
-        public void Dispose() => _command?.Dispose();
+        public void Dispose()
+        {
+            EndConnectionsOnDispose();
+            _command?.Dispose();
+        }
     }
 }

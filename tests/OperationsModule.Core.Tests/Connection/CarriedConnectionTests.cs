@@ -46,7 +46,10 @@ namespace OperationsModule.Core.Tests.Connection
 
             Assert.Empty(second.Failures);
             Assert.Equal("t-2", second.Objects.OfType<CancellationResult>().Single().Id);
-            Assert.Equal(1, sim.State.Vcf.TokensIssued); // the token the first command's login got travelled too
+            // Each command logged in with the carried credential and revoked its own refresh token at its end.
+            Assert.Equal(2, sim.State.Vcf.TokensIssued);
+            Assert.Equal(2, sim.State.Vcf.TokensRevoked);
+            Assert.True(carried.IsClosed);
         }
 
         [Fact]

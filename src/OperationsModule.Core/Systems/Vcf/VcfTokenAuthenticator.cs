@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -22,6 +23,11 @@ namespace OperationsModule.Core.Systems.Vcf
     {
         private readonly Uri _baseUri;
 
+        // Refresh tokens of earlier logins that may still be valid on the server (a login again after a refresh that
+        // failed for a reason other than the token being gone): revoked with the current one, so none is left behind.
+        private readonly List<SecretText> _superseded = new List<SecretText>();
+        private SecretText? _knownGone;
+
         public VcfTokenAuthenticator(Uri baseUri, SecretCredential credential) : base(credential) => _baseUri = baseUri;
 
         private const string CheckBaseUri = "Check that -BaseUri points at SDDC Manager (https://sddc-manager-fqdn).";
@@ -30,6 +36,8 @@ namespace OperationsModule.Core.Systems.Vcf
 
         protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
         {
+            if (Current?.RefreshHandle is { } earlier && !ReferenceEquals(earlier, _knownGone))
+                lock (_superseded) _superseded.Add(earlier);
             var request = new ApiRequest(HttpMethod.Post, VcfPaths.Tokens(_baseUri))
             {
                 Anonymous = true,
@@ -67,6 +75,8 @@ namespace OperationsModule.Core.Systems.Vcf
             var access = response.StatusCode == 200 ? ReadJsonString(response.Body) : null;
             if (access is null)
             {
+                // The server says the refresh token is gone: nothing of it left to revoke.
+                if (response.StatusCode == 400 || response.StatusCode == 404) _knownGone = current.RefreshHandle;
                 // An unknown or expired refresh token (404/400) is normal after a day; the credential still works.
                 log.WriteVerbose($"Refreshing the SDDC Manager token answered {StatusClassifier.Describe(response.StatusCode)}; logging in again.");
                 return null;
@@ -74,11 +84,24 @@ namespace OperationsModule.Core.Systems.Vcf
             return Issue(AcceptIssued(access, "Refreshing the SDDC Manager token failed", request, response, CheckBaseUri), current.RefreshHandle);
         }
 
-        /// <summary>Invalidate Refresh Token; null when no login happened yet (nothing to revoke).</summary>
-        public Revocation? BuildRevocation() =>
-            Current?.RefreshHandle is { } refresh
-                ? new Revocation(RefreshIdRequest(HttpMethod.Delete, VcfPaths.RefreshToken(_baseUri), refresh), VcfErrorParser.Instance, "the SDDC Manager refresh token")
-                : null;
+        /// <summary>Invalidate Refresh Token, for each refresh token held; empty when no login happened yet (nothing to revoke).</summary>
+        public IReadOnlyList<Revocation> BuildRevocations()
+        {
+            var revocations = new List<Revocation>();
+            lock (_superseded)
+                foreach (var earlier in _superseded) revocations.Add(Revoke(earlier));
+            if (Current?.RefreshHandle is { } refresh) revocations.Add(Revoke(refresh));
+            return revocations;
+        }
+
+        public void Forget(Revocation revoked)
+        {
+            lock (_superseded) _superseded.RemoveAll(h => ReferenceEquals(h, revoked.Handle));
+            if (Current?.RefreshHandle is { } refresh && ReferenceEquals(refresh, revoked.Handle)) Forget();
+        }
+
+        private Revocation Revoke(SecretText refresh) =>
+            new Revocation(RefreshIdRequest(HttpMethod.Delete, VcfPaths.RefreshToken(_baseUri), refresh), VcfErrorParser.Instance, "the SDDC Manager refresh token", refresh);
 
         /// <summary>
         /// Refresh and revoke both send the refresh-token id as a JSON string (application/json) and need no Bearer:

@@ -25,7 +25,8 @@ namespace OperationsModule.Core.Tests.Systems.Vcf
             var output = Run(Endpoint, WithLogin(sim), "t-1");
 
             Assert.Single(output.Objects);
-            Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1" }, Sequence(sim));
+            // The per-call login is revoked when the command ends (issue 17).
+            Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1", "DELETE /v1/tokens/refresh-token" }, Sequence(sim));
             var login = sim.Journal.Snapshot()[0];
             Assert.StartsWith("application/json", login.Headers["Content-Type"]);
             using var body = JsonDocument.Parse(login.Body);
@@ -128,12 +129,12 @@ namespace OperationsModule.Core.Tests.Systems.Vcf
         {
             await using var sim = await SimulatorServer.StartAsync();
             sim.State.Vcf.AddTask("t-1");
-            sim.Faults.Add(FaultAction.Status(401, body: "{\"errorCode\":\"Unauthorized\",\"message\":\"Authorization Header is missing or not in correct format\"}"), method: "DELETE");
+            sim.Faults.Add(FaultAction.Status(401, body: "{\"errorCode\":\"Unauthorized\",\"message\":\"Authorization Header is missing or not in correct format\"}"), method: "DELETE", pathPattern: "/v1/tasks/");
 
             var failure = SingleFailure(Run(Endpoint, WithLogin(sim), "t-1"));
 
             Assert.Equal((ErrorIds.Unauthorized, ErrorCategoryName.AuthenticationError), (failure.ErrorId, failure.Category));
-            Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1", "PATCH /v1/tokens/access-token/refresh", "DELETE /v1/tasks/t-1" }, Sequence(sim));
+            Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1", "PATCH /v1/tokens/access-token/refresh", "DELETE /v1/tasks/t-1", "DELETE /v1/tokens/refresh-token" }, Sequence(sim));
         }
     }
 }

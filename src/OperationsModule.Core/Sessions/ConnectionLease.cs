@@ -1,0 +1,39 @@
+using System;
+using System.Threading;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Output;
+
+namespace OperationsModule.Core.Sessions
+{
+    /// <summary>
+    /// One command's hold on a session's connection, from the first item that uses it to the command's end. While
+    /// any lease is held, replacing or disconnecting the session only retires the connection: the commands holding
+    /// it finish on it, and the last release closes it (revocation included).
+    /// </summary>
+    internal sealed class ConnectionLease : IDisposable
+    {
+        private readonly OperationsSession _session;
+        private readonly SessionConnection _connection;
+        private int _released;
+
+        internal ConnectionLease(OperationsSession session, SessionConnection connection)
+        {
+            _session = session;
+            _connection = connection;
+        }
+
+        internal ApiTransport Transport => _connection.Transport;
+
+        /// <summary>
+        /// Ends the hold; when it was the last on a retired connection, closes it here, writing what the close did
+        /// (a revocation's verbose line or warning) to <paramref name="output"/> (null: nowhere).
+        /// </summary>
+        public void Release(IOperationsOutput? output, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 1) return;
+            _session.Release(_connection, output, cancellationToken);
+        }
+
+        public void Dispose() => Release(null);
+    }
+}
