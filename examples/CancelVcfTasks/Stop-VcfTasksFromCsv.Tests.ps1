@@ -108,6 +108,8 @@ Describe 'Stop-VcfTasksFromCsv (against the simulator)' {
             Should -Be 't-done=Failed/Conflict', 't-missing=Failed/NotFound', 't-broken=Failed/ServerError', 't-1=Cancelled/'
         Get-OperationsSimulatorItemStatus -System Vcf -Id 't-1' | Should -Be 'CANCELLED'
         Get-OperationsSimulatorItemStatus -System Vcf -Id 't-broken' | Should -Be 'IN_PROGRESS'
+        # A 500 is not retried: one DELETE for the broken task.
+        @(Get-OperationsSimulatorRequest -Method DELETE -Path '/v1/tasks/t-broken').Count | Should -Be 1
     }
 
     It 'gets through a 503 with Retry-After by the module''s own retry' {
