@@ -2,7 +2,7 @@
 <#
     Run by Test-PackageInstall.ps1 in a child pwsh that looks like a fresh user's machine: registers the packages folder
     as a PSResourceGet repository, installs both modules from it by name, checks where they landed and that the
-    simulator tool is on PATH, then runs the examples' Pester tests. Exits 1 when any of it fails.
+    simulator tool is on PATH, then runs the examples' Pester tests and the kit's own (OperationsModule.Testing.Tests.ps1). Exits 1 when any of it fails.
 #>
 param(
     [Parameter(Mandatory)] [string] $Packages,
@@ -24,7 +24,8 @@ Write-Host "operations-simulator on PATH: $((Get-Command operations-simulator -C
 
 Import-Module $PesterPath
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $Examples
+# The examples, and the kit's own tests beside this script.
+$configuration.Run.Path = @($Examples, (Join-Path $PSScriptRoot 'OperationsModule.Testing.Tests.ps1'))
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $result = Invoke-Pester -Configuration $configuration

@@ -19,7 +19,7 @@ function Get-OperationsSimulatorRequest {
         $cancels = Get-OperationsSimulatorRequest -System Vcf -Method DELETE -Path '/v1/tasks/*'
         $cancels.Path | Should -Be '/v1/tasks/t-1', '/v1/tasks/t-2'
     .EXAMPLE
-        (Get-OperationsSimulatorRequest -System BigChange -Method PUT).Json.reason | Should -Be 'Customer cancelled'
+        (Get-OperationsSimulatorRequest -System BigChange -Method PUT).Json | Should -Be 'Customer cancelled'
     .OUTPUTS
         OperationsModule.Testing.Request
     #>

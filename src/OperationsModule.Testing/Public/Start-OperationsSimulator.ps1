@@ -30,7 +30,8 @@ function Start-OperationsSimulator {
         How long to wait for the simulator to listen.
     .EXAMPLE
         $sim = Start-OperationsSimulator
-        Connect-OperationsServer -System Vcf -BaseUri $sim.BaseUri -Credential $sim.VcfCredential @($sim.ConnectParameters)
+        $connect = $sim.ConnectParameters
+        Connect-OperationsServer -System Vcf -BaseUri $sim.BaseUri -Credential $sim.VcfCredential @connect
 
         Starts the tool found on PATH and connects the default VCF session to it.
     .EXAMPLE
