@@ -36,6 +36,15 @@ Describe 'Start-OperationsSimulator and Stop-OperationsSimulator' {
         $sim.Process.HasExited | Should -BeTrue
     }
 
+    It 'ends the simulator with the PowerShell process that started it, when nobody stops it' {
+        # A child pwsh starts one, prints its process ID and exits without Stop-OperationsSimulator.
+        $childPid = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command 'Import-Module OperationsModule.Testing; (Start-OperationsSimulator).Pid'
+        $LASTEXITCODE | Should -Be 0
+        $simulator = Get-Process -Id ([int]$childPid) -ErrorAction SilentlyContinue
+        # Already gone, or going: its stdin closed with the child, which is its signal to exit.
+        if ($simulator) { $simulator.WaitForExit(15000) | Should -BeTrue }
+    }
+
     It 'names the missing file when -Path does not exist' {
         { Start-OperationsSimulator -Path (Join-Path $TestDrive 'nope') } | Should -Throw "*-Path '*nope' is not a file*"
     }
