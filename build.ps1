@@ -85,7 +85,8 @@ function Invoke-Docs {
 function Invoke-Package {
     $packages = Join-Path $out 'packages'
     & (Join-Path $root 'tools/New-Packages.ps1') -ModulePath $moduleOut -OutputPath $packages -Configuration $Configuration `
-        -ArtifactsPath (Join-Path $out 'simulator-tool') | Format-Table -AutoSize | Out-String | Write-Host
+        -ArtifactsPath (Join-Path $out 'simulator-tool') | Format-Table Package, SizeKB -AutoSize | Out-String | Write-Host
+    Write-Host "Packages written to $packages"
 }
 
 function Invoke-Demo {
