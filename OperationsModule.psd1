@@ -4,7 +4,7 @@
     GUID                   = '5d0f3c9e-8f5e-4c61-9b7a-3f1f6a0f2b11'
     Author                 = 'OperationsModule contributors'
     CompanyName            = 'OperationsModule'
-    Copyright              = '(c) OperationsModule contributors. All rights reserved.'
+    Copyright              = '(c) OperationsModule contributors. MIT licence.'
     Description            = 'Start and cancel long-running work on OL Connect Server, Onedata Oneprovider, VMware Cloud Foundation SDDC Manager and BigChange from PowerShell.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
@@ -29,8 +29,11 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('OLConnect', 'Onedata', 'VCF', 'SDDCManager', 'BigChange', 'Cancel', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://example.invalid/OperationsModule'
+            Tags         = @('OLConnect', 'Onedata', 'VCF', 'SDDCManager', 'BigChange', 'Cancel', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # No LicenseUri or ProjectUri: the project has no public address yet, and a placeholder would mislead.
+            # The licence (MIT) travels as the LICENSE file in the package. build.ps1 Package replaces ReleaseNotes
+            # with the CHANGELOG.md section of the packaged version.
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }

@@ -11,7 +11,10 @@
       Docs    Build, then refresh the cmdlet pages in docs/en-US from the built cmdlets with platyPS's
               Update-MarkdownHelp, where platyPS is installed (it keeps descriptions, adds new parameters as
               placeholders). Without platyPS it only warns: the markdown stays the source of truth either way.
-      Package Build, then zip out/OperationsModule into out/OperationsModule-<version>.zip.
+      Package Build, then tools/New-Packages.ps1 writes out/packages/: OperationsModule.<version>.nupkg and
+              OperationsModule.Testing.<version>.nupkg (Install-PSResource installs them from a repository holding
+              them) and OperationsModule.Simulator.<version>.nupkg (the operations-simulator .NET tool, net8.0 and
+              net10.0). The version is OperationsModule.psd1's ModuleVersion; ReleaseNotes come from CHANGELOG.md.
       Demo    Build, then run tools/Demo.ps1: a scripted tour against the bundled simulator.
 .EXAMPLE
     ./build.ps1
@@ -80,11 +83,10 @@ function Invoke-Docs {
 }
 
 function Invoke-Package {
-    $version = (Import-PowerShellDataFile (Join-Path $root 'OperationsModule.psd1')).ModuleVersion
-    $zip = Join-Path $out "OperationsModule-$version.zip"
-    if (Test-Path $zip) { Remove-Item $zip -Force }
-    Compress-Archive -Path $moduleOut -DestinationPath $zip
-    Write-Host "Package written to $zip"
+    $packages = Join-Path $out 'packages'
+    & (Join-Path $root 'tools/New-Packages.ps1') -ModulePath $moduleOut -OutputPath $packages -Configuration $Configuration `
+        -ArtifactsPath (Join-Path $out 'simulator-tool') | Format-Table Package, SizeKB -AutoSize | Out-String | Write-Host
+    Write-Host "Packages written to $packages"
 }
 
 function Invoke-Demo {
