@@ -115,7 +115,8 @@ Describe 'Faults, switches, seeding and the request log' {
         Add-OperationsSimulatorItem -System Vcf -Id 't-1'
         $connect = $Sim.ConnectParameters
         Stop-Task -TaskId 't-1' -BaseUri $Sim.BaseUri -Credential $Sim.VcfCredential @connect | Out-Null
-        @(Get-OperationsSimulatorRequest -Method DELETE).Count | Should -Be 1
+        # The cancel, then the revocation of the per-call login's refresh token.
+        (Get-OperationsSimulatorRequest -Method DELETE).Path | Should -Be '/v1/tasks/t-1', '/v1/tokens/refresh-token'
 
         Reset-OperationsSimulator
 
