@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using OperationsModule.PowerShell.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -28,37 +26,17 @@ namespace OperationsModule.PowerShell.Tests
 
             // Beside this build's output: the tool's build is reused by the next run, the scratch folder is emptied first.
             var scratch = Path.GetFullPath(Path.Combine(TestPaths.ModuleFolder, "..", ".."));
-            var start = new ProcessStartInfo("dotnet")
+            var run = await PinnedPwshScript.RunAsync(Path.Combine(TestPaths.Root, "tests", "Packages", "Test-PackageInstall.ps1"), new[]
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = TestPaths.Root, // where the tool manifest is found
-            };
-            foreach (var arg in new[]
-            {
-                "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(TestPaths.Root, "tests", "Packages", "Test-PackageInstall.ps1"),
                 "-ModulePath", TestPaths.ModuleFolder, "-PesterPath", TestPaths.PesterManifest, "-Configuration", TestPaths.Configuration,
                 "-WorkPath", Path.Combine(scratch, "package-install"), "-ArtifactsPath", Path.Combine(scratch, "simulator-tool"),
-            })
-                start.ArgumentList.Add(arg);
-            using var process = Process.Start(start)!;
-            var stdoutTask = process.StandardOutput.ReadToEndAsync();
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            using var limit = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(20));
-            var finished = true;
-            try { await process.WaitForExitAsync(limit.Token); }
-            catch (OperationCanceledException) { finished = false; process.Kill(entireProcessTree: true); }
-            var stdout = await stdoutTask;
-            var stderr = await stderrTask;
-            _log.WriteLine(stdout);
-            _log.WriteLine(stderr);
+            }, TimeSpan.FromMinutes(20), _log);
+            var stdout = run.Stdout;
 
-            Assert.True(finished, "Packaging, installing and the examples did not finish within 20 minutes.");
-            Assert.True(process.ExitCode == 0, $"Test-PackageInstall.ps1 failed (exit {process.ExitCode}):\n{Tail(stdout)}\n{Tail(stderr)}");
+            Assert.True(run.Finished, "Packaging, installing and the examples did not finish within 20 minutes.");
+            Assert.True(run.ExitCode == 0, $"Test-PackageInstall.ps1 failed (exit {run.ExitCode}):\n{run.Tail}");
             Assert.Matches(@"OperationsModule\.Testing \S+ installed in ", stdout);
             Assert.Matches(@"examples: [1-9]\d* passed, 0 failed", stdout);
         }
-
-        private static string Tail(string text) => string.Join("\n", text.Split('\n').TakeLast(80));
     }
 }

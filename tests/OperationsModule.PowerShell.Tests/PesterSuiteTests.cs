@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using OperationsModule.PowerShell.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -31,38 +29,17 @@ namespace OperationsModule.PowerShell.Tests
             Assert.True(File.Exists(TestPaths.SimulatorDll), "Build the solution first: " + TestPaths.SimulatorDll);
             if (File.Exists(SummaryPath)) File.Delete(SummaryPath);
 
-            var start = new ProcessStartInfo("dotnet")
+            var run = await PinnedPwshScript.RunAsync(Path.Combine(TestPaths.Root, "tests", "Pester", "Invoke-PesterSuite.ps1"), new[]
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = TestPaths.Root, // where the tool manifest is found
-            };
-            foreach (var arg in new[]
-            {
-                "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(TestPaths.Root, "tests", "Pester", "Invoke-PesterSuite.ps1"),
                 "-ModulePath", TestPaths.ModuleFolder, "-SimulatorPath", TestPaths.SimulatorDll, "-PesterPath", TestPaths.PesterManifest,
                 "-SummaryPath", SummaryPath,
-            })
-                start.ArgumentList.Add(arg);
-            using var process = Process.Start(start)!;
-            var stdoutTask = process.StandardOutput.ReadToEndAsync();
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            using var limit = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(20));
-            var finished = true;
-            try { await process.WaitForExitAsync(limit.Token); }
-            catch (OperationCanceledException) { finished = false; process.Kill(entireProcessTree: true); }
-            var stdout = await stdoutTask;
-            var stderr = await stderrTask;
-            _log.WriteLine(stdout);
-            _log.WriteLine(stderr);
+            }, TimeSpan.FromMinutes(20), _log);
 
-            Assert.True(finished, "The Pester suite did not finish within 20 minutes.");
-            Assert.True(process.ExitCode != 127 && !stderr.Contains("dotnet tool restore", StringComparison.Ordinal),
-                "The pinned pwsh is missing: run 'dotnet tool restore' in the repository root.\n" + stderr);
-            Assert.True(process.ExitCode == 0, $"Pester failed (exit {process.ExitCode}):\n{Tail(stdout)}\n{Tail(stderr)}");
+            Assert.True(run.Finished, "The Pester suite did not finish within 20 minutes.");
+            Assert.True(run.ExitCode != 127 && !run.Stderr.Contains("dotnet tool restore", StringComparison.Ordinal),
+                "The pinned pwsh is missing: run 'dotnet tool restore' in the repository root.\n" + run.Stderr);
+            Assert.True(run.ExitCode == 0, $"Pester failed (exit {run.ExitCode}):\n{run.Tail}");
             Assert.True(File.Exists(SummaryPath), "The suite wrote no summary: " + SummaryPath);
         }
-
-        private static string Tail(string text) => string.Join("\n", text.Split('\n').TakeLast(80));
     }
 }
