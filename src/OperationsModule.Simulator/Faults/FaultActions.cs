@@ -36,7 +36,7 @@ internal sealed class FaultRuntime
         }
         catch (OperationCanceledException)
         {
-            context.Abort();
+            Aborts.Abort(context);
             return false;
         }
     }
@@ -89,7 +89,7 @@ internal sealed class ConnectionResetFault : FaultAction
 
     internal override Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
-        context.Abort();
+        Aborts.Abort(context);
         return Task.FromResult(true);
     }
 }
@@ -157,7 +157,7 @@ internal sealed class HugeBodyFault(int status, long bytes, bool declareLength) 
         }
         catch (OperationCanceledException)
         {
-            context.Abort();
+            Aborts.Abort(context);
         }
 
         return true;
@@ -184,7 +184,7 @@ internal sealed class SlowLorisFault(int status, int bytesPerTick, TimeSpan tick
             }
             catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException)
             {
-                context.Abort();
+                Aborts.Abort(context);
                 return true;
             }
 
