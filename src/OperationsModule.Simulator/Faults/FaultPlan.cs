@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using OperationsModule.Simulator.Hosting;
 
@@ -8,16 +9,16 @@ public sealed class FaultPlan
 {
     // Copy-on-write: requests read the array without locking; Add/Clear are rare.
     private readonly object _gate = new();
-    private readonly System.Func<System.DateTimeOffset> _now;
-    private FaultRule[] _rules = System.Array.Empty<FaultRule>();
+    private readonly Func<DateTimeOffset> _now;
+    private FaultRule[] _rules = Array.Empty<FaultRule>();
 
     /// <summary>A plan on the system clock (a server's own plan follows <see cref="SimulatorOptions.TimeProvider"/>).</summary>
     public FaultPlan()
-        : this(() => System.DateTimeOffset.UtcNow)
+        : this(() => DateTimeOffset.UtcNow)
     {
     }
 
-    internal FaultPlan(System.Func<System.DateTimeOffset> now) => _now = now;
+    internal FaultPlan(Func<DateTimeOffset> now) => _now = now;
 
     public IReadOnlyList<FaultRule> Rules => _rules;
 
@@ -44,7 +45,7 @@ public sealed class FaultPlan
 
     public void Clear()
     {
-        lock (_gate) { _rules = System.Array.Empty<FaultRule>(); }
+        lock (_gate) { _rules = Array.Empty<FaultRule>(); }
     }
 
     internal FaultAction? Match(string method, string rawPath, SeededRandom random)

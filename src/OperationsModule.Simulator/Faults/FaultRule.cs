@@ -55,7 +55,8 @@ public sealed class FaultRule
     public int OneInOffset { get; init; }
 
     /// <summary>The bucket (0 to oneIn - 1) a raw path falls in for <see cref="OneIn"/>: for tests and benches that need to know which IDs a rule picks.</summary>
-    public static int PathBucket(string rawPath, int oneIn) => KeyedDraw.Bucket(rawPath, oneIn);
+    public static int PathBucket(string rawPath, int oneIn) =>
+        oneIn >= 1 ? KeyedDraw.Bucket(rawPath, oneIn) : throw new ArgumentOutOfRangeException(nameof(oneIn), oneIn, "'oneIn' must be at least 1.");
 
     /// <summary>How many requests matched method and path so far (applied or not).</summary>
     public int MatchCount => Volatile.Read(ref _matches);
