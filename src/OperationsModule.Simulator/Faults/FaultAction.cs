@@ -32,11 +32,11 @@ public abstract class FaultAction
     public static RateLimitFault RateLimit(double rate, int burst, int statusCode = 429, string? retryAfter = "1", LimitHeaderStyle headers = LimitHeaderStyle.None) =>
         new RateLimitFault(rate, burst, statusCode, retryAfter, headers);
 
-    /// <summary>At most <paramref name="limit"/> requests per <paramref name="window"/>; the excess is refused with Retry-After to the window's end.</summary>
-    public static FixedWindowFault FixedWindow(int limit, TimeSpan window, int statusCode = 429, LimitHeaderStyle headers = LimitHeaderStyle.None) =>
-        new FixedWindowFault(limit, window, statusCode, headers);
+    /// <summary>At most <paramref name="limit"/> requests per <paramref name="window"/>; the excess is refused with Retry-After to the window's end ("auto": seconds, "date": an HTTP date).</summary>
+    public static FixedWindowFault FixedWindow(int limit, TimeSpan window, int statusCode = 429, LimitHeaderStyle headers = LimitHeaderStyle.None, string? retryAfter = "auto") =>
+        new FixedWindowFault(limit, window, statusCode, retryAfter, headers);
 
-    /// <summary>Everything refused (default 429, Retry-After 1) for <paramref name="duration"/>, then nothing.</summary>
+    /// <summary>Everything refused (default 429, Retry-After 1; "auto" / "date" = the outage's end) for <paramref name="duration"/>, then nothing.</summary>
     public static OutageFault Outage(TimeSpan duration, int statusCode = 429, string? retryAfter = "1", OutageStart start = OutageStart.FirstRequest) =>
         new OutageFault(duration, statusCode, retryAfter, start);
 

@@ -10,9 +10,9 @@ namespace OperationsModule.Simulator.Faults;
 /// html(status), malformedJson(status), notAnObjectJson(status,body), neverAnswer, redirect(status,location),
 /// hugeBody(status,bytes,declareLength), slowLoris(status,bytesPerTick,tickMs,bytes), wrongContentType(status,contentType,body),
 /// rateLimit(rate,burst,status,retryAfter): a token bucket, e.g. <c>{"path":"^/rest/","action":{"kind":"rateLimit","rate":50,"burst":5}}</c>
-/// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token),
-/// fixedWindow(limit,windowMs,status,headers): e.g. <c>{"action":{"kind":"fixedWindow","limit":100,"windowMs":2000,"headers":"github"}}</c>,
-/// outage(durationMs,status,retryAfter,start): e.g. <c>{"action":{"kind":"outage","durationMs":3000}}</c> (429, Retry-After "1";
+/// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token, "date" = that moment as an HTTP date),
+/// fixedWindow(limit,windowMs,status,headers,retryAfter; Retry-After "auto" by default): e.g. <c>{"action":{"kind":"fixedWindow","limit":100,"windowMs":2000,"headers":"github"}}</c>,
+/// outage(durationMs,status,retryAfter,start; "auto"/"date" = the outage's end): e.g. <c>{"action":{"kind":"outage","durationMs":3000}}</c> (429, Retry-After "1";
 /// start "firstRequest" (default) or "whenAdded"). headers (rateLimit, fixedWindow): none, github, draft, structured, lying.
 /// Per-item rules: "oneIn":10,"oneInOffset":0 picks one raw path in ten (see <see cref="FaultRule.OneIn"/>), e.g. the item mix
 /// <c>{"path":"^/v1/tasks/","oneIn":10,"oneInOffset":0,"perPathTimes":2,"action":{"kind":"status","status":429,"retryAfter":"1"}}</c>.
@@ -91,7 +91,8 @@ internal sealed class FaultActionDto
                 Limit ?? throw new ArgumentException("'limit' is required for fixedWindow."),
                 TimeSpan.FromMilliseconds(WindowMs ?? throw new ArgumentException("'windowMs' is required for fixedWindow.")),
                 Status ?? 429,
-                LimitHeaderWriter.Parse(Headers)),
+                LimitHeaderWriter.Parse(Headers),
+                RetryAfter ?? "auto"),
             "outage" => FaultAction.Outage(
                 TimeSpan.FromMilliseconds(DurationMs ?? throw new ArgumentException("'durationMs' is required for outage.")),
                 Status ?? 429,

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +8,7 @@ namespace OperationsModule.Simulator.Faults;
 
 /// <summary>
 /// A fixed-window limiter: at most <c>limit</c> requests per window of <c>window</c>; the rest are refused with
-/// <c>status</c> and Retry-After = whole seconds to the window's end (at least 1). The first window opens at the
+/// <c>status</c> and Retry-After to the window's end ("auto": whole seconds, at least 1; "date": an HTTP date). The first window opens at the
 /// first request, the next ones follow back to back. Runs on <see cref="SimulatorOptions.TimeProvider"/>; limit
 /// headers (when asked for) carry Limit = limit, Remaining = what the window has left, Reset = its end, w = window.
 /// </summary>
@@ -19,6 +18,7 @@ public sealed class FixedWindowFault : FaultAction
     private readonly int _limit;
     private readonly TimeSpan _window;
     private readonly int _status;
+    private readonly string? _retryAfter;
     private readonly LimitHeaderStyle _headers;
     private DateTimeOffset? _windowStart;
     private int _used;
@@ -26,13 +26,14 @@ public sealed class FixedWindowFault : FaultAction
     private long _refused;
     private long _answers;
 
-    internal FixedWindowFault(int limit, TimeSpan window, int status, LimitHeaderStyle headers)
+    internal FixedWindowFault(int limit, TimeSpan window, int status, string? retryAfter, LimitHeaderStyle headers)
     {
         if (limit < 1) throw new ArgumentException("'limit' must be at least 1.");
         if (window <= TimeSpan.Zero) throw new ArgumentException("'window' must be longer than zero.");
         _limit = limit;
         _window = window;
         _status = status;
+        _retryAfter = retryAfter;
         _headers = headers;
     }
 
@@ -77,8 +78,11 @@ public sealed class FixedWindowFault : FaultAction
             return false;
         }
 
-        var seconds = Math.Max(1, (long)Math.Ceiling(snapshot.ResetAfter.TotalSeconds));
-        context.Response.Headers["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
+        if (RetryAfterValue.Format(_retryAfter, snapshot.ResetAfter, now) is string retryAfter)
+        {
+            context.Response.Headers["Retry-After"] = retryAfter;
+        }
+
         await Respond.EmptyAsync(context, _status).ConfigureAwait(false);
         return true;
     }

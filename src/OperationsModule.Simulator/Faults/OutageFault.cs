@@ -18,7 +18,8 @@ public enum OutageStart
 
 /// <summary>
 /// A short outage: every request is refused with <c>status</c> and Retry-After for <c>duration</c>, then every
-/// request is let through (no limit at all). Runs on <see cref="SimulatorOptions.TimeProvider"/>.
+/// request is let through (no limit at all). Runs on <see cref="SimulatorOptions.TimeProvider"/>. Retry-After is
+/// sent as given, or "auto" / "date" for the outage's end in seconds / as an HTTP date.
 /// </summary>
 public sealed class OutageFault : FaultAction
 {
@@ -65,11 +66,12 @@ public sealed class OutageFault : FaultAction
     internal override async Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
         bool refused;
+        DateTimeOffset now, endsAt;
         lock (_gate)
         {
-            var now = runtime.Now;
-            _endsAt ??= now + _duration;
-            refused = now < _endsAt;
+            now = runtime.Now;
+            endsAt = _endsAt ??= now + _duration;
+            refused = now < endsAt;
         }
 
         if (!refused)
@@ -79,9 +81,9 @@ public sealed class OutageFault : FaultAction
         }
 
         Interlocked.Increment(ref _refused);
-        if (_retryAfter is not null)
+        if (RetryAfterValue.Format(_retryAfter, endsAt - now, now) is string retryAfter)
         {
-            context.Response.Headers["Retry-After"] = _retryAfter;
+            context.Response.Headers["Retry-After"] = retryAfter;
         }
 
         await Respond.EmptyAsync(context, _status).ConfigureAwait(false);

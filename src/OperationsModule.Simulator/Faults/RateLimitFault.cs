@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +9,8 @@ namespace OperationsModule.Simulator.Faults;
 /// <summary>
 /// A token bucket: admits <c>rate</c> requests per second with bursts of up to <c>burst</c>, and refuses the rest
 /// with <c>status</c> and Retry-After. One bucket per rule, so a rule per system (its path pattern) limits each
-/// system on its own. Retry-After "auto" answers the whole seconds until the next token (at least 1).
+/// system on its own. Retry-After "auto" answers the whole seconds until the next token (at least 1), "date" that
+/// moment as an HTTP date.
 /// The bucket starts full at its first request and runs on <see cref="SimulatorOptions.TimeProvider"/>.
 /// Limit headers (when asked for) describe the bucket as a quota of <c>burst</c> that is whole again when the
 /// bucket is full: Limit = burst, Remaining = whole tokens left, Reset = seconds until full (rounded up, so a
@@ -86,9 +86,7 @@ public sealed class RateLimitFault : FaultAction
             return false;
         }
 
-        var retryAfter = string.Equals(_retryAfter, "auto", StringComparison.OrdinalIgnoreCase)
-            ? Math.Max(1, (int)Math.Ceiling(wait)).ToString(CultureInfo.InvariantCulture)
-            : _retryAfter;
+        var retryAfter = RetryAfterValue.Format(_retryAfter, TimeSpan.FromSeconds(wait), now);
         if (retryAfter is not null)
         {
             context.Response.Headers["Retry-After"] = retryAfter;

@@ -101,6 +101,27 @@ public sealed class LimiterScenarioTests
         Assert.Equal((3L, 2L), (bucket!.Admitted, bucket.Refused));
     }
 
+    [Fact]
+    public async Task Limiters_can_name_the_moment_to_retry_as_an_HTTP_date_on_the_simulator_clock()
+    {
+        await using var run = await ScenarioClient.StartAsync();
+        var ids = run.Seed(3);
+        run.Sim.Faults.Add(FaultAction.Outage(TimeSpan.FromSeconds(3.5), retryAfter: "date"), pathPattern: ScenarioClient.CancelPattern, times: 1);
+        run.Sim.Faults.Add(FaultAction.FixedWindow(1, TimeSpan.FromSeconds(2), retryAfter: "date"), pathPattern: ScenarioClient.CancelPattern);
+        var start = run.Clock.UtcNow;
+
+        using var outage = await run.CancelAsync(ids[0]);
+        var admitted = await run.StatusAsync(ids[0]);
+        run.Advance(0.5);
+        using var window = await run.CancelAsync(ids[1]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, outage.StatusCode);
+        Assert.Equal(start.AddSeconds(4), outage.Headers.RetryAfter!.Date); // 3.5 s rounded up to the second
+        Assert.Equal(204, admitted);
+        Assert.Equal(HttpStatusCode.TooManyRequests, window.StatusCode);
+        Assert.Equal(start.AddSeconds(2), window.Headers.RetryAfter!.Date);
+    }
+
     [Theory]
     [InlineData("{\"action\":{\"kind\":\"fixedWindow\",\"windowMs\":2000}}", "limit")]
     [InlineData("{\"action\":{\"kind\":\"fixedWindow\",\"limit\":0,\"windowMs\":2000}}", "limit")]
