@@ -9,10 +9,11 @@ using OperationsModule.Core.Systems.OLConnect;
 
 namespace OperationsModule.Bench;
 
-/// <summary>Stop-OutputCreation -BaseUri -Credential -ThrottleLimit C, minus PowerShell: StopCommand + BulkEngine.</summary>
+/// <summary>A Stop-* cmdlet minus PowerShell: StopCommand + BulkEngine, fed one ID at a time as ProcessRecord would.</summary>
 internal static class EngineRun
 {
-    /// <param name="adaptiveThrottling">False: the behaviour before issue 12 (each request retries a throttle on its own).</param>
+    /// <summary>Stop-OutputCreation -BaseUri -Credential -ThrottleLimit C.</summary>
+    /// <param name="adaptiveThrottling">False: -NoAdaptiveThrottling (each request retries a throttle on its own).</param>
     public static NullOutput Run(Uri baseUri, string user, string password, IReadOnlyList<string> ids, int concurrency, bool adaptiveThrottling = true)
     {
         var request = new ConnectionRequest(OperationsSystem.OLConnect)
@@ -23,7 +24,14 @@ internal static class EngineRun
             AdaptiveThrottling = adaptiveThrottling,
         };
         var output = new NullOutput();
-        using var command = new StopCommand(OutputCreationCancelEndpoint.Instance, new ConnectionPlan(request, new SessionStore()), concurrency, output, CancellationToken.None);
+        Run(OutputCreationCancelEndpoint.Instance, request, ids, concurrency, output);
+        return output;
+    }
+
+    /// <summary>Any Stop-* cmdlet: <paramref name="request"/> carries what its parameters would (BaseUri, credential or token, retries).</summary>
+    public static void Run(ICancelEndpoint endpoint, ConnectionRequest request, IReadOnlyList<string> ids, int concurrency, NullOutput output)
+    {
+        using var command = new StopCommand(endpoint, new ConnectionPlan(request, new SessionStore()), concurrency, output, CancellationToken.None);
         // What ProcessRecord and EndProcessing do.
         foreach (var id in ids)
         {
@@ -31,6 +39,5 @@ internal static class EngineRun
             command.Flush();
         }
         command.Complete();
-        return output;
     }
 }

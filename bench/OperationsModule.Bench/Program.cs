@@ -13,6 +13,7 @@ using OperationsModule.Simulator;
 // Throughput of bulk cancellation: the module's engine against a raw HttpClient loop at the same
 // concurrency, against the same in-process simulator, in the same run. Usage:
 //   dotnet run -c Release --project bench/OperationsModule.Bench [-- --count 10000 --repeat 11 --concurrency 1,8,32 --memory-items 100000]
+//   dotnet run -c Release --project bench/OperationsModule.Bench -- --scenario all    (the throttling rows)
 var count = IntArg("--count", 10_000);
 var repeat = IntArg("--repeat", 11);
 var levels = (Arg("--concurrency") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
@@ -66,23 +67,20 @@ Measurement Engine(int n, int c)
     });
 }
 
-// --rate-limit 50,200,1000: the throttling benchmark (issue 12) instead of the throughput one.
-if (Arg("--rate-limit") is { } rateList)
+// --scenario item-mix|outage|token-bucket|fixed-window|all: the throttling rows of issue 15 instead of the throughput
+// bench (see bench/README.md). --rate-limit 50,200,1000 is the token-bucket row at those rates, as before.
+var scenario = Arg("--scenario") ?? (Arg("--rate-limit") is null ? null : "token-bucket");
+if (scenario is not null)
 {
-    var burst = IntArg("--burst", 5);
-    var retryAfter = Arg("--retry-after") ?? "1";
-    var seconds = IntArg("--seconds", 20);
-    var results = new List<(RateLimitRun.Result, RateLimitRun.Result)>();
-    foreach (var rate in rateList.Split(',').Select(int.Parse))
+    try
     {
-        var old = RateLimitRun.Run(sim, Seed, rate, burst, retryAfter, seconds, adaptive: false);
-        var adaptive = RateLimitRun.Run(sim, Seed, rate, burst, retryAfter, seconds, adaptive: true);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"R={rate}: old {old.Seconds:0.0} s, new {adaptive.Seconds:0.0} s{LoadAverage()}"));
-        results.Add((old, adaptive));
+        return OperationsModule.Bench.Scenarios.ScenarioCommand.Run(sim, scenario, name => name == "--rates" ? Arg("--rates") ?? Arg("--rate-limit") : Arg(name));
     }
-    RateLimitRun.Print(results, burst, retryAfter, seconds);
-    Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs{LoadAverage()}");
-    return 0;
+    catch (Exception ex) when (ex is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
 }
 
 // --profile engine|raw: run one side only, for a profiler (dotnet-trace) to attach to.
@@ -165,17 +163,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Target engine >=
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}{LoadAverage()}");
 return worst >= 0.9 ? 0 : 1;
 
-static string LoadAverage()
-{
-    try
-    {
-        return ", load average " + string.Join(" ", System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-    }
-    catch (Exception)
-    {
-        return string.Empty; // not Linux
-    }
-}
+static string LoadAverage() => Machine.LoadAverage();
 
 static Measurement Measure(int n, Action run)
 {

@@ -44,6 +44,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     public X509Certificate2? Certificate { get; }
 
     public RequestJournal Journal => _sim.Journal;
+
+    /// <summary>Answers per status code since start or the last reset (kept with the journal off too).</summary>
+    public ResponseTally Responses => _sim.Responses;
     public SimulatorState State => _sim.State;
     public FaultPlan Faults => _sim.Faults;
     public SimulatorOptions Options => _sim.Options;
@@ -105,13 +108,20 @@ public sealed class SimulatorServer : IAsyncDisposable
                 return;
             }
 
-            if (sim.Options.JournalEnabled)
+            try
             {
-                await JournalMiddleware.InvokeAsync(ctx, sim.Journal, () => FaultMiddleware.InvokeAsync(ctx, sim.Faults, sim.FaultRuntime, () => next(ctx))).ConfigureAwait(false);
+                if (sim.Options.JournalEnabled)
+                {
+                    await JournalMiddleware.InvokeAsync(ctx, sim.Journal, () => FaultMiddleware.InvokeAsync(ctx, sim.Faults, sim.FaultRuntime, () => next(ctx))).ConfigureAwait(false);
+                }
+                else
+                {
+                    await FaultMiddleware.InvokeAsync(ctx, sim.Faults, sim.FaultRuntime, () => next(ctx)).ConfigureAwait(false);
+                }
             }
-            else
+            finally
             {
-                await FaultMiddleware.InvokeAsync(ctx, sim.Faults, sim.FaultRuntime, () => next(ctx)).ConfigureAwait(false);
+                sim.Responses.Add(ctx.Response.StatusCode, Aborts.WasAborted(ctx));
             }
         });
 

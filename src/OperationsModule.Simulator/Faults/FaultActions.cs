@@ -7,16 +7,22 @@ using OperationsModule.Simulator.Hosting;
 
 namespace OperationsModule.Simulator.Faults;
 
-/// <summary>What an action needs from the server: the seeded Random and the shutdown signal (so hangs end on dispose).</summary>
+/// <summary>What an action needs from the server: the seeded Random, the clock and the shutdown signal (so hangs end on dispose).</summary>
 internal sealed class FaultRuntime
 {
-    public FaultRuntime(SeededRandom random, CancellationToken shutdown)
+    private readonly Func<DateTimeOffset> _now;
+
+    public FaultRuntime(SeededRandom random, Func<DateTimeOffset> now, CancellationToken shutdown)
     {
         Random = random;
+        _now = now;
         Shutdown = shutdown;
     }
 
     public SeededRandom Random { get; }
+
+    /// <summary><see cref="SimulatorOptions.TimeProvider"/>'s time, read per request (so a test may swap it).</summary>
+    public DateTimeOffset Now => _now();
     public CancellationToken Shutdown { get; }
 
     /// <summary>Waits; on client disconnect or server shutdown, aborts the connection and reports false.</summary>
@@ -30,7 +36,7 @@ internal sealed class FaultRuntime
         }
         catch (OperationCanceledException)
         {
-            context.Abort();
+            Aborts.Abort(context);
             return false;
         }
     }
@@ -83,7 +89,7 @@ internal sealed class ConnectionResetFault : FaultAction
 
     internal override Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
-        context.Abort();
+        Aborts.Abort(context);
         return Task.FromResult(true);
     }
 }
@@ -151,7 +157,7 @@ internal sealed class HugeBodyFault(int status, long bytes, bool declareLength) 
         }
         catch (OperationCanceledException)
         {
-            context.Abort();
+            Aborts.Abort(context);
         }
 
         return true;
@@ -178,7 +184,7 @@ internal sealed class SlowLorisFault(int status, int bytesPerTick, TimeSpan tick
             }
             catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException)
             {
-                context.Abort();
+                Aborts.Abort(context);
                 return true;
             }
 

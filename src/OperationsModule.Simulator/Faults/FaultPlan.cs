@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using OperationsModule.Simulator.Hosting;
 
@@ -8,12 +9,22 @@ public sealed class FaultPlan
 {
     // Copy-on-write: requests read the array without locking; Add/Clear are rare.
     private readonly object _gate = new();
-    private FaultRule[] _rules = System.Array.Empty<FaultRule>();
+    private readonly Func<DateTimeOffset> _now;
+    private FaultRule[] _rules = Array.Empty<FaultRule>();
+
+    /// <summary>A plan on the system clock (a server's own plan follows <see cref="SimulatorOptions.TimeProvider"/>).</summary>
+    public FaultPlan()
+        : this(() => DateTimeOffset.UtcNow)
+    {
+    }
+
+    internal FaultPlan(Func<DateTimeOffset> now) => _now = now;
 
     public IReadOnlyList<FaultRule> Rules => _rules;
 
     public FaultRule Add(FaultRule rule)
     {
+        rule.Validate();
         lock (_gate)
         {
             rule.Ordinal = _rules.Length;
@@ -23,16 +34,18 @@ public sealed class FaultPlan
             _rules = next;
         }
 
+        // Time-based faults that start "when switched on" (an outage) take their start from here.
+        rule.Action.OnAdded(_now());
         return rule;
     }
 
     /// <summary>Shorthand: <c>Add(new FaultRule(action) { ... })</c>.</summary>
-    public FaultRule Add(FaultAction action, string? method = null, string? pathPattern = null, int? times = null, int? perPathTimes = null, double? probability = null) =>
-        Add(new FaultRule(action) { Method = method, PathPattern = pathPattern, Times = times, PerPathTimes = perPathTimes, Probability = probability });
+    public FaultRule Add(FaultAction action, string? method = null, string? pathPattern = null, int? times = null, int? perPathTimes = null, double? probability = null, int? oneIn = null, int oneInOffset = 0) =>
+        Add(new FaultRule(action) { Method = method, PathPattern = pathPattern, Times = times, PerPathTimes = perPathTimes, Probability = probability, OneIn = oneIn, OneInOffset = oneInOffset });
 
     public void Clear()
     {
-        lock (_gate) { _rules = System.Array.Empty<FaultRule>(); }
+        lock (_gate) { _rules = Array.Empty<FaultRule>(); }
     }
 
     internal FaultAction? Match(string method, string rawPath, SeededRandom random)

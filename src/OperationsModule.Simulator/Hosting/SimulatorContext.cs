@@ -12,8 +12,9 @@ internal sealed class SimulatorContext
         Random = new SeededRandom(options.Seed);
         State = new SimulatorState(options);
         Journal = new RequestJournal();
-        Faults = new FaultPlan();
-        FaultRuntime = new FaultRuntime(Random, shutdown);
+        Responses = new ResponseTally();
+        Faults = new FaultPlan(() => options.TimeProvider.GetUtcNow());
+        FaultRuntime = new FaultRuntime(Random, () => options.TimeProvider.GetUtcNow(), shutdown);
         Switches = new Control.RuntimeSwitches(options);
     }
 
@@ -21,6 +22,7 @@ internal sealed class SimulatorContext
     public SeededRandom Random { get; }
     public SimulatorState State { get; }
     public RequestJournal Journal { get; }
+    public ResponseTally Responses { get; }
     public FaultPlan Faults { get; }
     public FaultRuntime FaultRuntime { get; }
     public Control.RuntimeSwitches Switches { get; }
@@ -31,6 +33,7 @@ internal sealed class SimulatorContext
         Switches.Restore(Options);
         Faults.Clear();
         Journal.Clear();
+        Responses.Clear();
         Random.Reset();
         State.Reset();
     }
