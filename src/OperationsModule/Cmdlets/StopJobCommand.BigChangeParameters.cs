@@ -49,5 +49,8 @@ namespace OperationsModule.Cmdlets
 
         [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
         public override SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        public override SwitchParameter NoAdaptiveThrottling { get; set; }
     }
 }

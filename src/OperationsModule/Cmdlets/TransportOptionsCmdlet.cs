@@ -27,6 +27,10 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public virtual SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>Per-request retries only on throttling, as before the shared gate (HttpOptions.AdaptiveThrottling).</summary>
+        [Parameter]
+        public virtual SwitchParameter NoAdaptiveThrottling { get; set; }
+
         protected string DefaultUserAgent =>
             "OperationsModule/" + typeof(TransportOptionsCmdlet).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version;
 
@@ -39,6 +43,8 @@ namespace OperationsModule.Cmdlets
             request.RetryIntervalSec = bound.ContainsKey(nameof(RetryIntervalSec)) ? RetryIntervalSec : (int?)null;
             request.SkipCertificateCheck = SkipCertificateCheck.IsPresent;
             request.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
+            // Only an explicit switch turns it off: absent keeps the session's setting (or the default, on).
+            request.AdaptiveThrottling = NoAdaptiveThrottling.IsPresent ? false : (bool?)null;
             return request;
         }
     }
