@@ -12,6 +12,13 @@ public sealed class SimulatorOptions
     /// <summary>Seeds every random choice (fault probabilities, latency jitter, reference tokens).</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// The clock of every time-based fault (token bucket, fixed window, outage) and of the limit headers they send.
+    /// Tests on a virtual clock pass one that follows it, so windows and outages move with virtual time; only
+    /// <see cref="TimeProvider.GetUtcNow"/> is read.
+    /// </summary>
+    public System.TimeProvider TimeProvider { get; set; } = System.TimeProvider.System;
+
     /// <summary>When false, no request is recorded (the throughput bench turns it off).</summary>
     public bool JournalEnabled { get; set; } = true;
 

@@ -18,6 +18,8 @@ namespace OperationsModule.Simulator.Control;
 /// onedata {"executions":[{"id","status"}]} or {"ids":[..],"status"}; vcf {"tasks":[{"id","status"}]} or {"ids":[..],"status"}
 /// or {"prefix":"task-","count":10000}; bigchange {"jobs":[{"id","status","customerId"}]} or {"ids":[..],"status","customerId"}
 /// or {"from":1,"count":10000}.
+/// POST /_sim/scenarios/item-mix {"path":"^/v1/tasks/","method":"DELETE"} adds <see cref="FaultScenarios.ItemMix"/>'s rules
+/// (the other scenarios are single rules: see <see cref="FaultRuleDto"/>).
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -26,6 +28,7 @@ internal static class ControlEndpoints
     public static void Map(IEndpointRouteBuilder app, SimulatorContext sim)
     {
         app.MapPost("/_sim/faults", ctx => AddFaultAsync(ctx, sim));
+        app.MapPost("/_sim/scenarios/item-mix", ctx => AddItemMixAsync(ctx, sim));
         app.MapDelete("/_sim/faults", ctx => { sim.Faults.Clear(); return Respond.EmptyAsync(ctx, 204); });
         app.MapPost("/_sim/reset", ctx => { sim.Reset(); return Respond.EmptyAsync(ctx, 204); });
         app.MapPost("/_sim/seed/{system}", (HttpContext ctx, string system) => SeedAsync(ctx, sim, system));
@@ -39,6 +42,23 @@ internal static class ControlEndpoints
         {
             var dto = await JsonSerializer.DeserializeAsync<FaultRuleDto>(ctx.Request.Body, cancellationToken: ctx.RequestAborted).ConfigureAwait(false);
             sim.Faults.Add((dto ?? throw new ArgumentException("Empty body.")).ToRule());
+            await Respond.EmptyAsync(ctx, 204).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        {
+            await Respond.JsonAsync(ctx, 400, new JsonObject { ["error"] = ex.Message }).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task AddItemMixAsync(HttpContext ctx, SimulatorContext sim)
+    {
+        try
+        {
+            var body = await JsonNode.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted).ConfigureAwait(false) as JsonObject
+                ?? throw new ArgumentException("The body must be a JSON object.");
+            var path = Str(body, "path") ?? throw new ArgumentException("'path' is required (a regex on the raw path).");
+            _ = new System.Text.RegularExpressions.Regex(path); // a bad pattern fails here, not in a request
+            FaultScenarios.ItemMix(sim.Faults, path, Str(body, "method"));
             await Respond.EmptyAsync(ctx, 204).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)

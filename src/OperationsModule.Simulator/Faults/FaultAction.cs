@@ -16,6 +16,11 @@ public abstract class FaultAction
     /// <summary>Returns true when the response is finished; false lets normal handling run (e.g. after latency).</summary>
     internal abstract Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime);
 
+    /// <summary>Called when the rule joins a plan, with the plan's time (for faults that start when switched on).</summary>
+    internal virtual void OnAdded(DateTimeOffset now)
+    {
+    }
+
     /// <summary>Wait, then handle normally. Jitter adds a seeded random 0..jitter.</summary>
     public static FaultAction Latency(TimeSpan delay, TimeSpan? jitter = null) => new LatencyFault(delay, jitter ?? TimeSpan.Zero);
 
@@ -24,7 +29,16 @@ public abstract class FaultAction
         new StatusFault(statusCode, retryAfter, body, contentType);
 
     /// <summary>A token bucket of <paramref name="rate"/> requests/s and <paramref name="burst"/>; refuses the excess with the status and Retry-After ("auto": seconds to the next token).</summary>
-    public static RateLimitFault RateLimit(double rate, int burst, int statusCode = 429, string? retryAfter = "1") => new RateLimitFault(rate, burst, statusCode, retryAfter);
+    public static RateLimitFault RateLimit(double rate, int burst, int statusCode = 429, string? retryAfter = "1", LimitHeaderStyle headers = LimitHeaderStyle.None) =>
+        new RateLimitFault(rate, burst, statusCode, retryAfter, headers);
+
+    /// <summary>At most <paramref name="limit"/> requests per <paramref name="window"/>; the excess is refused with Retry-After to the window's end.</summary>
+    public static FixedWindowFault FixedWindow(int limit, TimeSpan window, int statusCode = 429, LimitHeaderStyle headers = LimitHeaderStyle.None) =>
+        new FixedWindowFault(limit, window, statusCode, headers);
+
+    /// <summary>Everything refused (default 429, Retry-After 1) for <paramref name="duration"/>, then nothing.</summary>
+    public static OutageFault Outage(TimeSpan duration, int statusCode = 429, string? retryAfter = "1", OutageStart start = OutageStart.FirstRequest) =>
+        new OutageFault(duration, statusCode, retryAfter, start);
 
     /// <summary>Abort the connection without any response.</summary>
     public static FaultAction ConnectionReset() => new ConnectionResetFault();

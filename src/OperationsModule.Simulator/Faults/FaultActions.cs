@@ -7,16 +7,22 @@ using OperationsModule.Simulator.Hosting;
 
 namespace OperationsModule.Simulator.Faults;
 
-/// <summary>What an action needs from the server: the seeded Random and the shutdown signal (so hangs end on dispose).</summary>
+/// <summary>What an action needs from the server: the seeded Random, the clock and the shutdown signal (so hangs end on dispose).</summary>
 internal sealed class FaultRuntime
 {
-    public FaultRuntime(SeededRandom random, CancellationToken shutdown)
+    private readonly Func<DateTimeOffset> _now;
+
+    public FaultRuntime(SeededRandom random, Func<DateTimeOffset> now, CancellationToken shutdown)
     {
         Random = random;
+        _now = now;
         Shutdown = shutdown;
     }
 
     public SeededRandom Random { get; }
+
+    /// <summary><see cref="SimulatorOptions.TimeProvider"/>'s time, read per request (so a test may swap it).</summary>
+    public DateTimeOffset Now => _now();
     public CancellationToken Shutdown { get; }
 
     /// <summary>Waits; on client disconnect or server shutdown, aborts the connection and reports false.</summary>

@@ -42,6 +42,21 @@ public sealed class FaultRule
     /// </summary>
     public double? Probability { get; init; }
 
+    /// <summary>
+    /// Per-item rules: apply only to one raw path in <c>OneIn</c>, the paths whose <see cref="PathBucket"/> is
+    /// <see cref="OneInOffset"/>. The pick is a hash of the path alone (no seed, no arrival order), so every run and
+    /// every server picks the same IDs, and rules with the same OneIn and different offsets pick disjoint IDs
+    /// ("one ID in ten refused twice with 429, another one in ten once with 503"). Checked before the counters,
+    /// so PerPathTimes then counts the attempts at each picked ID.
+    /// </summary>
+    public int? OneIn { get; init; }
+
+    /// <summary>Which of the <see cref="OneIn"/> buckets the rule picks: 0 to OneIn - 1.</summary>
+    public int OneInOffset { get; init; }
+
+    /// <summary>The bucket (0 to oneIn - 1) a raw path falls in for <see cref="OneIn"/>: for tests and benches that need to know which IDs a rule picks.</summary>
+    public static int PathBucket(string rawPath, int oneIn) => KeyedDraw.Bucket(rawPath, oneIn);
+
     /// <summary>How many requests matched method and path so far (applied or not).</summary>
     public int MatchCount => Volatile.Read(ref _matches);
 
@@ -59,6 +74,11 @@ public sealed class FaultRule
             {
                 return false;
             }
+        }
+
+        if (OneIn is int oneIn && KeyedDraw.Bucket(rawPath, oneIn) != OneInOffset)
+        {
+            return false;
         }
 
         var n = Interlocked.Increment(ref _matches);
@@ -83,6 +103,20 @@ public sealed class FaultRule
 
         var nth = Interlocked.Increment(ref _draws.GetOrAdd(rawPath, _ => new StrongBox<int>()).Value);
         return KeyedDraw.Uniform(random.Seed, Ordinal, method, rawPath, nth) < p;
+    }
+
+    /// <summary>Refuses settings that could never apply, when the rule joins a plan (never during a request).</summary>
+    internal void Validate()
+    {
+        if (OneIn is int oneIn && (oneIn < 1 || OneInOffset < 0 || OneInOffset >= oneIn))
+        {
+            throw new ArgumentException($"'oneIn' must be at least 1 and 'oneInOffset' from 0 to oneIn - 1, not {oneIn} and {OneInOffset}.");
+        }
+
+        if (OneIn is null && OneInOffset != 0)
+        {
+            throw new ArgumentException("'oneInOffset' needs 'oneIn'.");
+        }
     }
 
     /// <summary>The rule's position in its plan (set when added): separates the draws of different rules.</summary>

@@ -10,7 +10,13 @@ namespace OperationsModule.Simulator.Faults;
 /// html(status), malformedJson(status), notAnObjectJson(status,body), neverAnswer, redirect(status,location),
 /// hugeBody(status,bytes,declareLength), slowLoris(status,bytesPerTick,tickMs,bytes), wrongContentType(status,contentType,body),
 /// rateLimit(rate,burst,status,retryAfter): a token bucket, e.g. <c>{"path":"^/rest/","action":{"kind":"rateLimit","rate":50,"burst":5}}</c>
-/// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token). DELETE /_sim/faults lifts it.
+/// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token),
+/// fixedWindow(limit,windowMs,status,headers): e.g. <c>{"action":{"kind":"fixedWindow","limit":100,"windowMs":2000,"headers":"github"}}</c>,
+/// outage(durationMs,status,retryAfter,start): e.g. <c>{"action":{"kind":"outage","durationMs":3000}}</c> (429, Retry-After "1";
+/// start "firstRequest" (default) or "whenAdded"). headers (rateLimit, fixedWindow): none, github, draft, structured, lying.
+/// Per-item rules: "oneIn":10,"oneInOffset":0 picks one raw path in ten (see <see cref="FaultRule.OneIn"/>), e.g. the item mix
+/// <c>{"path":"^/v1/tasks/","oneIn":10,"oneInOffset":0,"perPathTimes":2,"action":{"kind":"status","status":429,"retryAfter":"1"}}</c>.
+/// DELETE /_sim/faults lifts them all.
 /// </summary>
 internal sealed class FaultRuleDto
 {
@@ -19,6 +25,8 @@ internal sealed class FaultRuleDto
     [JsonPropertyName("times")] public int? Times { get; set; }
     [JsonPropertyName("perPathTimes")] public int? PerPathTimes { get; set; }
     [JsonPropertyName("probability")] public double? Probability { get; set; }
+    [JsonPropertyName("oneIn")] public int? OneIn { get; set; }
+    [JsonPropertyName("oneInOffset")] public int? OneInOffset { get; set; }
     [JsonPropertyName("action")] public FaultActionDto? Action { get; set; }
 
     public FaultRule ToRule()
@@ -35,6 +43,8 @@ internal sealed class FaultRuleDto
             Times = Times,
             PerPathTimes = PerPathTimes,
             Probability = Probability,
+            OneIn = OneIn,
+            OneInOffset = OneInOffset ?? 0,
         };
     }
 }
@@ -55,6 +65,11 @@ internal sealed class FaultActionDto
     [JsonPropertyName("tickMs")] public int? TickMs { get; set; }
     [JsonPropertyName("rate")] public double? Rate { get; set; }
     [JsonPropertyName("burst")] public int? Burst { get; set; }
+    [JsonPropertyName("limit")] public int? Limit { get; set; }
+    [JsonPropertyName("windowMs")] public int? WindowMs { get; set; }
+    [JsonPropertyName("durationMs")] public int? DurationMs { get; set; }
+    [JsonPropertyName("start")] public string? Start { get; set; }
+    [JsonPropertyName("headers")] public string? Headers { get; set; }
 
     public FaultAction ToAction()
     {
@@ -71,9 +86,24 @@ internal sealed class FaultActionDto
             "redirect" => FaultAction.Redirect(Status ?? 302, Location ?? throw new ArgumentException("'location' is required for redirect.")),
             "hugebody" => FaultAction.HugeBody(Status ?? 200, Bytes ?? 10_000_000, DeclareLength ?? false),
             "slowloris" => FaultAction.SlowLoris(Status ?? 200, BytesPerTick ?? 1, TimeSpan.FromMilliseconds(TickMs ?? 1000), Bytes),
-            "ratelimit" => FaultAction.RateLimit(Rate ?? throw new ArgumentException("'rate' is required for rateLimit."), Burst ?? 1, Status ?? 429, RetryAfter ?? "1"),
+            "ratelimit" => FaultAction.RateLimit(Rate ?? throw new ArgumentException("'rate' is required for rateLimit."), Burst ?? 1, Status ?? 429, RetryAfter ?? "1", LimitHeaderWriter.Parse(Headers)),
+            "fixedwindow" => FaultAction.FixedWindow(
+                Limit ?? throw new ArgumentException("'limit' is required for fixedWindow."),
+                TimeSpan.FromMilliseconds(WindowMs ?? throw new ArgumentException("'windowMs' is required for fixedWindow.")),
+                Status ?? 429,
+                LimitHeaderWriter.Parse(Headers)),
+            "outage" => FaultAction.Outage(
+                TimeSpan.FromMilliseconds(DurationMs ?? throw new ArgumentException("'durationMs' is required for outage.")),
+                Status ?? 429,
+                RetryAfter ?? "1",
+                ParseStart(Start)),
             "wrongcontenttype" => FaultAction.WrongContentType(Status ?? 200, ContentType ?? "text/html", Body ?? "{\"message\":\"json labelled as something else\"}"),
             _ => throw new ArgumentException($"Unknown fault kind '{Kind}'."),
         };
     }
+
+    private static OutageStart ParseStart(string? text) =>
+        text is null ? OutageStart.FirstRequest
+        : Enum.TryParse<OutageStart>(text, ignoreCase: true, out var start) && Enum.IsDefined(start) ? start
+        : throw new ArgumentException($"'start' must be firstRequest or whenAdded, not '{text}'.");
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +11,10 @@ namespace OperationsModule.Simulator.Faults;
 /// A token bucket: admits <c>rate</c> requests per second with bursts of up to <c>burst</c>, and refuses the rest
 /// with <c>status</c> and Retry-After. One bucket per rule, so a rule per system (its path pattern) limits each
 /// system on its own. Retry-After "auto" answers the whole seconds until the next token (at least 1).
+/// The bucket starts full at its first request and runs on <see cref="SimulatorOptions.TimeProvider"/>.
+/// Limit headers (when asked for) describe the bucket as a quota of <c>burst</c> that is whole again when the
+/// bucket is full: Limit = burst, Remaining = whole tokens left, Reset = seconds until full (rounded up, so a
+/// bucket that refills in under a second says 1), window = burst / rate rounded up.
 /// </summary>
 public sealed class RateLimitFault : FaultAction
 {
@@ -20,12 +23,14 @@ public sealed class RateLimitFault : FaultAction
     private readonly double _burst;
     private readonly int _status;
     private readonly string? _retryAfter;
+    private readonly LimitHeaderStyle _headers;
     private double _tokens;
-    private long _lastTicks;
+    private DateTimeOffset? _last;
     private long _admitted;
     private long _refused;
+    private long _answers;
 
-    internal RateLimitFault(double rate, int burst, int status, string? retryAfter)
+    internal RateLimitFault(double rate, int burst, int status, string? retryAfter, LimitHeaderStyle headers)
     {
         if (rate <= 0) throw new ArgumentException("'rate' must be above 0 requests per second.");
         if (burst < 1) throw new ArgumentException("'burst' must be at least 1.");
@@ -33,8 +38,8 @@ public sealed class RateLimitFault : FaultAction
         _burst = burst;
         _status = status;
         _retryAfter = retryAfter;
+        _headers = headers;
         _tokens = burst;
-        _lastTicks = Stopwatch.GetTimestamp();
     }
 
     public override string Kind => "rateLimit";
@@ -47,23 +52,40 @@ public sealed class RateLimitFault : FaultAction
 
     internal override async Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
+        DateTimeOffset now;
         double wait;
+        bool admitted;
+        LimitSnapshot snapshot;
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
-            _tokens = Math.Min(_burst, _tokens + (now - _lastTicks) * _rate / Stopwatch.Frequency);
-            _lastTicks = now;
-            if (_tokens >= 1)
+            // Read inside the lock, so time never runs backwards between two requests.
+            now = runtime.Now;
+            var elapsed = _last is DateTimeOffset last ? Math.Max(0, (now - last).TotalSeconds) : 0;
+            _tokens = Math.Min(_burst, _tokens + elapsed * _rate);
+            _last = now;
+            admitted = _tokens >= 1;
+            if (admitted)
             {
                 _tokens -= 1;
-                Interlocked.Increment(ref _admitted);
-                return false;
             }
 
-            wait = (1 - _tokens) / _rate;
+            wait = admitted ? 0 : (1 - _tokens) / _rate;
+            snapshot = new LimitSnapshot(
+                "bucket",
+                (long)_burst,
+                (long)Math.Floor(_tokens),
+                TimeSpan.FromSeconds((_burst - _tokens) / _rate),
+                TimeSpan.FromSeconds(_burst / _rate));
         }
 
-        Interlocked.Increment(ref _refused);
+        Interlocked.Increment(ref admitted ? ref _admitted : ref _refused);
+        var sequence = Interlocked.Increment(ref _answers);
+        LimitHeaderWriter.Write(context.Response.Headers, _headers, snapshot, now, sequence);
+        if (admitted)
+        {
+            return false;
+        }
+
         var retryAfter = string.Equals(_retryAfter, "auto", StringComparison.OrdinalIgnoreCase)
             ? Math.Max(1, (int)Math.Ceiling(wait)).ToString(CultureInfo.InvariantCulture)
             : _retryAfter;

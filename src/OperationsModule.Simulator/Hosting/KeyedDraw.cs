@@ -25,6 +25,18 @@ internal static class KeyedDraw
         return (Finish(hash) >> 11) * (1.0 / (1UL << 53));
     }
 
+    /// <summary>A stable bucket 0..n-1 for a text (a raw path), the same in every process and run.</summary>
+    public static int Bucket(string text, int n)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = Mix(hash, c);
+        }
+
+        return (int)(Finish(hash) % (ulong)n);
+    }
+
     private static ulong Mix(ulong hash, ulong value) => (hash ^ value) * 1099511628211UL;
 
     private static ulong Finish(ulong z)

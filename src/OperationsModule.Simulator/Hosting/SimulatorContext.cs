@@ -12,8 +12,8 @@ internal sealed class SimulatorContext
         Random = new SeededRandom(options.Seed);
         State = new SimulatorState(options);
         Journal = new RequestJournal();
-        Faults = new FaultPlan();
-        FaultRuntime = new FaultRuntime(Random, shutdown);
+        Faults = new FaultPlan(() => options.TimeProvider.GetUtcNow());
+        FaultRuntime = new FaultRuntime(Random, () => options.TimeProvider.GetUtcNow(), shutdown);
         Switches = new Control.RuntimeSwitches(options);
     }
 
