@@ -265,12 +265,16 @@ namespace OperationsModule.Core.Http
             return now - since.Value <= Options.MaximumThrottleWait;
         }
 
-        /// <summary>The quota the answer announces, if any: a few header lookups, no copy of the headers.</summary>
-        private static AnnouncedLimit? ReadAnnouncedLimit(ApiResponse response)
+        /// <summary>
+        /// The quota the answer announces, if any: a few header lookups, no copy of the headers. An epoch reset is read
+        /// against the gate's clock (the wall clock, or a test's virtual one shared with the simulator).
+        /// </summary>
+        private AnnouncedLimit? ReadAnnouncedLimit(ApiResponse response)
         {
-            if (response.Headers is ResponseHeaders headers)
-                return AnnouncedLimitParser.Parse(headers.First, DateTimeOffset.UtcNow);
-            return AnnouncedLimitParser.Parse(response.Header, DateTimeOffset.UtcNow);
+            var now = Throttle.Clock.UtcNow;
+            return response.Headers is ResponseHeaders headers
+                ? AnnouncedLimitParser.Parse(headers.First, now)
+                : AnnouncedLimitParser.Parse(response.Header, now);
         }
 
         /// <summary>

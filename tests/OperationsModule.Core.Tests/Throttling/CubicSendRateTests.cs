@@ -14,7 +14,7 @@ public sealed class CubicSendRateTests
         rate.OnAdmitted(0.1, 0.0);
         Assert.Null(rate.Rate);
         // A refusal while unlimited is never a rate signal on its own: only a hold sets the first rate.
-        Assert.False(rate.OnThrottled(0.15, double.NegativeInfinity, 40));
+        Assert.False(rate.OnThrottled(0.15, double.NegativeInfinity));
 
         Assert.True(rate.OnHold(now: 0.2, sentAt: double.NegativeInfinity, reopenAt: 1.2, admittedPerSecond: 40));
 
@@ -36,7 +36,7 @@ public sealed class CubicSendRateTests
         var grown = 10 + 10 * Math.Log(2) / CubicSendRate.SlowStartDoublingSeconds;
         Assert.Equal(grown, rate.Rate!.Value, 6);
 
-        Assert.True(rate.OnThrottled(now: 1.5, sentAt: 1.5, admittedPerSecond: 0));
+        Assert.True(rate.OnThrottled(now: 1.5, sentAt: 1.5));
         Assert.False(rate.InSlowStart);
         Assert.Equal(grown * CubicSendRate.SlowStartExit, rate.Rate!.Value, 6);
     }
@@ -46,33 +46,50 @@ public sealed class CubicSendRateTests
     {
         var rate = new CubicSendRate();
         rate.OnHold(0, double.NegativeInfinity, 1, 100);
-        rate.OnThrottled(2, 1.5, 0);
+        rate.OnThrottled(2, 1.5);
         var afterDecrease = rate.Rate;
+        Assert.NotEqual(100, afterDecrease);
 
-        Assert.False(rate.OnThrottled(now: 2.01, sentAt: 1.9, admittedPerSecond: 0));
-        Assert.False(rate.OnThrottled(now: 2.02, sentAt: double.NegativeInfinity, admittedPerSecond: 0));
+        Assert.False(rate.OnThrottled(now: 3.01, sentAt: 1.9));
+        Assert.False(rate.OnThrottled(now: 3.02, sentAt: double.NegativeInfinity));
         Assert.Equal(afterDecrease, rate.Rate);
     }
 
     [Fact]
-    public void Congestion_avoidance_backs_off_from_the_admitted_rate_and_levels_out_around_it()
+    public void Congestion_avoidance_backs_off_from_the_rate_that_met_the_refusal_and_levels_out_around_it()
     {
         var rate = new CubicSendRate();
         rate.OnHold(0, double.NegativeInfinity, 1, 100);
-        rate.OnThrottled(1.1, 1.05, 0); // leaves slow start
+        rate.OnThrottled(1.1, 1.05); // leaves slow start
         for (var i = 0; i < 500; i++) rate.OnAdmitted(2 + i * 0.02, 2 + i * 0.02);
         var sending = rate.Rate!.Value;
-        Assert.True(sending > 50, $"the curve should have climbed past the server's 50/s by now, is at {sending}");
+        Assert.True(sending > 50, $"the curve should have climbed past 50/s by now, is at {sending}");
 
-        // The server admitted 50 a second over the last second.
-        Assert.True(rate.OnThrottled(now: 12, sentAt: 11.9, admittedPerSecond: 50));
-        Assert.Equal(50 * CubicSendRate.Beta, rate.Rate!.Value, 6);
+        Assert.True(rate.OnThrottled(now: 12, sentAt: 11.9));
+        Assert.Equal(sending * CubicSendRate.Beta, rate.Rate!.Value, 6);
 
         var k = Math.Pow((1 - CubicSendRate.Beta) / CubicSendRate.CubicC, 1.0 / 3);
         rate.OnAdmitted(now: 12 + k, sentAt: 12 + k);
-        Assert.Equal(50, rate.Rate!.Value, 6); // the plateau: back at the admitted rate after K seconds
+        Assert.Equal(sending, rate.Rate!.Value, 6); // the plateau: back at that rate after K seconds
         rate.OnAdmitted(now: 12 + k + 1, sentAt: 12 + k + 1);
-        Assert.InRange(rate.Rate!.Value, 50, 51); // and only creeping past it
+        Assert.InRange(rate.Rate!.Value, sending, sending * 1.01); // and only creeping past it
+    }
+
+    [Fact]
+    public void Refusals_that_keep_coming_whatever_the_rate_lower_it_at_most_once_a_second()
+    {
+        var rate = new CubicSendRate();
+        rate.OnHold(0, double.NegativeInfinity, 1, 100);
+        rate.OnThrottled(1.5, 1.4);
+        var afterExit = rate.Rate!.Value;
+        // One refusal every 20 ms, each sent after the previous decrease, for one second.
+        var decreases = 0;
+        for (var t = 1.52; t < 2.5; t += 0.02)
+            if (rate.OnThrottled(t, t - 0.001)) decreases++;
+
+        Assert.Equal(0, decreases);
+        Assert.True(rate.OnThrottled(2.51, 2.5));
+        Assert.Equal(afterExit * CubicSendRate.Beta, rate.Rate!.Value, 6);
     }
 
     [Fact]
@@ -81,7 +98,7 @@ public sealed class CubicSendRateTests
         var rate = new CubicSendRate();
         rate.OnHold(0, double.NegativeInfinity, 1, 200);
         // Leaves slow start at 200/s: half of it, then the curve's plateau at 200/s K seconds later.
-        rate.OnThrottled(1.5, 1.4, 0);
+        rate.OnThrottled(1.5, 1.4);
         var k = Math.Pow((1 - CubicSendRate.SlowStartExit) / CubicSendRate.CubicC, 1.0 / 3);
         rate.OnAdmitted(1.5 + k, 1.5 + k);
         Assert.Equal(200, rate.Rate!.Value, 6);
@@ -110,7 +127,7 @@ public sealed class CubicSendRateTests
     {
         var rate = new CubicSendRate();
         rate.OnHold(0, double.NegativeInfinity, 1, 0);
-        for (var t = 2; t < 40; t += 2) rate.OnThrottled(t, t, 0);
+        for (var t = 2; t < 80; t += 2) rate.OnThrottled(t, t);
 
         Assert.True(rate.Rate >= CubicSendRate.MinimumRate);
     }

@@ -19,8 +19,8 @@ namespace OperationsModule.Core.Http.Throttling
     /// acknowledgement) until the next refusal; then half that rate (TCP's ssthresh).</item>
     /// <item>Congestion avoidance (CUBIC, RFC 9438 shape, scaled to the rate):
     /// rate(t) = Wmax * (1 + <see cref="CubicC"/> * (t - K)^3), K = cbrt((1 - β) / C), t since the last decrease.
-    /// Wmax is the rate the server admitted over the last second (not the rate we sent at, which overshot),
-    /// β = <see cref="Beta"/>. The curve flattens around Wmax for about K = 3.7 s, so the next probe above the limit
+    /// Wmax is the rate that met the refusal, β = <see cref="Beta"/>; at most one decrease per
+    /// <see cref="MinimumRoundSeconds"/>. The curve flattens around Wmax for about K = 3.7 s, so the next probe above the limit
     /// comes seconds later instead of at once.</item>
     /// <item>Fast recovery (<see cref="OnHold"/>): when most requests were refused and the gate holds them all, the
     /// rate drops to what the server admitted over the last second, but the best rate before that episode is
@@ -42,6 +42,13 @@ namespace OperationsModule.Core.Http.Throttling
         public const double SlowStartExit = 0.5;
         public const double Beta = 0.9;
         public const double CubicC = 0.002;
+
+        /// <summary>
+        /// At most one decrease a second without a hold: above a token bucket's rate the server still admits its rate,
+        /// so a second above costs refusals, not throughput; and refusals that come whatever the rate (an item's) cannot
+        /// pull the rate down faster than the curve climbs back.
+        /// </summary>
+        public const double MinimumRoundSeconds = 1;
 
         /// <summary>The SDKs' floor: never slower than one request every two seconds.</summary>
         public const double MinimumRate = 0.5;
@@ -91,12 +98,12 @@ namespace OperationsModule.Core.Http.Throttling
 
         /// <summary>
         /// A paced request sent at <paramref name="sentAt"/> was refused while the server admits others: one decrease per
-        /// round. Leaving slow start: half the rate (TCP's ssthresh); else β times the rate the server admitted over the
-        /// last second. Returns false when the refusal belongs to a round already reacted to.
+        /// round. Leaving slow start: half the rate (TCP's ssthresh); else β times the rate. Returns false when the refusal
+        /// belongs to a round already reacted to.
         /// </summary>
-        public bool OnThrottled(double now, double sentAt, double admittedPerSecond)
+        public bool OnThrottled(double now, double sentAt)
         {
-            if (Rate is not { } rate || sentAt <= _lastDecreaseAt) return false;
+            if (Rate is not { } rate || sentAt <= _lastDecreaseAt || now - _lastDecreaseAt < MinimumRoundSeconds) return false;
             if (_slowStart)
             {
                 _slowStart = false;
@@ -107,7 +114,9 @@ namespace OperationsModule.Core.Http.Throttling
             }
             else
             {
-                _maxRate = Math.Max(MinimumRate, Math.Min(rate, admittedPerSecond));
+                // Classic CUBIC: Wmax is the rate that met the refusal. (What the last second admitted is no measure of
+                // the limit: that second may hold a ramp or a pause, and it shrinks with every item-specific refusal.)
+                _maxRate = rate;
                 Rate = Math.Max(MinimumRate, _maxRate * Beta);
                 _k = Math.Pow((1 - Beta) / CubicC, 1.0 / 3);
             }

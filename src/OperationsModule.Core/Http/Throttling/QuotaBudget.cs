@@ -11,7 +11,8 @@ namespace OperationsModule.Core.Http.Throttling
     /// window; a window longer than <see cref="SpreadHorizonSeconds"/> is spread over that horizon instead, so an
     /// hourly quota does not slow a short run to a crawl.</item>
     /// <item>Answers arrive out of order: within one window (resets less than half a second apart) the smaller count
-    /// wins; a later reset is a new window and replaces it.</item>
+    /// and the earlier reset win (servers round resets up to whole seconds); a later reset is a new window and
+    /// replaces both.</item>
     /// <item>When the reset passes, the quota is the announced limit again, for the window length last seen; with no
     /// limit known, one request goes out to learn it. No wait for a reset is longer than the gate's maximum hold.</item>
     /// </list>
@@ -51,7 +52,8 @@ namespace OperationsModule.Core.Http.Throttling
             else
             {
                 _left = Math.Min(_left, left);
-                _resetAt = Math.Max(_resetAt, resetAt);
+                // Resets come in whole seconds, rounded up: the earliest one seen is the closest to the truth.
+                _resetAt = Math.Min(_resetAt, resetAt);
             }
             _limit = announced.Limit ?? _limit;
             // The window: as the policy says, else the longest reset seen (an answer at a window's start shows it whole).

@@ -235,7 +235,7 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 // Paced since an earlier limit: a first refusal is the sign of sending just above it.
                 if (repeat || _rate?.Rate is null) return ThrottleVerdict.Item;
-                if (_rate.OnThrottled(now, sentAt, _answers.AdmittedPerSecond(now)))
+                if (_rate.OnThrottled(now, sentAt))
                 {
                     _window!.OnThrottled();
                     if (log.IsVerboseEnabled)
