@@ -73,7 +73,10 @@ namespace OperationsModule.Core.Http.Throttling
             double? window = null;
             if (policy is not null)
             {
-                var terms = Parameters(Member(policy));
+                // The policy the RateLimit field names; a name no policy declares contradicts the server's own policy list.
+                var named = PolicyNamed(policy, Name(Member(rateLimit)));
+                if (named is null) return null;
+                var terms = Parameters(named);
                 limit = Whole(Value(terms, "q") ?? Value(terms, "limit"));
                 if (limit is < 1 or > MaximumQuota) return null;
                 if (Whole(Value(terms, "w")) is { } w)
@@ -115,6 +118,22 @@ namespace OperationsModule.Core.Http.Throttling
         {
             if (text is null) return null;
             return long.TryParse(text.Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
+        }
+
+        /// <summary>A structured list member's name: the token or string before its parameters ("" for the dictionary form).</summary>
+        private static string Name(string member)
+        {
+            var semicolon = member.IndexOf(';');
+            var head = (semicolon < 0 ? member : member.Substring(0, semicolon)).Trim();
+            return head.IndexOf('=') >= 0 ? string.Empty : head.Trim('"');
+        }
+
+        private static string? PolicyNamed(string policies, string name)
+        {
+            if (name.Length == 0) return Member(policies);
+            foreach (var member in policies.Split(','))
+                if (string.Equals(Name(member), name, StringComparison.Ordinal)) return member.Trim();
+            return null;
         }
 
         /// <summary>The first policy of a structured list; draft -07's dictionary form ("limit=10, remaining=1, reset=7") whole.</summary>
