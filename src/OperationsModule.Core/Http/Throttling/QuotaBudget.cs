@@ -10,9 +10,10 @@ namespace OperationsModule.Core.Http.Throttling
     /// <item>Spread, not spent at once: at most left / (seconds to reset) requests per second, so the quota lasts the
     /// window; a window longer than <see cref="SpreadHorizonSeconds"/> is spread over that horizon instead, so an
     /// hourly quota does not slow a short run to a crawl.</item>
-    /// <item>Answers arrive out of order: within one window (resets less than half a second apart) the smaller count
-    /// and the earlier reset win (servers round resets up to whole seconds); a later reset is a new window and
-    /// replaces both.</item>
+    /// <item>Answers arrive out of order: within one window the smaller count and the earlier reset win (servers round
+    /// resets up to whole seconds, so every reset is an upper bound); more left than the previous answer said, or a
+    /// reset more than a second later, is a new window and replaces both; an answer whose reset is more than a second
+    /// before the current one is from a window already over and is ignored.</item>
     /// <item>When the reset passes, the quota is the announced limit again, for the window length last seen; with no
     /// limit known, one request goes out to learn it. No wait for a reset is longer than the gate's maximum hold.</item>
     /// </list>
@@ -22,7 +23,8 @@ namespace OperationsModule.Core.Http.Throttling
     {
         public const double SpreadHorizonSeconds = 10;
 
-        private const double SameWindow = 0.5;
+        /// <summary>Whole-second resets are up to a second late; a reset further off than that is another window.</summary>
+        private const double StaleSeconds = 1;
 
         // Past the reset by this much before spending the new window: the server's clock and ours differ by the latency.
         private const double ResetMargin = 0.02;
@@ -32,6 +34,7 @@ namespace OperationsModule.Core.Http.Throttling
         private long? _limit;
         private double? _window;
         private double _nextSend;
+        private long _serverRemaining;
 
         /// <summary>True once any answer announced a quota.</summary>
         public bool Known { get; private set; }
@@ -44,10 +47,25 @@ namespace OperationsModule.Core.Http.Throttling
         {
             var resetAt = now + Math.Min(announced.ResetSeconds, maximumHold);
             var left = Math.Max(0, announced.Remaining - othersInFlight);
-            if (!Known || resetAt > _resetAt + SameWindow)
+            // The window: as the policy says, else the longest reset seen (an answer at a window's start shows it whole).
+            _window = announced.WindowSeconds ?? Math.Max(_window ?? 0, announced.ResetSeconds);
+            if (!Known)
             {
                 _left = left;
                 _resetAt = resetAt;
+            }
+            else if (resetAt < _resetAt - StaleSeconds)
+            {
+                // Sent before the window we already spend turned over: its count is of a window that is gone.
+                return;
+            }
+            else if (announced.Remaining > _serverRemaining + othersInFlight || resetAt > _resetAt + StaleSeconds)
+            {
+                // A new window (more left than before, or a reset a window later): it began since the previous answer,
+                // so it ends at most one window length from now, and no later than the header says. Both are upper
+                // bounds on the truth, so the earlier is never early.
+                _left = left;
+                _resetAt = Math.Min(resetAt, now + _window.Value);
             }
             else
             {
@@ -55,9 +73,8 @@ namespace OperationsModule.Core.Http.Throttling
                 // Resets come in whole seconds, rounded up: the earliest one seen is the closest to the truth.
                 _resetAt = Math.Min(_resetAt, resetAt);
             }
+            _serverRemaining = announced.Remaining;
             _limit = announced.Limit ?? _limit;
-            // The window: as the policy says, else the longest reset seen (an answer at a window's start shows it whole).
-            _window = announced.WindowSeconds ?? Math.Max(_window ?? 0, announced.ResetSeconds);
             Known = true;
         }
 
