@@ -69,15 +69,15 @@ public sealed class ThrottleGateTests
         var (gate, clock) = NewGate();
         var log = new RecordingOutput();
         var started = clock.UtcNow;
-        var sent = Enumerable.Range(0, 8).Select(_ => gate.EnterUnpaced()).ToList();
+        var sent = Enumerable.Range(0, 12).Select(_ => gate.EnterUnpaced()).ToList();
 
-        var verdicts = sent.Take(4).Select(at => gate.Complete(at, throttled: true, TimeSpan.FromSeconds(2), MaximumHold, Server, log)).ToList();
-        // Three refusals are not yet evidence (fewer than four answers); the fourth is.
-        Assert.Equal(new[] { ThrottleVerdict.Item, ThrottleVerdict.Item, ThrottleVerdict.Item, ThrottleVerdict.Hold }, verdicts);
+        var verdicts = sent.Take(8).Select(at => gate.Complete(at, throttled: true, TimeSpan.FromSeconds(2), MaximumHold, Server, log)).ToList();
+        // Seven answers are not yet evidence (fewer than MinimumEvidence); the eighth refusal is.
+        Assert.Equal(Enumerable.Repeat(ThrottleVerdict.Item, 7).Append(ThrottleVerdict.Hold), verdicts);
         Assert.True(gate.IsClosed);
         Assert.Contains("throttled by the server: all requests held back 2.0 s more", gate.Describe());
         // Requests already in flight finish normally.
-        foreach (var at in sent.Skip(4)) gate.Complete(at, throttled: false, null, MaximumHold, Server, log);
+        foreach (var at in sent.Skip(8)) gate.Complete(at, throttled: false, null, MaximumHold, Server, log);
 
         // Any request sent now, not only the refused ones, waits for the Retry-After.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => gate.WaitTurnAsync(Server, log, CancellationToken.None)));
@@ -85,7 +85,7 @@ public sealed class ThrottleGateTests
         Assert.False(gate.IsClosed);
 
         var lines = log.Verbose.ToList();
-        Assert.Contains(lines, l => l.StartsWith("127.0.0.1:5000: the server refused most requests and asked to wait 2 s: holding back every request to it until then; at most 8 requests at a time", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("127.0.0.1:5000: the server refused most requests and asked to wait 2 s: holding back every request to it until then; at most 12 requests at a time", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith("127.0.0.1:5000: sending again after holding requests back 2.0 s; at most", StringComparison.Ordinal));
     }
 
@@ -179,7 +179,7 @@ public sealed class ThrottleGateTests
         var (gate, clock) = NewGate();
         var output = new RecordingOutput();
         var progress = new BulkProgress(1, "Cancelling", clock, TimeSpan.FromMilliseconds(500));
-        for (var i = 0; i < 4; i++) gate.Complete(gate.EnterUnpaced(), throttled: true, TimeSpan.FromSeconds(3), MaximumHold, Server, output);
+        for (var i = 0; i < ThrottleGate.MinimumEvidence; i++) gate.Complete(gate.EnterUnpaced(), throttled: true, TimeSpan.FromSeconds(3), MaximumHold, Server, output);
 
         progress.Report(output, 10, 4, gate);
         clock.Advance(TimeSpan.FromSeconds(1));

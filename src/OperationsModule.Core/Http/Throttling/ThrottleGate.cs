@@ -25,7 +25,8 @@ namespace OperationsModule.Core.Http.Throttling
     /// first refusal is the sign of sending just above the limit and lowers the rate once per round
     /// (<see cref="ThrottleVerdict.Rate"/>), again without holding anyone else.</para>
     /// <para><b>Recovery.</b> A hold in a second that admitted nothing (an outage) changes neither rate nor window: it
-    /// teaches nothing about the server's rate. A hold in a second that admitted some drops the rate to what was
+    /// teaches nothing about the server's rate; nor does any later hold of the same episode (holds less than
+    /// <see cref="EpisodeGapSeconds"/> of open gate apart), such as the late refusals as the outage ends. A hold in a second that admitted some drops the rate to what was
     /// admitted, remembers the best rate before, and slow start returns to it within a second or two of admissions
     /// (<see cref="CubicSendRate.OnHold"/>).</para>
     /// </remarks>
@@ -35,7 +36,10 @@ namespace OperationsModule.Core.Http.Throttling
         public const int K = 2;
 
         /// <summary>Fewer answers than this are no evidence of a connection-wide limit.</summary>
-        public const int MinimumEvidence = 4;
+        public const int MinimumEvidence = 8;
+
+        /// <summary>An open gate this long without a connection-wide refusal ends an episode.</summary>
+        public const double EpisodeGapSeconds = 1;
 
         private readonly object _sync = new object();
         private IWaitClock _clock = SystemWaitClock.Instance;
@@ -52,7 +56,8 @@ namespace OperationsModule.Core.Http.Throttling
         private CubicSendRate? _rate;
         private AimdWindow? _window;
         private readonly QuotaBudget _quota = new QuotaBudget();
-        private double _closedUntil;
+        private double _closedUntil = double.NegativeInfinity;
+        private bool _outage;
         private double _closedAt;
         private bool _reopenAnnounced = true;
         private double _nextSend;
@@ -245,6 +250,11 @@ namespace OperationsModule.Core.Http.Throttling
             }
 
             Engage();
+            var admitted = _answers.AdmittedPerSecond(now);
+            // An episode: connection-wide refusals with less than a second of open gate between them. One that began in a
+            // second that admitted nothing is an outage, and stays one when admissions resume (the late refusals of
+            // requests sent before they did): none of its holds teaches anything about the rate.
+            if (now > _closedUntil + EpisodeGapSeconds) _outage = admitted == 0;
             var hold = retryAfter is { } asked ? Math.Min(asked.TotalSeconds, maximumHold.TotalSeconds) : 0;
             // Said once per hold: later refusals of requests already in flight only stretch it.
             var closes = hold > 0 && now >= _closedUntil;
@@ -255,8 +265,7 @@ namespace OperationsModule.Core.Http.Throttling
                 _reopenAnnounced = false;
             }
             // A second that admitted nothing (an outage) teaches nothing about the rate: it stays as it was.
-            var admitted = _answers.AdmittedPerSecond(now);
-            var decreased = admitted > 0 && _rate!.OnHold(now, sentAt, Math.Max(now, _closedUntil), admitted);
+            var decreased = admitted > 0 && !_outage && _rate!.OnHold(now, sentAt, Math.Max(now, _closedUntil), admitted);
             if (decreased)
             {
                 _window!.OnThrottled();
