@@ -60,7 +60,8 @@ namespace OperationsModule.Core.Http
         /// reported as attempts (a redirect hop or the resend after a token renewal is not one); <c>retries</c> counts the
         /// item's own failures, bounded by -MaximumRetryCount: transport failures, retryable statuses, and refusals the
         /// gate judged to be about this item (<see cref="ThrottleVerdict.Item"/>). Waiting out a limit on the whole
-        /// connection (<see cref="ThrottleVerdict.Hold"/> or <see cref="ThrottleVerdict.Rate"/>) is not the item's
+        /// connection (<see cref="ThrottleVerdict.Hold"/>, <see cref="ThrottleVerdict.Rate"/>, or a first refusal
+        /// still <see cref="ThrottleVerdict.Undecided"/>) is not the item's
         /// failure and is not counted, for at most MaximumThrottleWait from the first such wait; after that it counts.
         /// </summary>
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
@@ -139,7 +140,7 @@ namespace OperationsModule.Core.Http
                 }
                 if (throttled == true) refusedBefore = true;
                 var retryableStatus = RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork);
-                if (retryableStatus && (verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate) && WithinConnectionWait(ref connectionWaitSince))
+                if (retryableStatus && (verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate or ThrottleVerdict.Undecided) && WithinConnectionWait(ref connectionWaitSince))
                 {
                     await WaitOutConnectionLimitAsync(request, uri, verdict, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
                     continue;

@@ -72,8 +72,9 @@ public sealed class ThrottleGateTests
         var sent = Enumerable.Range(0, 12).Select(_ => gate.EnterUnpaced()).ToList();
 
         var verdicts = sent.Take(8).Select(at => gate.Complete(at, throttled: true, TimeSpan.FromSeconds(2), MaximumHold, Server, log)).ToList();
-        // Seven answers are not yet evidence (fewer than MinimumEvidence); the eighth refusal is.
-        Assert.Equal(Enumerable.Repeat(ThrottleVerdict.Item, 7).Append(ThrottleVerdict.Hold), verdicts);
+        // Seven answers are not yet evidence (fewer than MinimumEvidence), with others in flight: undecided, so not
+        // held against the items; the eighth refusal is evidence.
+        Assert.Equal(Enumerable.Repeat(ThrottleVerdict.Undecided, 7).Append(ThrottleVerdict.Hold), verdicts);
         Assert.True(gate.IsClosed);
         Assert.Contains("throttled by the server: all requests held back 2.0 s more", gate.Describe());
         // Requests already in flight finish normally.

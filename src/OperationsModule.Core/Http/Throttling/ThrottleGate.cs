@@ -23,7 +23,8 @@ namespace OperationsModule.Core.Http.Throttling
     /// Any other refusal is the item's (<see cref="ThrottleVerdict.Item"/>): the item waits its own Retry-After and
     /// the connection's rate and window stay, unless the connection is already paced (it was limited before), where a
     /// first refusal is the sign of sending just above the limit and lowers the rate once per round
-    /// (<see cref="ThrottleVerdict.Rate"/>), again without holding anyone else.</para>
+    /// (<see cref="ThrottleVerdict.Rate"/>), again without holding anyone else. While fewer answers than that have come
+    /// and other requests are in flight, a first refusal is <see cref="ThrottleVerdict.Undecided"/>.</para>
     /// <para><b>Recovery.</b> A hold in a second that admitted nothing (an outage) changes neither rate nor window: it
     /// teaches nothing about the server's rate; nor does any later hold of the same episode (holds less than
     /// <see cref="EpisodeGapSeconds"/> of open gate apart), such as the late refusals as the outage ends. A hold in a second that admitted some drops the rate to what was
@@ -238,15 +239,22 @@ namespace OperationsModule.Core.Http.Throttling
             var connectionWide = total >= MinimumEvidence && refused >= 2 && refused * K > total;
             if (!connectionWide)
             {
-                // Paced since an earlier limit: a first refusal is the sign of sending just above it.
-                if (repeat || _rate?.Rate is null) return ThrottleVerdict.Item;
-                if (_rate.OnThrottled(now, sentAt))
+                if (_rate?.Rate is not null)
                 {
-                    _window!.OnThrottled();
-                    if (log.IsVerboseEnabled)
-                        log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the server refused a request while admitting others: sending slower; {1}.", uri.Authority, Limits()));
+                    // Paced since an earlier limit: a first refusal is the sign of sending just above it; a repeat is
+                    // likelier the same limit than the item, and lowers nothing.
+                    if (!repeat && _rate.OnThrottled(now, sentAt))
+                    {
+                        _window!.OnThrottled();
+                        if (log.IsVerboseEnabled)
+                            log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the server refused a request while admitting others: sending slower; {1}.", uri.Authority, Limits()));
+                    }
+                    return ThrottleVerdict.Rate;
                 }
-                return ThrottleVerdict.Rate;
+                // Too few answers yet to tell, with others in flight whose answers will: the first refusal is not held
+                // against the item. A lone request (nothing else in flight) is judged on what there is.
+                if (!repeat && total < MinimumEvidence && Volatile.Read(ref _inFlight) > 0) return ThrottleVerdict.Undecided;
+                return ThrottleVerdict.Item;
             }
 
             Engage();

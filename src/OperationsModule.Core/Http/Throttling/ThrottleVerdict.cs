@@ -13,8 +13,15 @@ namespace OperationsModule.Core.Http.Throttling
         Item,
 
         /// <summary>
+        /// A first refusal before the connection has enough answers to judge, while other requests are in flight: it
+        /// waits its own Retry-After and does not count (its repeat, if any, is judged with their answers).
+        /// </summary>
+        Undecided,
+
+        /// <summary>
         /// A refusal the paced connection answers by slowing down (one decrease per round): the connection's limit,
-        /// not the item's failure, so it does not count; the item waits its own Retry-After, the others go on.
+        /// not the item's failure, so it does not count; the item waits its own Retry-After, the others go on. A repeated
+        /// refusal on a paced connection is free too but lowers nothing.
         /// </summary>
         Rate,
 
