@@ -76,19 +76,20 @@ public sealed class CubicSendRateTests
     }
 
     [Fact]
-    public void Refusals_that_keep_coming_whatever_the_rate_lower_it_at_most_once_a_second()
+    public void Refusals_that_keep_coming_whatever_the_rate_lower_it_at_most_once_a_round()
     {
         var rate = new CubicSendRate();
         rate.OnHold(0, double.NegativeInfinity, 1, 100);
         rate.OnThrottled(1.5, 1.4);
         var afterExit = rate.Rate!.Value;
-        // One refusal every 20 ms, each sent after the previous decrease, for one second.
+        // One refusal every 20 ms, each sent after the previous decrease, for one round.
         var decreases = 0;
-        for (var t = 1.52; t < 2.5; t += 0.02)
+        var roundEnds = 1.5 + CubicSendRate.MinimumRoundSeconds;
+        for (var t = 1.52; t < roundEnds - 0.01; t += 0.02)
             if (rate.OnThrottled(t, t - 0.001)) decreases++;
 
         Assert.Equal(0, decreases);
-        Assert.True(rate.OnThrottled(2.51, 2.5));
+        Assert.True(rate.OnThrottled(roundEnds + 0.01, roundEnds));
         Assert.Equal(afterExit * CubicSendRate.Beta, rate.Rate!.Value, 6);
     }
 

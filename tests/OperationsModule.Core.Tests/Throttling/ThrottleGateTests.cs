@@ -70,15 +70,17 @@ public sealed class ThrottleGateTests
         var log = new RecordingOutput();
         var started = clock.UtcNow;
         var sent = Enumerable.Range(0, 12).Select(_ => gate.EnterUnpaced()).ToList();
+        var evidence = gate.EvidenceNeeded; // as many as were in flight at once: 12
+        Assert.Equal(12, evidence);
 
-        var verdicts = sent.Take(8).Select(at => gate.Complete(at, throttled: true, TimeSpan.FromSeconds(2), MaximumHold, Server, log)).ToList();
-        // Seven answers are not yet evidence (fewer than MinimumEvidence), with others in flight: undecided, so not
-        // held against the items; the eighth refusal is evidence.
-        Assert.Equal(Enumerable.Repeat(ThrottleVerdict.Undecided, 7).Append(ThrottleVerdict.Hold), verdicts);
+        var verdicts = sent.Take(evidence).Select(at => gate.Complete(at, throttled: true, TimeSpan.FromSeconds(2), MaximumHold, Server, log)).ToList();
+        // Fewer answers than MinimumEvidence are no evidence yet, with others in flight: undecided, so not held against
+        // the items; the refusal that makes the count is evidence.
+        Assert.Equal(Enumerable.Repeat(ThrottleVerdict.Undecided, evidence - 1).Append(ThrottleVerdict.Hold), verdicts);
         Assert.True(gate.IsClosed);
         Assert.Contains("throttled by the server: all requests held back 2.0 s more", gate.Describe());
         // Requests already in flight finish normally.
-        foreach (var at in sent.Skip(8)) gate.Complete(at, throttled: false, null, MaximumHold, Server, log);
+        foreach (var at in sent.Skip(evidence)) gate.Complete(at, throttled: false, null, MaximumHold, Server, log);
 
         // Any request sent now, not only the refused ones, waits for the Retry-After.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => gate.WaitTurnAsync(Server, log, CancellationToken.None)));

@@ -17,14 +17,14 @@ namespace OperationsModule.Core.Http.Throttling
     /// <para><b>Detection: which refusals are about the connection</b> (429, or 503 with Retry-After). After Google SRE's
     /// client-side adaptive throttling (K = 2): a refusal is connection-wide when, among the connection's newest answers
     /// (twice the most requests ever in flight, 16 to 64), refusals outnumber admissions (accepted share below 1/K), with
-    /// at least <see cref="MinimumEvidence"/> answers and two refusals. Only an item's first refusal is evidence: its
+    /// at least <see cref="EvidenceNeeded"/> answers and two refusals. Only an item's first refusal is evidence: its
     /// repeats say something about that item, not about the server's rate, so one stubborn item never makes the share.
     /// A connection-wide refusal holds every request for its Retry-After together (<see cref="ThrottleVerdict.Hold"/>).
     /// Any other refusal is the item's (<see cref="ThrottleVerdict.Item"/>): the item waits its own Retry-After and
     /// the connection's rate and window stay, unless the connection is already paced (it was limited before), where a
     /// first refusal is the sign of sending just above the limit and lowers the rate once per round
     /// (<see cref="ThrottleVerdict.Rate"/>), again without holding anyone else. While fewer answers than that have come
-    /// and other requests are in flight, a first refusal is <see cref="ThrottleVerdict.Undecided"/>.</para>
+    /// and other requests are in flight, a refusal is <see cref="ThrottleVerdict.Undecided"/>.</para>
     /// <para><b>Recovery.</b> A hold in a second that admitted nothing (an outage) changes neither rate nor window: it
     /// teaches nothing about the server's rate; nor does any later hold of the same episode (holds less than
     /// <see cref="EpisodeGapSeconds"/> of open gate apart), such as the late refusals as the outage ends. A hold in a second that admitted some drops the rate to what was
@@ -36,8 +36,16 @@ namespace OperationsModule.Core.Http.Throttling
         /// <summary>Google SRE's K: throttle only when the server accepts less than 1/K of the requests.</summary>
         public const int K = 2;
 
-        /// <summary>Fewer answers than this are no evidence of a connection-wide limit.</summary>
+        /// <summary>
+        /// Fewer answers than this are no evidence of a connection-wide limit: as many as the most requests ever in flight
+        /// ("most concurrent requests refused"), at least 8 and at most 16 (at 16, item refusals of one in five make a
+        /// false majority about once in a thousand).
+        /// </summary>
         public const int MinimumEvidence = 8;
+
+        public const int MaximumEvidence = 16;
+
+        internal int EvidenceNeeded => Math.Max(MinimumEvidence, Math.Min(MaximumEvidence, Volatile.Read(ref _peakInFlight)));
 
         /// <summary>An open gate this long without a connection-wide refusal ends an episode.</summary>
         public const double EpisodeGapSeconds = 1;
@@ -236,7 +244,7 @@ namespace OperationsModule.Core.Http.Throttling
         {
             if (!repeat) _answers.Add(now, refused: true);
             var (refused, total) = _answers.Recent(Math.Max(16, Math.Min(64, 2 * Volatile.Read(ref _peakInFlight))));
-            var connectionWide = total >= MinimumEvidence && refused >= 2 && refused * K > total;
+            var connectionWide = total >= EvidenceNeeded && refused >= 2 && refused * K > total;
             if (!connectionWide)
             {
                 if (_rate?.Rate is not null)
@@ -251,9 +259,9 @@ namespace OperationsModule.Core.Http.Throttling
                     }
                     return ThrottleVerdict.Rate;
                 }
-                // Too few answers yet to tell, with others in flight whose answers will: the first refusal is not held
-                // against the item. A lone request (nothing else in flight) is judged on what there is.
-                if (!repeat && total < MinimumEvidence && Volatile.Read(ref _inFlight) > 0) return ThrottleVerdict.Undecided;
+                // Too few answers yet to tell, with others in flight whose answers will: the refusal is not held against
+                // the item (within MaximumThrottleWait). A lone request (nothing else in flight) is judged on what there is.
+                if (total < EvidenceNeeded && Volatile.Read(ref _inFlight) > 0) return ThrottleVerdict.Undecided;
                 return ThrottleVerdict.Item;
             }
 

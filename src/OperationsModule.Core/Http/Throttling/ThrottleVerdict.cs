@@ -13,8 +13,8 @@ namespace OperationsModule.Core.Http.Throttling
         Item,
 
         /// <summary>
-        /// A first refusal before the connection has enough answers to judge, while other requests are in flight: it
-        /// waits its own Retry-After and does not count (its repeat, if any, is judged with their answers).
+        /// A refusal before the connection has enough answers to judge, while other requests are in flight (whose answers
+        /// will tell): it waits its own Retry-After and does not count.
         /// </summary>
         Undecided,
 
