@@ -56,6 +56,15 @@ namespace OperationsModule.Core.Http
 
         public IAuthenticator Authenticator { get; }
 
+        /// <summary>
+        /// Sends until an answer is final. Counters, each with one meaning: <c>attempt</c> counts the requests that are
+        /// reported as attempts (a redirect hop or the resend after a token renewal is not one); <c>retries</c> counts the
+        /// item's own failures, bounded by -MaximumRetryCount: transport failures, retryable statuses, and refusals the
+        /// gate judged to be about this item (<see cref="ThrottleVerdict.Item"/>). Waiting out a limit on the whole
+        /// connection (<see cref="ThrottleVerdict.Hold"/>, <see cref="ThrottleVerdict.Rate"/>, or a first refusal
+        /// still <see cref="ThrottleVerdict.Undecided"/>) is not the item's
+        /// failure and is not counted, for at most MaximumThrottleWait from the first such wait; after that it counts.
+        /// </summary>
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
         {
             var authenticator = request.Anonymous ? NoAuthenticator.Instance : Authenticator;
@@ -64,10 +73,9 @@ namespace OperationsModule.Core.Http
             var method = request.Method;
             var body = request.Body;
             var attempt = 0;
-            // Throttled attempts retried while the server keeps admitting others: not counted against -MaximumRetryCount.
-            var throttledAttempts = 0;
-            long? admissionsAtLastRefusal = null;
-            DateTimeOffset? throttledSince = null;
+            var retries = 0;
+            var refusedBefore = false;
+            DateTimeOffset? connectionWaitSince = null;
             var adaptive = Options.AdaptiveThrottling;
             var renewed = false;
             var redirects = 0;
@@ -82,11 +90,14 @@ namespace OperationsModule.Core.Http
                 ApiResponse response;
                 bool? throttled = null;
                 TimeSpan? retryAfter = null;
+                AnnouncedLimit? announced = null;
+                var verdict = ThrottleVerdict.None;
                 var gatePending = adaptive;
                 try
                 {
                     response = await SendOnceAsync(request, method, uri, body, authenticator, log, attempt, cancellationToken).ConfigureAwait(false);
                     throttled = IsThrottle(response, out retryAfter);
+                    if (adaptive) announced = ReadAnnouncedLimit(response);
                 }
                 catch (TransportFailure failure)
                 {
@@ -97,9 +108,9 @@ namespace OperationsModule.Core.Http
                     if (log.IsVerboseEnabled)
                         log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {failure.Exception.ErrorId} after {(long)Since(attemptStarted).TotalMilliseconds} ms");
                     var retryable = failure.NothingSent || !request.MayCreateWork;
-                    if (failure.Retryable && retryable && attempt - throttledAttempts <= Options.MaximumRetryCount)
+                    if (failure.Retryable && retryable && retries < Options.MaximumRetryCount)
                     {
-                        await WaitBeforeRetryAsync(request, uri, attempt - throttledAttempts, null, failure.Exception.Message, log, cancellationToken).ConfigureAwait(false);
+                        await WaitBeforeRetryAsync(request, uri, ++retries, null, failure.Exception.Message, log, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     failure.Exception.Attempts = attempt;
@@ -107,7 +118,7 @@ namespace OperationsModule.Core.Http
                 }
                 finally
                 {
-                    if (gatePending) Throttle.Complete(sentAt, throttled, retryAfter, Options.MaximumRetryDelay, uri, log);
+                    if (gatePending) verdict = Throttle.Complete(sentAt, throttled, retryAfter, Options.MaximumRetryDelay, uri, log, refusedBefore, announced);
                 }
                 if (log.IsVerboseEnabled)
                     log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {StatusClassifier.Describe(response.StatusCode)} in {(long)Since(attemptStarted).TotalMilliseconds} ms");
@@ -128,17 +139,17 @@ namespace OperationsModule.Core.Http
                         continue;
                     }
                 }
+                if (throttled == true) refusedBefore = true;
                 var retryableStatus = RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork);
-                if (adaptive && throttled == true && retryableStatus && IsForgiven(ref admissionsAtLastRefusal, ref throttledSince))
+                if (retryableStatus && (verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate or ThrottleVerdict.Undecided) && WithinConnectionWait(ref connectionWaitSince))
                 {
-                    throttledAttempts++;
-                    await WaitAfterThrottleAsync(request, uri, throttledAttempts, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
+                    await WaitOutConnectionLimitAsync(request, uri, verdict, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                if (retryableStatus && attempt - throttledAttempts <= Options.MaximumRetryCount)
+                if (retryableStatus && retries < Options.MaximumRetryCount)
                 {
                     retryAfter ??= RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
-                    await WaitBeforeRetryAsync(request, uri, attempt - throttledAttempts, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
+                    await WaitBeforeRetryAsync(request, uri, ++retries, retryAfter, StatusClassifier.Describe(response.StatusCode), log, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 response.SetTotals(Since(started), attempt);
@@ -240,26 +251,38 @@ namespace OperationsModule.Core.Http
         }
 
         /// <summary>
-        /// A throttled attempt: with a Retry-After the connection's gate holds this request back with all the others;
-        /// without one, this request alone backs off. Either way it is not one of the -MaximumRetryCount retries.
+        /// A refusal that limits the whole connection: with a hold, the gate keeps this request back with all the others
+        /// until the Retry-After has passed; a rate refusal (the others go on) waits its own Retry-After; without one,
+        /// this request alone backs off. Either way it is not one of the -MaximumRetryCount retries.
         /// </summary>
-        private async Task WaitAfterThrottleAsync(ApiRequest request, Uri uri, int throttledAttempt, TimeSpan? retryAfter, string reason, ILogSink log, CancellationToken cancellationToken)
+        private async Task WaitOutConnectionLimitAsync(ApiRequest request, Uri uri, ThrottleVerdict verdict, TimeSpan? retryAfter, string reason, ILogSink log, CancellationToken cancellationToken)
         {
-            var delay = retryAfter is null ? RetryPolicy.Delay(Math.Min(throttledAttempt, 30), Options.RetryInterval, Options.MaximumRetryDelay, null, _jitter()) : TimeSpan.Zero;
+            var delay = verdict == ThrottleVerdict.Hold && retryAfter is not null
+                ? TimeSpan.Zero
+                : RetryPolicy.Delay(1, Options.RetryInterval, Options.MaximumRetryDelay, retryAfter, _jitter());
             if (log.IsVerboseEnabled)
-                log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} after {reason} (throttled attempt {throttledAttempt}, not counted against -MaximumRetryCount){(retryAfter is null ? $" in {delay.TotalSeconds:0.###} s" : " when the server's Retry-After has passed")}.");
+                log.WriteVerbose($"Retrying {request.Method.Method} {UriText.ForDisplay(uri)} after {reason}: the server limits the connection, not this request (not counted against -MaximumRetryCount){(delay == TimeSpan.Zero ? " when the server's Retry-After has passed" : $" in {delay.TotalSeconds:0.###} s")}.");
             if (delay > TimeSpan.Zero) await Throttle.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>
-        /// A throttled attempt is free while others get through (the server keeps admitting some) and this request has
-        /// been throttled for no longer than MaximumThrottleWait; otherwise it counts as a retry, as before.
-        /// </summary>
-        private bool IsForgiven(ref long? admissionsAtLastRefusal, ref DateTimeOffset? throttledSince)
+        /// <summary>Waiting out the connection's limit is free for MaximumThrottleWait from this request's first such wait, so every run ends.</summary>
+        private bool WithinConnectionWait(ref DateTimeOffset? since)
         {
             var now = Throttle.Clock.UtcNow;
-            throttledSince ??= now;
-            return Throttle.OthersGotThrough(ref admissionsAtLastRefusal) && now - throttledSince.Value <= Options.MaximumThrottleWait;
+            since ??= now;
+            return now - since.Value <= Options.MaximumThrottleWait;
+        }
+
+        /// <summary>
+        /// The quota the answer announces, if any: a few header lookups, no copy of the headers. An epoch reset is read
+        /// against the gate's clock (the wall clock, or a test's virtual one shared with the simulator).
+        /// </summary>
+        private AnnouncedLimit? ReadAnnouncedLimit(ApiResponse response)
+        {
+            var now = Throttle.Clock.UtcNow;
+            return response.Headers is ResponseHeaders headers
+                ? AnnouncedLimitParser.Parse(headers.First, now)
+                : AnnouncedLimitParser.Parse(response.Header, now);
         }
 
         /// <summary>

@@ -21,18 +21,18 @@ namespace OperationsModule.Core.Http
         public TimeSpan MaximumRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>
-        /// Adapt to a throttling server (on by default): a 429 or a 503 with Retry-After holds back every request of
-        /// the connection until then, requests are paced and fewer sent at once (Http/Throttling), and throttled
-        /// attempts do not count against <see cref="MaximumRetryCount"/> while the server keeps admitting others.
-        /// Off: each request retries on its own schedule, throttled attempts counting as retries (the behaviour
-        /// before issue 12, kept for the bench's comparison).
+        /// Adapt to a throttling server (on by default; -NoAdaptiveThrottling turns it off): announced limits are spent
+        /// as announced, refusals that behave like a limit on the connection hold back and pace every request of it,
+        /// and waiting those out does not count against <see cref="MaximumRetryCount"/> (Http/Throttling/ThrottleGate).
+        /// Off: each request retries on its own schedule, throttled attempts counting as retries (the behaviour before
+        /// issue 12, kept for the bench's comparison and for scripts that depend on its timing).
         /// </summary>
         public bool AdaptiveThrottling { get; set; } = true;
 
         /// <summary>
-        /// The longest one request is retried free of <see cref="MaximumRetryCount"/> after its first throttled answer;
-        /// after that its throttled attempts count again, so every run ends. (A throttled attempt is free only if the
-        /// server admitted another request since this one's previous refusal: one that admits nothing fails as before.)
+        /// The longest one request waits out limits on the whole connection free of <see cref="MaximumRetryCount"/>,
+        /// from its first such wait; after that those refusals count too, so every run ends. (Refusals of the item
+        /// alone always count.)
         /// </summary>
         public TimeSpan MaximumThrottleWait { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -45,6 +45,21 @@ namespace OperationsModule.Core.Http
             }
         }
 
+        /// <summary>
+        /// The first value of one header without copying them all: the throttle gate asks every answer for the
+        /// rate-limit headers, which most servers never send.
+        /// </summary>
+        internal string? First(string name)
+        {
+            var copy = Volatile.Read(ref _copy);
+            if (copy is not null) return copy.TryGetValue(name, out var copied) && copied.Count > 0 ? copied[0] : null;
+            var headers = _headers;
+            if (headers is null) return this.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+            if (headers.TryGetValues(name, out var found))
+                foreach (var value in found) return value;
+            return null;
+        }
+
         public IReadOnlyList<string> this[string key] => Copy[key];
 
         public IEnumerable<string> Keys => Copy.Keys;

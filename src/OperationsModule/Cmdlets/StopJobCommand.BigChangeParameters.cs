@@ -53,5 +53,8 @@ namespace OperationsModule.Cmdlets
         [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
         [ValidateNotNullOrEmpty]
         public override string? UserAgent { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        public override SwitchParameter NoAdaptiveThrottling { get; set; }
     }
 }

@@ -32,6 +32,10 @@ namespace OperationsModule.Cmdlets
         [ValidateNotNullOrEmpty]
         public virtual string? UserAgent { get; set; }
 
+        /// <summary>Per-request retries only on throttling, as before the shared gate (HttpOptions.AdaptiveThrottling).</summary>
+        [Parameter]
+        public virtual SwitchParameter NoAdaptiveThrottling { get; set; }
+
         protected string DefaultUserAgent =>
             "OperationsModule/" + typeof(TransportOptionsCmdlet).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version;
 
@@ -46,6 +50,8 @@ namespace OperationsModule.Cmdlets
             request.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
             request.UserAgent = bound.ContainsKey(nameof(UserAgent)) ? UserAgent : null;
             request.DefaultUserAgent = DefaultUserAgent;
+            // Only an explicit switch turns it off: absent keeps the session's setting (or the default, on).
+            request.AdaptiveThrottling = NoAdaptiveThrottling.IsPresent ? false : (bool?)null;
             return request;
         }
     }

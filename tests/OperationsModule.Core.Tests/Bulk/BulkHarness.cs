@@ -36,6 +36,9 @@ internal sealed class BulkHarness : IDisposable
 
     public RecordingOutput Output { get; }
 
+    /// <summary>The session's transport options (the throttling tests bound MaximumThrottleWait).</summary>
+    public OperationsModule.Core.Http.HttpOptions Options => _session.Options;
+
     /// <summary>The connection's throttle gate (shared by every request of the run); tests give it a virtual clock.</summary>
     public OperationsModule.Core.Http.Throttling.ThrottleGate Throttle => _session.Transport.Throttle;
 

@@ -4,9 +4,10 @@ namespace OperationsModule.Core.Http.Throttling
 {
     /// <summary>
     /// How many requests of one connection may be in flight: additive increase, multiplicative decrease
-    /// (TCP congestion avoidance, RFC 5681): halve on a throttle, grow by 1/window per admitted request, so one
-    /// more per window's worth of successes. Never above <see cref="Ceiling"/>: the most requests in flight before
-    /// the first throttle, which the bulk engine already bounds by -ThrottleLimit. Not thread-safe (the gate's lock).
+    /// (TCP congestion avoidance, RFC 5681): halve on a decrease of the send rate, grow by 1/window per admitted request,
+    /// so one more per window's worth of successes. Starts at <see cref="Ceiling"/>, the most requests in flight before
+    /// the gate engaged (the bulk engine already bounds it by -ThrottleLimit): engaging teaches nothing about
+    /// concurrency until a round that admitted something is refused. Not thread-safe (the gate's lock).
     /// </summary>
     /// <remarks>
     /// The send rate (<see cref="CubicSendRate"/>) bounds requests per second; the window bounds requests at once.
@@ -19,10 +20,10 @@ namespace OperationsModule.Core.Http.Throttling
 
         private double _window;
 
-        public AimdWindow(int ceiling, int inFlight)
+        public AimdWindow(int ceiling)
         {
             Ceiling = Math.Max(1, ceiling);
-            _window = Math.Max(1, Math.Min(Ceiling, inFlight) * Decrease);
+            _window = Ceiling;
         }
 
         public int Ceiling { get; }

@@ -8,29 +8,65 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Http.Throttling
 {
     /// <summary>
-    /// One per connection (per HttpClient, so per session and per -BaseUri invocation): every request to the
-    /// server passes it. A throttle (429, or 503 with Retry-After) closes it until the Retry-After has passed for
-    /// every request, not only the refused one; requests already in flight finish normally. From the first
-    /// throttle on it also paces requests (<see cref="CubicSendRate"/>) and bounds how many are in flight
-    /// (<see cref="AimdWindow"/>). Until then it costs two interlocked counts per request.
+    /// One per connection (per HttpClient, so per session and per -BaseUri invocation): every request to the server
+    /// passes it. Until the server limits the connection it costs two interlocked counts and one ring write per request.
     /// </summary>
+    /// <remarks>
+    /// <para><b>Announced limits first.</b> When answers carry a quota (<see cref="AnnouncedLimitParser"/>), the gate
+    /// spends it (<see cref="QuotaBudget"/>): never more sent than remain before the reset, spread over the window.</para>
+    /// <para><b>Detection: which refusals are about the connection</b> (429, or 503 with Retry-After). After Google SRE's
+    /// client-side adaptive throttling (K = 2): a refusal is connection-wide when, among the connection's newest answers
+    /// (twice the most requests ever in flight, 16 to 64), refusals outnumber admissions (accepted share below 1/K), with
+    /// at least <see cref="EvidenceNeeded"/> answers and two refusals. Only an item's first refusal is evidence: its
+    /// repeats say something about that item, not about the server's rate, so one stubborn item never makes the share.
+    /// A connection-wide refusal holds every request for its Retry-After together (<see cref="ThrottleVerdict.Hold"/>).
+    /// Any other refusal is the item's (<see cref="ThrottleVerdict.Item"/>): the item waits its own Retry-After and
+    /// the connection's rate and window stay, unless the connection is already paced (it was limited before), where a
+    /// first refusal is the sign of sending just above the limit and lowers the rate once per round
+    /// (<see cref="ThrottleVerdict.Rate"/>), again without holding anyone else. While fewer answers than that have come
+    /// and other requests are in flight, a refusal is <see cref="ThrottleVerdict.Undecided"/>.</para>
+    /// <para><b>Recovery.</b> A hold in a second that admitted nothing (an outage) changes neither rate nor window: it
+    /// teaches nothing about the server's rate; nor does any later hold of the same episode (holds less than
+    /// <see cref="EpisodeGapSeconds"/> of open gate apart), such as the late refusals as the outage ends. A hold in a second that admitted some drops the rate to what was
+    /// admitted, remembers the best rate before, and slow start returns to it within a second or two of admissions
+    /// (<see cref="CubicSendRate.OnHold"/>).</para>
+    /// </remarks>
     public sealed class ThrottleGate
     {
+        /// <summary>Google SRE's K: throttle only when the server accepts less than 1/K of the requests.</summary>
+        public const int K = 2;
+
+        /// <summary>
+        /// Fewer answers than this are no evidence of a connection-wide limit: as many as the most requests ever in flight
+        /// ("most concurrent requests refused"), at least 8 and at most 16 (at 16, item refusals of one in five make a
+        /// false majority about once in a thousand).
+        /// </summary>
+        public const int MinimumEvidence = 8;
+
+        public const int MaximumEvidence = 16;
+
+        internal int EvidenceNeeded => Math.Max(MinimumEvidence, Math.Min(MaximumEvidence, Volatile.Read(ref _peakInFlight)));
+
+        /// <summary>An open gate this long without a connection-wide refusal ends an episode.</summary>
+        public const double EpisodeGapSeconds = 1;
+
         private readonly object _sync = new object();
         private IWaitClock _clock = SystemWaitClock.Instance;
         private DateTimeOffset _origin = SystemWaitClock.Instance.UtcNow;
+        private readonly AnswerWindow _answers = new AnswerWindow();
 
-        // Before the first throttle: counted lock-free.
+        // Before the gate engages: counted lock-free.
         private volatile bool _engaged;
         private int _inFlight;
         private int _peakInFlight;
         private long _admitted;
-        private long _firstSentTicks;
 
-        // From the first throttle on: under _sync.
+        // From engagement on: under _sync.
         private CubicSendRate? _rate;
         private AimdWindow? _window;
-        private double _closedUntil;
+        private readonly QuotaBudget _quota = new QuotaBudget();
+        private double _closedUntil = double.NegativeInfinity;
+        private bool _outage;
         private double _closedAt;
         private bool _reopenAnnounced = true;
         private double _nextSend;
@@ -48,7 +84,7 @@ namespace OperationsModule.Core.Http.Throttling
             }
         }
 
-        /// <summary>True once the server has throttled: requests are paced and counted from then on.</summary>
+        /// <summary>True once the server limited the connection or announced a quota: requests pass the paced path from then on.</summary>
         public bool IsEngaged => _engaged;
 
         /// <summary>Requests on the wire now.</summary>
@@ -72,7 +108,10 @@ namespace OperationsModule.Core.Http.Throttling
             get { lock (_sync) return _engaged && Now() < _closedUntil; }
         }
 
-        /// <summary>For the progress bar: what throttling does now, or null when the server never throttled.</summary>
+        /// <summary>Requests the server admitted so far (any answer but a throttle).</summary>
+        public long Admissions => Interlocked.Read(ref _admitted);
+
+        /// <summary>For the progress bar: what throttling does now, or null when the server never limited the connection.</summary>
         public string? Describe()
         {
             if (!_engaged) return null;
@@ -86,20 +125,19 @@ namespace OperationsModule.Core.Http.Throttling
             }
         }
 
-        /// <summary>Before the first throttle: no wait, just counting. Returns the send time for <see cref="Complete"/>.</summary>
+        /// <summary>Before the gate engages: no wait, just counting. Returns the send time for <see cref="Complete"/>.</summary>
         internal double EnterUnpaced()
         {
             var running = Interlocked.Increment(ref _inFlight);
             if (running > Volatile.Read(ref _peakInFlight)) Volatile.Write(ref _peakInFlight, running);
-            if (Volatile.Read(ref _firstSentTicks) == 0) Interlocked.CompareExchange(ref _firstSentTicks, _clock.UtcNow.UtcTicks, 0);
             // Refusals of unpaced requests never count as a new round once pacing started.
             return double.NegativeInfinity;
         }
 
         /// <summary>
-        /// Waits until the gate is open, a place in the window is free and the pacing allows a send; returns the
-        /// send time. One request at a time waits at the head (first come, first served), so a slot always
-        /// reflects the rate of the moment it is taken, never a slower rate from when the request arrived.
+        /// Waits until the gate is open, a place in the window is free, the pacing allows a send and the announced quota
+        /// has one left; returns the send time. One request at a time waits at the head (first come, first served), so a
+        /// slot always reflects the limits of the moment it is taken, never slower ones from when the request arrived.
         /// </summary>
         internal async Task<double> WaitTurnAsync(Uri uri, ILogSink log, CancellationToken cancellationToken)
         {
@@ -113,30 +151,27 @@ namespace OperationsModule.Core.Http.Throttling
                     lock (_sync)
                     {
                         var now = Now();
-                        if (now < _closedUntil)
-                        {
-                            wait = _closedUntil - now;
-                        }
-                        else
+                        wait = _closedUntil - now;
+                        if (wait <= 0)
                         {
                             AnnounceReopen(uri, log, now);
-                            var interval = 1 / _rate!.Rate!.Value;
+                            var interval = _rate?.Rate is { } rate ? 1 / rate : 0;
                             // A late wake-up may catch up by two slots at most: a longer burst would meet the server's limit.
                             var at = Math.Max(_nextSend, now - 2 * interval);
                             if (Volatile.Read(ref _inFlight) >= _window!.Size)
                             {
                                 slotFreed = (_slotFreed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                                wait = 0;
                             }
-                            else if (at <= now)
-                            {
-                                _nextSend = at + interval;
-                                Interlocked.Increment(ref _inFlight);
-                                return now;
-                            }
-                            else
+                            else if (at > now)
                             {
                                 wait = at - now;
+                            }
+                            else if (!_quota.Known || (wait = _quota.TryTake(now)) <= 0)
+                            {
+                                _nextSend = at + interval;
+                                var running = Interlocked.Increment(ref _inFlight);
+                                if (running > Volatile.Read(ref _peakInFlight)) Volatile.Write(ref _peakInFlight, running);
+                                return now;
                             }
                         }
                     }
@@ -159,58 +194,83 @@ namespace OperationsModule.Core.Http.Throttling
         }
 
         /// <summary>
-        /// A request's answer: <paramref name="throttled"/> for 429 or 503 with Retry-After, else the server
-        /// admitted it; null when no answer came (timeout, reset): that tells nothing about the server's limit.
+        /// A request's answer: <paramref name="throttled"/> for 429 or 503 with Retry-After, else the server admitted it;
+        /// null when no answer came (timeout, reset): that tells nothing about the server's limit.
+        /// <paramref name="repeat"/>: this request was refused before (its refusals after the first are no evidence).
+        /// <paramref name="announced"/>: the quota the answer's headers announced, if any.
         /// </summary>
-        internal void Complete(double sentAt, bool? throttled, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log)
+        internal ThrottleVerdict Complete(double sentAt, bool? throttled, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log, bool repeat = false, AnnouncedLimit? announced = null)
         {
-            if (!_engaged && throttled != true)
+            if (!_engaged && throttled != true && announced is null)
             {
                 Interlocked.Decrement(ref _inFlight);
-                if (throttled == false) Interlocked.Increment(ref _admitted);
-                // The gate may have engaged meanwhile, with a request waiting for this place in the window.
-                if (_engaged) WakeWaiters();
-                return;
-            }
-            lock (_sync)
-            {
-                Interlocked.Decrement(ref _inFlight);
-                var now = Now();
-                if (throttled == true) OnThrottled(now, sentAt, retryAfter, maximumHold, uri, log);
-                else if (throttled == false && _engaged)
+                if (throttled == false)
                 {
                     Interlocked.Increment(ref _admitted);
-                    _rate!.OnAdmitted(now, sentAt);
-                    _window!.OnAdmitted();
+                    _answers.Add(Now(), refused: false);
+                }
+                // The gate may have engaged meanwhile, with a request waiting for this place in the window.
+                if (_engaged) WakeWaiters();
+                return ThrottleVerdict.None;
+            }
+            var verdict = ThrottleVerdict.None;
+            lock (_sync)
+            {
+                var now = Now();
+                Interlocked.Decrement(ref _inFlight);
+                if (announced is { } quota)
+                {
+                    Engage();
+                    _quota.Update(quota, now, Volatile.Read(ref _inFlight), maximumHold.TotalSeconds);
+                }
+                if (throttled == true)
+                {
+                    verdict = OnThrottled(now, sentAt, retryAfter, maximumHold, uri, log, repeat);
+                }
+                else if (throttled == false)
+                {
+                    Interlocked.Increment(ref _admitted);
+                    _answers.Add(now, refused: false);
+                    _rate?.OnAdmitted(now, sentAt);
+                    if (_rate?.Rate is not null) _window?.OnAdmitted();
                 }
             }
             WakeWaiters();
+            return verdict;
         }
 
-        /// <summary>Requests the server admitted so far (any answer but a throttle).</summary>
-        public long Admissions => Interlocked.Read(ref _admitted);
-
-        /// <summary>
-        /// Whether a throttled attempt is retried free of -MaximumRetryCount: only while the server keeps admitting
-        /// other requests, that is, it admitted one since this request's previous refusal (or ever, at its first).
-        /// <paramref name="admissionsAtLastRefusal"/> is the request's own memory: null before its first refusal.
-        /// </summary>
-        internal bool OthersGotThrough(ref long? admissionsAtLastRefusal)
+        /// <summary>The detection rule (see the class remarks), under the lock.</summary>
+        private ThrottleVerdict OnThrottled(double now, double sentAt, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log, bool repeat)
         {
-            var admissions = Admissions;
-            var gotThrough = admissions > (admissionsAtLastRefusal ?? 0);
-            admissionsAtLastRefusal = admissions;
-            return gotThrough;
-        }
-
-        private void OnThrottled(double now, double sentAt, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log)
-        {
-            if (!_engaged)
+            if (!repeat) _answers.Add(now, refused: true);
+            var (refused, total) = _answers.Recent(Math.Max(16, Math.Min(64, 2 * Volatile.Read(ref _peakInFlight))));
+            var connectionWide = total >= EvidenceNeeded && refused >= 2 && refused * K > total;
+            if (!connectionWide)
             {
-                _window = new AimdWindow(Volatile.Read(ref _peakInFlight), Volatile.Read(ref _inFlight) + 1);
-                _rate = new CubicSendRate();
-                _engaged = true;
+                if (_rate?.Rate is not null)
+                {
+                    // Paced since an earlier limit: a first refusal is the sign of sending just above it; a repeat is
+                    // likelier the same limit than the item, and lowers nothing.
+                    if (!repeat && _rate.OnThrottled(now, sentAt))
+                    {
+                        _window!.OnThrottled();
+                        if (log.IsVerboseEnabled)
+                            log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the server refused a request while admitting others: sending slower; {1}.", uri.Authority, Limits()));
+                    }
+                    return ThrottleVerdict.Rate;
+                }
+                // Too few answers yet to tell, with others in flight whose answers will: the refusal is not held against
+                // the item (within MaximumThrottleWait). A lone request (nothing else in flight) is judged on what there is.
+                if (total < EvidenceNeeded && Volatile.Read(ref _inFlight) > 0) return ThrottleVerdict.Undecided;
+                return ThrottleVerdict.Item;
             }
+
+            Engage();
+            var admitted = _answers.AdmittedPerSecond(now);
+            // An episode: connection-wide refusals with less than a second of open gate between them. One that began in a
+            // second that admitted nothing is an outage, and stays one when admissions resume (the late refusals of
+            // requests sent before they did): none of its holds teaches anything about the rate.
+            if (now > _closedUntil + EpisodeGapSeconds) _outage = admitted == 0;
             var hold = retryAfter is { } asked ? Math.Min(asked.TotalSeconds, maximumHold.TotalSeconds) : 0;
             // Said once per hold: later refusals of requests already in flight only stretch it.
             var closes = hold > 0 && now >= _closedUntil;
@@ -220,21 +280,30 @@ namespace OperationsModule.Core.Http.Throttling
                 _closedUntil = now + hold;
                 _reopenAnnounced = false;
             }
-            var first = _rate!.Rate is null;
-            var decreased = _rate.OnThrottled(now, sentAt, Math.Max(now, _closedUntil), EarlyAdmittedPerSecond(now));
+            // A second that admitted nothing (an outage) teaches nothing about the rate: it stays as it was.
+            var decreased = admitted > 0 && !_outage && _rate!.OnHold(now, sentAt, Math.Max(now, _closedUntil), admitted);
             if (decreased)
             {
-                if (!first) _window!.OnThrottled();
+                _window!.OnThrottled();
                 _nextSend = Math.Max(_nextSend, _closedUntil);
             }
             if ((closes || decreased) && log.IsVerboseEnabled)
             {
                 log.WriteVerbose(string.Format(CultureInfo.InvariantCulture,
-                    "{0}: the server throttled{1}; {2}.",
+                    "{0}: the server refused most requests{1}; {2}.",
                     uri.Authority,
                     hold > 0 ? $" and asked to wait {hold:0.###} s: holding back every request to it until then" : " (no Retry-After)",
                     Limits()));
             }
+            return ThrottleVerdict.Hold;
+        }
+
+        private void Engage()
+        {
+            if (_engaged) return;
+            _window = new AimdWindow(Math.Max(1, Volatile.Read(ref _peakInFlight)));
+            _rate = new CubicSendRate();
+            _engaged = true;
         }
 
         private void AnnounceReopen(Uri uri, ILogSink log, double now)
@@ -245,14 +314,13 @@ namespace OperationsModule.Core.Http.Throttling
                 log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: sending again after holding requests back {1:0.0} s; {2}.", uri.Authority, now - _closedAt, Limits()));
         }
 
-        private string Limits() => string.Format(CultureInfo.InvariantCulture, "at most {0} requests at a time, {1:0.#} requests/s", _window!.Size, _rate!.Rate);
-
-        /// <summary>The first rate: what the server admitted per second before it first throttled.</summary>
-        private long EarlyAdmittedPerSecond(double now)
+        private string Limits()
         {
-            var first = Volatile.Read(ref _firstSentTicks);
-            var elapsed = first == 0 ? 0 : now - (new DateTimeOffset(first, TimeSpan.Zero) - _origin).TotalSeconds;
-            return (long)(Interlocked.Read(ref _admitted) / Math.Max(1, elapsed));
+            var text = string.Format(CultureInfo.InvariantCulture, "at most {0} requests at a time, ", _window!.Size);
+            text += _rate!.Rate is { } rate ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests/s", rate) : "no rate limit";
+            if (_quota.Known)
+                text += string.Format(CultureInfo.InvariantCulture, ", {0:0} left of the server's announced quota", Math.Max(0, _quota.Left));
+            return text;
         }
 
         private void WakeWaiters()
