@@ -114,4 +114,11 @@ Describe 'about_OperationsModule' {
         $topic.Name | Should -Be 'about_OperationsModule'
         ($topic | Out-String) | Should -Match '(?m)^SHORT DESCRIPTION'
     }
+
+    It 'tells Windows PowerShell 5.1 users what -Debug does there and how to unblock a download' {
+        $text = (Get-Help about_OperationsModule | Out-String) -replace '\s+', ' '
+        $text | Should -Match "\`$DebugPreference to 'Inquire'"
+        $text | Should -Match "\`$DebugPreference = 'Continue'"
+        $text | Should -Match 'Unblock-File'
+    }
 }
