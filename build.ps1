@@ -13,7 +13,7 @@
               placeholders). Without platyPS it only warns: the markdown stays the source of truth either way.
       Package Build, then tools/New-Packages.ps1 writes out/packages/: OperationsModule.<version>.nupkg and
               OperationsModule.Testing.<version>.nupkg (Install-PSResource installs them from a repository holding
-              them) and OperationsModule.Simulator.<version>.nupkg (the operations-simulator .NET tool, net8.0 and
+              them; the kit's MAML help is converted from docs/OperationsModule.Testing/en-US) and OperationsModule.Simulator.<version>.nupkg (the operations-simulator .NET tool, net8.0 and
               net10.0). The version is OperationsModule.psd1's ModuleVersion; ReleaseNotes come from CHANGELOG.md.
       Demo    Build, then run tools/Demo.ps1: a scripted tour against the bundled simulator.
 .EXAMPLE

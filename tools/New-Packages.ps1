@@ -6,7 +6,8 @@
     operations-simulator .NET tool).
 .DESCRIPTION
     The version comes from one place, ModuleVersion in the repository's OperationsModule.psd1: the test kit's manifest
-    and the tool package are stamped with it. Both manifests get the CHANGELOG.md section of that version as their
+    and the tool package are stamped with it. The kit gets its MAML help (en-US/OperationsModule.Testing-help.xml),
+    converted from docs/OperationsModule.Testing/en-US by tools/OperationsModule.ModuleBuilder (built by ./build.ps1). Both manifests get the CHANGELOG.md section of that version as their
     ReleaseNotes, and both module packages carry the LICENSE file. The modules are packed with PSResourceGet's
     Compress-PSResource (in PowerShell 7.4+); the tool with `dotnet pack -p:ToolPackage=true`, built for net8.0 and
     net10.0 in -ArtifactsPath, apart from the repository's own bin/ and obj/ so a pack never disturbs a running build.
@@ -59,6 +60,11 @@ try {
     $stagedKit = Join-Path $staging 'OperationsModule.Testing'
     Copy-Item $ModulePath $stagedModule -Recurse
     Copy-Item (Join-Path $root 'src/OperationsModule.Testing') $stagedKit -Recurse
+    # The kit's MAML help, converted from docs/OperationsModule.Testing/en-US by the builder that writes the module's.
+    $builder = Join-Path $root "tools/OperationsModule.ModuleBuilder/bin/$Configuration/net10.0/OperationsModule.ModuleBuilder.dll"
+    if (-not (Test-Path $builder)) { throw "The module builder is not built ($builder): run ./build.ps1 -Configuration $Configuration first." }
+    & dotnet $builder --docs (Join-Path $root 'docs/OperationsModule.Testing/en-US') --out $stagedKit | Write-Host
+    if ($LASTEXITCODE -ne 0) { throw "Converting the test kit's help failed with exit code $LASTEXITCODE." }
     foreach ($folder in $stagedModule, $stagedKit) {
         Copy-Item (Join-Path $root 'LICENSE') $folder
         $manifest = Join-Path $folder "$(Split-Path $folder -Leaf).psd1"

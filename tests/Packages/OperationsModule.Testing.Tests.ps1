@@ -10,10 +10,24 @@ BeforeAll {
 }
 
 Describe 'The kit''s help' {
-    It '<_> has a synopsis, a description of every parameter and an example' -ForEach @((Get-Module OperationsModule.Testing -ListAvailable | Import-Module -PassThru).ExportedFunctions.Keys) {
+    It '<_> has a synopsis, a description, explained examples and a description of every parameter, from the installed MAML' -ForEach @((Get-Module OperationsModule.Testing -ListAvailable | Import-Module -PassThru).ExportedFunctions.Keys) {
+        # The package carries en-US/OperationsModule.Testing-help.xml, built from docs/OperationsModule.Testing/en-US;
+        # the functions have no comment-based help, so everything below comes from that file.
+        $command = Get-Command $_
+        Join-Path $command.Module.ModuleBase 'en-US' 'OperationsModule.Testing-help.xml' | Should -Exist
+        $inline = $command.ScriptBlock.Ast.GetHelpContent()
+        $inline.MamlHelpFile | Should -Be 'OperationsModule.Testing-help.xml'
+        $inline.Synopsis | Should -BeNullOrEmpty -Because 'the docs pages are the one source of the help'
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeLike "$_*"   # without help, the synopsis is the syntax line
+        "$($help.Description.Text)" | Should -Not -BeNullOrEmpty
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        foreach ($example in @($help.Examples.Example)) {
+            $example.Code | Should -Not -BeNullOrEmpty -Because "$($example.Title) of $_"
+            "$($example.Remarks.Text)".Trim() | Should -Not -BeNullOrEmpty -Because "$($example.Title) of $_ needs an explanation"
+        }
+        $declared = @($command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters })
+        @($help.Parameters.Parameter.Name) | Should -Be $declared -Because "every parameter of $_ is documented, in order"
         foreach ($parameter in @($help.Parameters.Parameter)) { "$($parameter.Description.Text)" | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) of $_" }
     }
 }

@@ -3,20 +3,25 @@ using System.Collections.Generic;
 
 namespace OperationsModule.ModuleBuilder
 {
-    /// <summary>The command line: --module-bin &lt;cmdlet build output&gt; --docs &lt;docs/en-US&gt; --out &lt;module folder&gt;.</summary>
+    /// <summary>
+    /// The command line: --module-bin &lt;cmdlet build output&gt; --docs &lt;docs/en-US&gt; --out &lt;module folder&gt;.
+    /// Without --module-bin only the help is written, into &lt;out&gt;/en-US: a script module (the test kit) has no build
+    /// output to lay out, and its folder is left as it is.
+    /// </summary>
     public sealed class BuilderOptions
     {
         public const string Usage =
-            "Usage: OperationsModule.ModuleBuilder --module-bin <src/OperationsModule/bin/<cfg>/netstandard2.0> --docs <docs/en-US> --out <module folder>";
+            "Usage: OperationsModule.ModuleBuilder [--module-bin <src/OperationsModule/bin/<cfg>/netstandard2.0>] --docs <docs/en-US> --out <module folder>";
 
-        private BuilderOptions(string moduleBin, string docs, string output)
+        private BuilderOptions(string? moduleBin, string docs, string output)
         {
             ModuleBin = moduleBin;
             Docs = docs;
             Output = output;
         }
 
-        public string ModuleBin { get; }
+        /// <summary>Null when only the help is to be written.</summary>
+        public string? ModuleBin { get; }
 
         public string Docs { get; }
 
@@ -35,11 +40,11 @@ namespace OperationsModule.ModuleBuilder
                 else if (!values.TryAdd(args[i], args[i + 1])) error = $"{args[i]} is given twice";
                 if (error != null) return null;
             }
-            foreach (var option in known)
+            foreach (var option in new[] { "--docs", "--out" })
             {
                 if (!values.ContainsKey(option)) error ??= $"{option} is required";
             }
-            return error == null ? new BuilderOptions(values["--module-bin"], values["--docs"], values["--out"]) : null;
+            return error == null ? new BuilderOptions(values.GetValueOrDefault("--module-bin"), values["--docs"], values["--out"]) : null;
         }
     }
 }

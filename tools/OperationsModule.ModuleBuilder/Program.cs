@@ -21,10 +21,12 @@ namespace OperationsModule.ModuleBuilder
             {
                 // Help first: a malformed page fails the build before the old module folder is replaced.
                 var help = HelpBuilder.Convert(options.Docs);
-                ModuleLayout.Assemble(options.ModuleBin, options.Output);
+                if (options.ModuleBin != null) ModuleLayout.Assemble(options.ModuleBin, options.Output);
                 var helpFolder = Path.Combine(options.Output, "en-US");
                 help.WriteTo(helpFolder);
-                Console.WriteLine($"Module assembled in {Path.GetFullPath(options.Output)}, help in {Path.GetFullPath(helpFolder)}");
+                Console.WriteLine(options.ModuleBin != null
+                    ? $"Module assembled in {Path.GetFullPath(options.Output)}, help in {Path.GetFullPath(helpFolder)}"
+                    : $"Help written in {Path.GetFullPath(helpFolder)}");
                 return 0;
             }
             catch (Exception e) when (e is HelpFormatException || e is ModuleLayoutException || e is IOException || e is UnauthorizedAccessException)

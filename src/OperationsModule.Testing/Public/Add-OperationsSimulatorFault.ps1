@@ -1,55 +1,5 @@
 function Add-OperationsSimulatorFault {
-    <#
-    .SYNOPSIS
-        Makes the simulator misbehave on matching requests: an error status with Retry-After, a hang, a reset connection, an HTML page, a rate limit, a delay.
-    .DESCRIPTION
-        Adds one fault rule. A request matches when its method is -Method (any, without it) and its path matches the
-        regular expression -PathPattern (any, without it); the first matching rule acts. -Times limits how many
-        requests in all it acts on, -PerPathTimes how many per distinct path (e.g. the first two attempts on every
-        task fail, the third succeeds). Rules stay until Clear-OperationsSimulatorFault or Reset-OperationsSimulator.
-
-        Kinds: Status (-StatusCode, -RetryAfter, -Body, -ContentType), ConnectionReset (the connection is dropped
-        without an answer), Hang (no answer until the client gives up), Html (an HTML error page with -StatusCode,
-        as proxies send), MalformedJson (-StatusCode with a body that is not JSON), Latency (-DelayMs before the
-        normal answer) and RateLimit (a token bucket of -Rate requests per second and -Burst, answered -StatusCode 429
-        with -RetryAfter).
-    .PARAMETER Kind
-        Status, ConnectionReset, Hang, Html, MalformedJson, Latency or RateLimit.
-    .PARAMETER StatusCode
-        The status to answer (Status, Html, MalformedJson, RateLimit).
-    .PARAMETER RetryAfter
-        The Retry-After header to send, in seconds or as an HTTP date (Status, RateLimit).
-    .PARAMETER Body
-        The body of a Status answer.
-    .PARAMETER ContentType
-        The content type of a Status answer's body (application/json when not given).
-    .PARAMETER Method
-        Only requests with this HTTP method.
-    .PARAMETER PathPattern
-        Only requests whose path matches this regular expression, e.g. '^/v1/tasks/t-2$' or 'cancel'.
-    .PARAMETER Times
-        Act on this many matching requests in all, then stop.
-    .PARAMETER PerPathTimes
-        Act on this many matching requests per path, then stop for that path.
-    .PARAMETER DelayMs
-        Latency: the delay before the normal answer.
-    .PARAMETER Rate
-        RateLimit: requests per second let through.
-    .PARAMETER Burst
-        RateLimit: requests let through at once before the rate applies.
-    .PARAMETER Simulator
-        The object Start-OperationsSimulator returned; without it, the simulator started last.
-    .EXAMPLE
-        Add-OperationsSimulatorFault -Method DELETE -PathPattern '^/v1/tasks/t-2$' -StatusCode 500
-
-        Every cancel of VCF task t-2 fails with 500 Internal Server Error.
-    .EXAMPLE
-        Add-OperationsSimulatorFault -PathPattern '^/v1/tasks/' -StatusCode 503 -RetryAfter 1 -PerPathTimes 1
-
-        The first request for each task answers 503 with Retry-After: 1; the module's retry then gets through.
-    .EXAMPLE
-        Add-OperationsSimulatorFault -Kind RateLimit -PathPattern '^/v1/jobs/' -Rate 5 -Burst 1
-    #>
+    # .ExternalHelp OperationsModule.Testing-help.xml
     [CmdletBinding()]
     param(
         [ValidateSet('Status', 'ConnectionReset', 'Hang', 'Html', 'MalformedJson', 'Latency', 'RateLimit')] [string] $Kind = 'Status',

@@ -1,29 +1,5 @@
 function Add-OperationsSimulatorItem {
-    <#
-    .SYNOPSIS
-        Seeds work items in the simulator: OL Connect operations, Onedata workflow executions, VCF tasks or BigChange jobs.
-    .DESCRIPTION
-        Each ID becomes one item in the given status, which the module's cmdlets can then query or cancel. Defaults
-        are the statuses a cancel accepts: OL Connect operations at -Progress 0, Onedata 'active', VCF 'IN_PROGRESS',
-        BigChange 'scheduled' for customer 4242. Seeding an existing ID replaces it.
-    .PARAMETER System
-        OLConnect, Onedata, Vcf or BigChange.
-    .PARAMETER Id
-        The item IDs; BigChange job IDs are numbers.
-    .PARAMETER Status
-        The item's status (Onedata, VCF and BigChange), e.g. 'SUCCESSFUL' for a VCF task that can no longer be cancelled.
-    .PARAMETER Progress
-        OL Connect only: how far the operation has got, 0 to 100.
-    .PARAMETER CustomerId
-        BigChange only: the customer the jobs belong to.
-    .PARAMETER Simulator
-        The object Start-OperationsSimulator returned; without it, the simulator started last.
-    .EXAMPLE
-        Add-OperationsSimulatorItem -System Vcf -Id 't-1', 't-2'
-        Add-OperationsSimulatorItem -System Vcf -Id 't-3' -Status SUCCESSFUL
-    .EXAMPLE
-        Add-OperationsSimulatorItem -System BigChange -Id 1001, 1002 -CustomerId 4242
-    #>
+    # .ExternalHelp OperationsModule.Testing-help.xml
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [ValidateSet('OLConnect', 'Onedata', 'Vcf', 'BigChange')] [string] $System,

@@ -1,48 +1,5 @@
 function Start-OperationsSimulator {
-    <#
-    .SYNOPSIS
-        Starts the OperationsModule simulator on a free loopback port and returns its address and ready-made credentials.
-    .DESCRIPTION
-        Finds the simulator: -Path (the operations-simulator executable, or OperationsModule.Simulator.dll, which is run
-        with dotnet), else `operations-simulator` on PATH, else a local tool manifest (.config/dotnet-tools.json in the
-        current folder or a parent) that lists it. Starts it on 127.0.0.1 with a port the system chooses, over http or,
-        with -Https, over https with a self-signed certificate made at start, and waits until it listens.
-
-        The object returned has BaseUri, Process, Pid and, for each system, what the simulator accepts:
-        OLConnectCredential (ol-admin), OLConnectViewerCredential (authenticates, 403 on writes), VcfCredential,
-        VcfApiKey, BigChangeCredential (client id and secret), BigChangeCustomerId, OnedataToken and OnedataForbiddenToken
-        (SecureStrings), and ConnectParameters: the switch to splat into Connect-OperationsServer or any cmdlet
-        (-AllowUnencryptedAuthentication over http, -SkipCertificateCheck over https).
-
-        The other commands of this module use the simulator started last unless given -Simulator. The simulator exits
-        when Stop-OperationsSimulator is called, when this module is removed, or when this PowerShell process ends.
-    .PARAMETER Path
-        The operations-simulator executable or OperationsModule.Simulator.dll. Without it, PATH and local tool manifests are searched.
-    .PARAMETER Https
-        Serve https with a self-signed certificate instead of http.
-    .PARAMETER Seed
-        Seeds every random choice the simulator makes (fault probabilities, jitter), so runs repeat.
-    .PARAMETER OnedataErrorShape
-        Onedata error bodies nested, as servers send them (default), or flat, as the published spec documents.
-    .PARAMETER VcfTokenStatus
-        The status of a successful VCF token request: 201 (the spec, default) or 200 (the vendor's example).
-    .PARAMETER StartTimeoutSec
-        How long to wait for the simulator to listen.
-    .EXAMPLE
-        $sim = Start-OperationsSimulator
-        $connect = $sim.ConnectParameters
-        Connect-OperationsServer -System Vcf -BaseUri $sim.BaseUri -Credential $sim.VcfCredential @connect
-
-        Starts the tool found on PATH and connects the default VCF session to it.
-    .EXAMPLE
-        $sim = Start-OperationsSimulator -Path ./tools/operations-simulator -Https
-
-        Starts a given copy over https; $sim.ConnectParameters then holds SkipCertificateCheck.
-    .OUTPUTS
-        OperationsModule.Testing.Simulator
-    .LINK
-        Stop-OperationsSimulator
-    #>
+    # .ExternalHelp OperationsModule.Testing-help.xml
     [CmdletBinding()]
     [OutputType('OperationsModule.Testing.Simulator')]
     param(
