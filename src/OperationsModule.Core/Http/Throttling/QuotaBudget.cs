@@ -16,6 +16,12 @@ namespace OperationsModule.Core.Http.Throttling
     /// before the current one is from a window already over and is ignored.</item>
     /// <item>When the reset passes, the quota is the announced limit again, for the window length last seen; with no
     /// limit known, one request goes out to learn it. No wait for a reset is longer than the gate's maximum hold.</item>
+    /// <item>Whole-second resets (GitHub's epoch seconds above all: every answer of a window names the same second) put
+    /// the end of a short window up to a second late, and a quota spread over that longer span leaves part of it unspent
+    /// when the window really turns (0.72 R against 2-second windows). So the window is also measured: the time between
+    /// two turnovers the answers showed (more left than before), kept at its smallest plausible value (not below the
+    /// announced length less the one-second rounding), plus one send spacing for how late a turnover shows; a new window
+    /// ends no later than its turnover plus that.</item>
     /// </list>
     /// Not thread-safe: the gate's lock. Times are seconds on the gate's clock.
     /// </summary>
@@ -35,6 +41,13 @@ namespace OperationsModule.Core.Http.Throttling
         private double? _window;
         private double _nextSend;
         private long _serverRemaining;
+
+        // When the answers last showed a new window, and the shortest plausible time seen between two such turnovers.
+        private double? _lastTurnover;
+        private double? _measuredWindow;
+
+        // The spacing of the spread sends: a turnover shows in the first answer after it, up to one spacing late.
+        private double _sendSpacing;
 
         /// <summary>True once any answer announced a quota.</summary>
         public bool Known { get; private set; }
@@ -65,7 +78,8 @@ namespace OperationsModule.Core.Http.Throttling
                 // so it ends at most one window length from now, and no later than the header says. Both are upper
                 // bounds on the truth, so the earlier is never early.
                 _left = left;
-                _resetAt = Math.Min(resetAt, now + _window.Value);
+                MeasureTurnover(now);
+                _resetAt = Math.Min(resetAt, now + WindowLength);
             }
             else
             {
@@ -87,7 +101,7 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 // A new window: the announced limit again; with none known, one request to learn it.
                 _left = _limit ?? 1;
-                _resetAt = now + Math.Max(ResetMargin, _window ?? 1);
+                _resetAt = now + Math.Max(ResetMargin, WindowLength);
                 _nextSend = now;
             }
             if (_left < 1) return Math.Max(ResetMargin, _resetAt + ResetMargin - now);
@@ -97,8 +111,29 @@ namespace OperationsModule.Core.Http.Throttling
             var at = Math.Max(_nextSend, now - interval);
             if (at > now) return at - now;
             _nextSend = at + interval;
+            _sendSpacing = interval;
             _left -= 1;
             return 0;
+        }
+
+        /// <summary>
+        /// The window's length: measured between turnovers where the answers showed them, else as announced. Each
+        /// turnover is seen up to one send spacing after it happened, so a gap may be short by that much: it is added
+        /// back, and a window measured this way never ends before the server's does.
+        /// </summary>
+        private double WindowLength => _measuredWindow is { } measured ? measured + _sendSpacing : _window ?? 1;
+
+        private void MeasureTurnover(double now)
+        {
+            if (_lastTurnover is { } previous && _window is { } announced)
+            {
+                var measured = now - previous;
+                // Whole-second rounding makes the announced length up to a second long; a shorter gap is no turnover
+                // of the same window (a window restarted early, answers out of order) and is not believed.
+                if (measured >= announced - StaleSeconds && measured <= announced)
+                    _measuredWindow = Math.Min(_measuredWindow ?? double.MaxValue, measured);
+            }
+            _lastTurnover = now;
         }
 
         public override string ToString() => $"{Math.Max(0, _left):0} requests left for {_resetAt:0.###}";
