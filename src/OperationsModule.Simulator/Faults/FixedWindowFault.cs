@@ -12,38 +12,27 @@ namespace OperationsModule.Simulator.Faults;
 /// first request, the next ones follow back to back. Runs on <see cref="SimulatorOptions.TimeProvider"/>; limit
 /// headers (when asked for) carry Limit = limit, Remaining = what the window has left, Reset = its end, w = window.
 /// </summary>
-public sealed class FixedWindowFault : FaultAction
+public sealed class FixedWindowFault : LimiterFault
 {
     private readonly object _gate = new();
     private readonly int _limit;
     private readonly TimeSpan _window;
-    private readonly int _status;
-    private readonly string? _retryAfter;
     private readonly LimitHeaderStyle _headers;
     private DateTimeOffset? _windowStart;
     private int _used;
-    private long _admitted;
-    private long _refused;
     private long _answers;
 
     internal FixedWindowFault(int limit, TimeSpan window, int status, string? retryAfter, LimitHeaderStyle headers)
+        : base(status, retryAfter)
     {
         if (limit < 1) throw new ArgumentException("'limit' must be at least 1.");
         if (window <= TimeSpan.Zero) throw new ArgumentException("'window' must be longer than zero.");
         _limit = limit;
         _window = window;
-        _status = status;
-        _retryAfter = retryAfter;
         _headers = headers;
     }
 
     public override string Kind => "fixedWindow";
-
-    /// <summary>Requests let through so far.</summary>
-    public long Admitted => Interlocked.Read(ref _admitted);
-
-    /// <summary>Requests refused so far (answered with the status).</summary>
-    public long Refused => Interlocked.Read(ref _refused);
 
     internal override async Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
@@ -71,19 +60,7 @@ public sealed class FixedWindowFault : FaultAction
             snapshot = new LimitSnapshot("window", _limit, _limit - _used, start + _window - now, _window);
         }
 
-        Interlocked.Increment(ref admitted ? ref _admitted : ref _refused);
         LimitHeaderWriter.Write(context.Response.Headers, _headers, snapshot, now, Interlocked.Increment(ref _answers));
-        if (admitted)
-        {
-            return false;
-        }
-
-        if (RetryAfterValue.Format(_retryAfter, snapshot.ResetAfter, now) is string retryAfter)
-        {
-            context.Response.Headers["Retry-After"] = retryAfter;
-        }
-
-        await Respond.EmptyAsync(context, _status).ConfigureAwait(false);
-        return true;
+        return await AnswerAsync(context, admitted, snapshot.ResetAfter, now).ConfigureAwait(false);
     }
 }

@@ -21,33 +21,22 @@ public enum OutageStart
 /// request is let through (no limit at all). Runs on <see cref="SimulatorOptions.TimeProvider"/>. Retry-After is
 /// sent as given, or "auto" / "date" for the outage's end in seconds / as an HTTP date.
 /// </summary>
-public sealed class OutageFault : FaultAction
+public sealed class OutageFault : LimiterFault
 {
     private readonly object _gate = new();
     private readonly TimeSpan _duration;
-    private readonly int _status;
-    private readonly string? _retryAfter;
     private readonly OutageStart _start;
     private DateTimeOffset? _endsAt;
-    private long _admitted;
-    private long _refused;
 
     internal OutageFault(TimeSpan duration, int status, string? retryAfter, OutageStart start)
+        : base(status, retryAfter)
     {
         if (duration < TimeSpan.Zero) throw new ArgumentException("'duration' must not be negative.");
         _duration = duration;
-        _status = status;
-        _retryAfter = retryAfter;
         _start = start;
     }
 
     public override string Kind => "outage";
-
-    /// <summary>Requests let through (after the outage).</summary>
-    public long Admitted => Interlocked.Read(ref _admitted);
-
-    /// <summary>Requests refused during the outage.</summary>
-    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>When the outage ends; null until it has started.</summary>
     public DateTimeOffset? EndsAt
@@ -74,19 +63,6 @@ public sealed class OutageFault : FaultAction
             refused = now < endsAt;
         }
 
-        if (!refused)
-        {
-            Interlocked.Increment(ref _admitted);
-            return false;
-        }
-
-        Interlocked.Increment(ref _refused);
-        if (RetryAfterValue.Format(_retryAfter, endsAt - now, now) is string retryAfter)
-        {
-            context.Response.Headers["Retry-After"] = retryAfter;
-        }
-
-        await Respond.EmptyAsync(context, _status).ConfigureAwait(false);
-        return true;
+        return await AnswerAsync(context, !refused, endsAt - now, now).ConfigureAwait(false);
     }
 }

@@ -16,39 +16,28 @@ namespace OperationsModule.Simulator.Faults;
 /// bucket is full: Limit = burst, Remaining = whole tokens left, Reset = seconds until full (rounded up, so a
 /// bucket that refills in under a second says 1), window = burst / rate rounded up.
 /// </summary>
-public sealed class RateLimitFault : FaultAction
+public sealed class RateLimitFault : LimiterFault
 {
     private readonly object _gate = new();
     private readonly double _rate;
     private readonly double _burst;
-    private readonly int _status;
-    private readonly string? _retryAfter;
     private readonly LimitHeaderStyle _headers;
     private double _tokens;
     private DateTimeOffset? _last;
-    private long _admitted;
-    private long _refused;
     private long _answers;
 
     internal RateLimitFault(double rate, int burst, int status, string? retryAfter, LimitHeaderStyle headers)
+        : base(status, retryAfter)
     {
         if (rate <= 0) throw new ArgumentException("'rate' must be above 0 requests per second.");
         if (burst < 1) throw new ArgumentException("'burst' must be at least 1.");
         _rate = rate;
         _burst = burst;
-        _status = status;
-        _retryAfter = retryAfter;
         _headers = headers;
         _tokens = burst;
     }
 
     public override string Kind => "rateLimit";
-
-    /// <summary>Requests let through so far.</summary>
-    public long Admitted => Interlocked.Read(ref _admitted);
-
-    /// <summary>Requests refused so far (answered with the status).</summary>
-    public long Refused => Interlocked.Read(ref _refused);
 
     internal override async Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
@@ -78,21 +67,7 @@ public sealed class RateLimitFault : FaultAction
                 TimeSpan.FromSeconds(_burst / _rate));
         }
 
-        Interlocked.Increment(ref admitted ? ref _admitted : ref _refused);
-        var sequence = Interlocked.Increment(ref _answers);
-        LimitHeaderWriter.Write(context.Response.Headers, _headers, snapshot, now, sequence);
-        if (admitted)
-        {
-            return false;
-        }
-
-        var retryAfter = RetryAfterValue.Format(_retryAfter, TimeSpan.FromSeconds(wait), now);
-        if (retryAfter is not null)
-        {
-            context.Response.Headers["Retry-After"] = retryAfter;
-        }
-
-        await Respond.EmptyAsync(context, _status).ConfigureAwait(false);
-        return true;
+        LimitHeaderWriter.Write(context.Response.Headers, _headers, snapshot, now, Interlocked.Increment(ref _answers));
+        return await AnswerAsync(context, admitted, TimeSpan.FromSeconds(wait), now).ConfigureAwait(false);
     }
 }
