@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
@@ -17,29 +16,9 @@ public sealed class AccountingInvariantTests
     public async Task Ten_thousand_ids_under_a_seeded_mix_of_faults_each_yield_exactly_one_record(int seed)
     {
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed });
-        var input = new List<string>(10_000);
-        for (var i = 0; i < 10_000; i++)
-        {
-            // 85% known operations, 14% unknown (404), 1% invalid IDs that must never reach the wire.
-            var id = (i % 100) switch
-            {
-                < 85 => "op-" + i,
-                < 99 => "gone-" + i,
-                _ => "bad/" + i,
-            };
-            input.Add(id);
-            if (id.StartsWith("op-", StringComparison.Ordinal)) sim.State.OlConnect.AddOperation(id);
-        }
-        // The first matching rule wins; each draws from the simulator's seeded Random.
-        sim.Faults.Add(FaultAction.Latency(TimeSpan.Zero, TimeSpan.FromMilliseconds(3)), pathPattern: "/cancel/", probability: 0.05);
-        sim.Faults.Add(FaultAction.Status(429, "1"), pathPattern: "/cancel/", probability: 0.04);
-        sim.Faults.Add(FaultAction.Status(503, "Wed, 21 Oct 2015 07:28:00 GMT"), pathPattern: "/cancel/", probability: 0.04);
-        sim.Faults.Add(FaultAction.ConnectionReset(), pathPattern: "/cancel/", probability: 0.03);
-        sim.Faults.Add(FaultAction.HtmlError(502), pathPattern: "/cancel/", probability: 0.03);
-        sim.Faults.Add(FaultAction.HtmlError(500), pathPattern: "/cancel/", probability: 0.01);
-        sim.Faults.Add(FaultAction.Status(403, body: "{\"error\":{\"status\":403,\"message\":\"Forbidden\",\"parameter\":\"x\"}}"), pathPattern: "/cancel/", probability: 0.01);
-        // Per-request retries only: this mix refuses 8% at random at full speed, which adaptive throttling rightly
-        // answers by pacing, turning this 10,000-item run into minutes. Accounting with it on: RateLimitedBulkTests.
+        var input = SeededFaultMix.Input(sim);
+        SeededFaultMix.AddTo(sim.Faults);
+        // Per-request retries only, as before the shared gate; the same run with it: AdaptiveAccountingTests.
         using var run = new BulkHarness(sim, throttleLimit: 32, retries: 2, adaptiveThrottling: false);
 
         run.Run(input);

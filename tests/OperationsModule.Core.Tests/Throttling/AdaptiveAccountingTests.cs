@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
@@ -23,25 +22,8 @@ public sealed class AdaptiveAccountingTests
     public async Task Ten_thousand_ids_under_the_fault_mix_with_adaptive_throttling_each_yield_exactly_one_record(int seed)
     {
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Seed = seed });
-        var input = new List<string>(10_000);
-        for (var i = 0; i < 10_000; i++)
-        {
-            var id = (i % 100) switch
-            {
-                < 85 => "op-" + i,
-                < 99 => "gone-" + i,
-                _ => "bad/" + i,
-            };
-            input.Add(id);
-            if (id.StartsWith("op-", StringComparison.Ordinal)) sim.State.OlConnect.AddOperation(id);
-        }
-        sim.Faults.Add(FaultAction.Latency(TimeSpan.Zero, TimeSpan.FromMilliseconds(3)), pathPattern: "/cancel/", probability: 0.05);
-        sim.Faults.Add(FaultAction.Status(429, "1"), pathPattern: "/cancel/", probability: 0.04);
-        sim.Faults.Add(FaultAction.Status(503, "Wed, 21 Oct 2015 07:28:00 GMT"), pathPattern: "/cancel/", probability: 0.04);
-        sim.Faults.Add(FaultAction.ConnectionReset(), pathPattern: "/cancel/", probability: 0.03);
-        sim.Faults.Add(FaultAction.HtmlError(502), pathPattern: "/cancel/", probability: 0.03);
-        sim.Faults.Add(FaultAction.HtmlError(500), pathPattern: "/cancel/", probability: 0.01);
-        sim.Faults.Add(FaultAction.Status(403, body: "{\"error\":{\"status\":403,\"message\":\"Forbidden\",\"parameter\":\"x\"}}"), pathPattern: "/cancel/", probability: 0.01);
+        var input = SeededFaultMix.Input(sim);
+        SeededFaultMix.AddTo(sim.Faults);
         // Retry-After honoured (up to 60 s): each 429 costs its item a virtual second.
         using var run = new BulkHarness(sim, throttleLimit: 32, retries: 2, maximumRetryDelay: TimeSpan.FromSeconds(60), adaptiveThrottling: true);
         var clock = new VirtualClock();
