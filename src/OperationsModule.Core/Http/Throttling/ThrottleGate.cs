@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Http.Throttling
 {
     /// <summary>
     /// One per connection (per HttpClient, so per session and per -BaseUri invocation): every request to the server
-    /// passes it. Until the server limits the connection it costs two interlocked counts and one ring write per request.
+    /// passes it. Until the server limits the connection it costs the in-flight count and one ring write per request.
     /// </summary>
     /// <remarks>
     /// <para><b>Announced limits first.</b> When answers carry a quota (<see cref="AnnouncedLimitParser"/>), the gate
@@ -59,7 +59,6 @@ namespace OperationsModule.Core.Http.Throttling
         private volatile bool _engaged;
         private int _inFlight;
         private int _peakInFlight;
-        private long _admitted;
 
         // From engagement on: under _sync.
         private CubicSendRate? _rate;
@@ -107,9 +106,6 @@ namespace OperationsModule.Core.Http.Throttling
         {
             get { lock (_sync) return _engaged && Now() < _closedUntil; }
         }
-
-        /// <summary>Requests the server admitted so far (any answer but a throttle).</summary>
-        public long Admissions => Interlocked.Read(ref _admitted);
 
         /// <summary>For the progress bar: what throttling does now, or null when the server never limited the connection.</summary>
         public string? Describe()
@@ -204,11 +200,7 @@ namespace OperationsModule.Core.Http.Throttling
             if (!_engaged && throttled != true && announced is null)
             {
                 Interlocked.Decrement(ref _inFlight);
-                if (throttled == false)
-                {
-                    Interlocked.Increment(ref _admitted);
-                    _answers.Add(Now(), refused: false);
-                }
+                if (throttled == false) _answers.Add(Now(), refused: false);
                 // The gate may have engaged meanwhile, with a request waiting for this place in the window.
                 if (_engaged) WakeWaiters();
                 return ThrottleVerdict.None;
@@ -229,7 +221,6 @@ namespace OperationsModule.Core.Http.Throttling
                 }
                 else if (throttled == false)
                 {
-                    Interlocked.Increment(ref _admitted);
                     _answers.Add(now, refused: false);
                     _rate?.OnAdmitted(now, sentAt);
                     if (_rate?.Rate is not null) _window?.OnAdmitted();
