@@ -12,6 +12,7 @@ using OperationsModule.Core.Output;
 using OperationsModule.Core.Secrets;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Validation;
+using OperationsModule.Core.Tests.Security;
 using Xunit;
 
 namespace OperationsModule.Core.Tests.Runtime
@@ -26,27 +27,27 @@ namespace OperationsModule.Core.Tests.Runtime
         public async Task A_proxy_that_answers_407_gets_the_credential_and_the_request_goes_through()
         {
             var expected = "Basic " + Convert.ToBase64String(Encoding.ASCII.GetBytes("proxyuser:" + Password));
-            using var proxy = new RawLoopbackServer(request =>
-                request.Contains("Proxy-Authorization: " + expected + "\r\n", StringComparison.Ordinal)
-                    ? RawLoopbackServer.Answer(200, "OK", "{\"through\":true}", "Content-Type: application/json\r\n")
-                    : RawLoopbackServer.Answer(407, "Proxy Authentication Required", string.Empty, "Proxy-Authenticate: Basic realm=\"corp\"\r\n"));
-            var options = new HttpOptions { Proxy = proxy.Address, ProxyCredential = Credential(), MaximumRetryCount = 0 };
+            await using var proxy = new RawHttpListener(request =>
+                request.Header("Proxy-Authorization") == expected
+                    ? RawHttpListener.Answer(200, "{\"through\":true}", "application/json")
+                    : RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
+            var options = new HttpOptions { Proxy = proxy.BaseUri, ProxyCredential = Credential(), MaximumRetryCount = 0 };
             using var transport = new ApiTransport(options, NoAuthenticator.Instance);
 
             var response = await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid:9340/v1/status")), NullLogSink.Instance, CancellationToken.None);
 
             Assert.Equal(200, response.StatusCode);
             Assert.Equal("{\"through\":true}", response.Body);
-            var first = Assert.Single(proxy.Requests, r => !r.Contains("Proxy-Authorization"));
-            Assert.StartsWith("GET http://server.invalid:9340/v1/status HTTP/1.1", first);
-            Assert.Contains(proxy.Requests, r => r.Contains(expected));
+            var first = Assert.Single(proxy.Requests, r => r.Header("Proxy-Authorization") is null);
+            Assert.Equal("GET http://server.invalid:9340/v1/status HTTP/1.1", first.RequestLine);
+            Assert.Contains(proxy.Requests, r => r.Header("Proxy-Authorization") == expected);
         }
 
         [Fact]
         public async Task Without_a_credential_the_407_is_what_the_caller_gets()
         {
-            using var proxy = new RawLoopbackServer(_ => RawLoopbackServer.Answer(407, "Proxy Authentication Required", string.Empty, "Proxy-Authenticate: Basic realm=\"corp\"\r\n"));
-            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.Address, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
+            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
             var response = await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/")), NullLogSink.Instance, CancellationToken.None);
             Assert.Equal(407, response.StatusCode);
         }
