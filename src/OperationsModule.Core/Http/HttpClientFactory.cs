@@ -10,18 +10,11 @@ using OperationsModule.Core.Secrets;
 namespace OperationsModule.Core.Http
 {
     /// <summary>
-    /// Builds the one HttpClient a session keeps, from the <see cref="HandlerSettings"/> chosen for this runtime.
+    /// Builds the one HTTP sender (an invoker over the handler) a session keeps, from the <see cref="HandlerSettings"/> chosen for this runtime.
     /// Certificate and TLS settings live on this handler only, never on the process-wide ServicePointManager.
     /// </summary>
     public static class HttpClientFactory
     {
-        public static HttpClient Create(HttpOptions options)
-        {
-            var client = new HttpClient(CreateHandler(HandlerSettings.For(options, RuntimeDescription.Current)), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
-            return client;
-        }
-
         /// <summary>
         /// The transport's sender: the handler without HttpClient's per-request layer. ApiTransport owns the
         /// timeout and the cancellation, and HttpClient would link one more CancellationTokenSource per request
