@@ -139,7 +139,8 @@ namespace OperationsModule.Core.Http
                         continue;
                     }
                 }
-                if (throttled == true) refusedBefore = true;
+                // A refusal the gate held everyone for was about the connection, not this item: its next one is fresh evidence.
+                if (throttled == true) refusedBefore = verdict != ThrottleVerdict.Hold;
                 var retryableStatus = RetryPolicy.IsRetryableStatus(response.StatusCode, request.MayCreateWork);
                 if (retryableStatus && (verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate or ThrottleVerdict.Undecided) && WithinConnectionWait(ref connectionWaitSince))
                 {

@@ -31,9 +31,9 @@ public sealed class CubicSendRateTests
 
         rate.OnAdmitted(now: 0.5, sentAt: 0.4);
         Assert.Equal(10, rate.Rate); // still held back: no growth during the hold
-        // ln2 / 0.25 s per admission: at rate r, r admissions a second double it every quarter second.
+        // No limit known yet: ln2 / 0.125 s per admission, so r admissions a second double it every eighth of a second.
         for (var i = 0; i < 10; i++) rate.OnAdmitted(now: 1.5, sentAt: 1.5);
-        var grown = 10 + 10 * Math.Log(2) / CubicSendRate.SlowStartDoublingSeconds;
+        var grown = 10 + 10 * Math.Log(2) / CubicSendRate.DiscoveryDoublingSeconds;
         Assert.Equal(grown, rate.Rate!.Value, 6);
 
         Assert.True(rate.OnThrottled(now: 1.5, sentAt: 1.5));
@@ -110,8 +110,12 @@ public sealed class CubicSendRateTests
         Assert.Equal(5, rate.Rate);
         Assert.Equal(200, rate.RecoveryTarget);
 
+        // A limit is known now: the way back doubles every quarter second, not every eighth as when none was.
+        var t = heldAt + 1.01;
+        rate.OnAdmitted(t, t);
+        Assert.Equal(5 + Math.Log(2) / CubicSendRate.SlowStartDoublingSeconds, rate.Rate!.Value, 6);
+
         // From the reopening on, every request at the current rate is admitted: back at 200/s within 2 s.
-        var t = heldAt + 1;
         while (rate.Rate < 200 && t < heldAt + 10)
         {
             t += 1 / rate.Rate!.Value;

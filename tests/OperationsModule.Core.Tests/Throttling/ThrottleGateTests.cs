@@ -102,7 +102,8 @@ public sealed class ThrottleGateTests
         var started = clock.UtcNow;
         while (clock.UtcNow - started < TimeSpan.FromSeconds(3))
         {
-            var verdicts = inFlight.Select((at, i) => gate.Complete(at, throttled: true, OneSecond, MaximumHold, Server, log, repeat: clock.UtcNow > started)).ToList();
+            // Each was held, so its next refusal is not a repeat: the transport counts it as fresh evidence.
+            var verdicts = inFlight.Select((at, i) => gate.Complete(at, throttled: true, OneSecond, MaximumHold, Server, log)).ToList();
             Assert.Equal(ThrottleVerdict.Hold, verdicts.Last());
             inFlight = (await Task.WhenAll(inFlight.Select(_ => gate.WaitTurnAsync(Server, log, CancellationToken.None)))).ToList();
         }
@@ -126,6 +127,25 @@ public sealed class ThrottleGateTests
         Assert.Equal(ThrottleVerdict.Hold, verdicts.Last());
         Assert.Equal(5, gate.Rate); // five a second: a burst says nothing about a rate, slow start finds it
         Assert.Equal(16, gate.Concurrency);
+    }
+
+    [Fact]
+    public async Task The_refusals_a_hold_answered_are_no_evidence_after_it()
+    {
+        var (gate, _) = NewGate();
+        var log = new RecordingOutput();
+        var sent = Enumerable.Range(0, 32).Select(_ => gate.EnterUnpaced()).ToList();
+        var verdicts = sent.Select((at, i) => gate.Complete(at, throttled: i >= 5, i >= 5 ? OneSecond : null, MaximumHold, Server, log)).ToList();
+        Assert.Equal(ThrottleVerdict.Hold, verdicts.Last());
+
+        // After the reopening: four admitted, then one refused. Counted with the 27 refusals before the hold, that
+        // was a majority and a second hold; among the answers since, it is one refusal in five: slower, nobody held.
+        for (var i = 0; i < 4; i++)
+            gate.Complete(await gate.WaitTurnAsync(Server, log, CancellationToken.None), throttled: false, null, MaximumHold, Server, log);
+        var refused = await gate.WaitTurnAsync(Server, log, CancellationToken.None);
+
+        Assert.Equal(ThrottleVerdict.Rate, gate.Complete(refused, throttled: true, OneSecond, MaximumHold, Server, log));
+        Assert.False(gate.IsClosed);
     }
 
     [Fact]

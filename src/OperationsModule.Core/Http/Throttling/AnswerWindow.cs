@@ -26,15 +26,23 @@ namespace OperationsModule.Core.Http.Throttling
             Volatile.Write(ref _slots[index % Capacity], (units << 1) | (refused ? 1L : 0L));
         }
 
-        /// <summary>Refusals and answers among the newest <paramref name="answers"/> (fewer when fewer were recorded).</summary>
-        public (int Refused, int Total) Recent(int answers)
+        /// <summary>
+        /// Refusals and answers among the newest <paramref name="answers"/> given at or after <paramref name="since"/>
+        /// (fewer when fewer were recorded).
+        /// </summary>
+        public (int Refused, int Total) Recent(int answers, double since = double.NegativeInfinity)
         {
             var count = Count;
             var n = (int)Math.Min(Math.Min(answers, Capacity), count);
             var refused = 0;
-            for (var i = 0; i < n; i++)
-                refused += (int)(Volatile.Read(ref _slots[(count - 1 - i) % Capacity]) & 1);
-            return (refused, n);
+            var i = 0;
+            for (; i < n; i++)
+            {
+                var slot = Volatile.Read(ref _slots[(count - 1 - i) % Capacity]);
+                if ((slot >> 1) / 10_000.0 < since) break;
+                refused += (int)(slot & 1);
+            }
+            return (refused, i);
         }
 
         /// <summary>
@@ -42,7 +50,10 @@ namespace OperationsModule.Core.Http.Throttling
         /// connection), over the time it covers. A run younger than a second counts as one second, so a burst of five
         /// admissions in five milliseconds reads as five per second, not a thousand: a burst says nothing about a rate.
         /// </summary>
-        public double AdmittedPerSecond(double now)
+        public double AdmittedPerSecond(double now) => AdmittedPerSecond(now, 1);
+
+        /// <summary>Admitted answers per second over the last <paramref name="seconds"/>, or the shorter span the ring covers.</summary>
+        public double AdmittedPerSecond(double now, double seconds)
         {
             var count = Count;
             var n = (int)Math.Min(Capacity, count);
@@ -53,12 +64,12 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 var slot = Volatile.Read(ref _slots[(count - 1 - i) % Capacity]);
                 var at = (slot >> 1) / 10_000.0;
-                if (now - at > 1) break;
+                if (now - at > seconds) break;
                 oldest = at;
                 if ((slot & 1) == 0) admitted++;
             }
-            // The whole ring within the last second: measure over the span it covers (at least 10 ms).
-            var span = i == Capacity ? Math.Max(0.01, now - oldest) : 1;
+            // The whole ring within the span: measure over the time it covers (at least 10 ms).
+            var span = i == Capacity ? Math.Max(0.01, now - oldest) : seconds;
             return admitted / span;
         }
     }

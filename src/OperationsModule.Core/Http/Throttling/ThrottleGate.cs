@@ -19,6 +19,9 @@ namespace OperationsModule.Core.Http.Throttling
     /// (twice the most requests ever in flight, 16 to 64), refusals outnumber admissions (accepted share below 1/K), with
     /// at least <see cref="EvidenceNeeded"/> answers and two refusals. Only an item's first refusal is evidence: its
     /// repeats say something about that item, not about the server's rate, so one stubborn item never makes the share.
+    /// Only answers after the last hold are evidence: the refusals before it are what the hold answered (counting them
+    /// again held a 50/s run a second time, for a second, on one refusal after the first). A refusal that arrives while
+    /// the gate is held is of a request sent before the hold, and stretches it.
     /// A connection-wide refusal holds every request for its Retry-After together (<see cref="ThrottleVerdict.Hold"/>).
     /// Any other refusal is the item's (<see cref="ThrottleVerdict.Item"/>): the item waits its own Retry-After and
     /// the connection's rate and window stay, unless the connection is already paced (it was limited before), where a
@@ -65,6 +68,9 @@ namespace OperationsModule.Core.Http.Throttling
         private AimdWindow? _window;
         private readonly QuotaBudget _quota = new QuotaBudget();
         private double _closedUntil = double.NegativeInfinity;
+
+        /// <summary>The last hold's end: the refusals before it are what that hold answered, no evidence after it.</summary>
+        private double _evidenceSince = double.NegativeInfinity;
         private bool _outage;
         private double _closedAt;
         private bool _reopenAnnounced = true;
@@ -234,15 +240,18 @@ namespace OperationsModule.Core.Http.Throttling
         private ThrottleVerdict OnThrottled(double now, double sentAt, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log, bool repeat)
         {
             if (!repeat) _answers.Add(now, refused: true);
-            var (refused, total) = _answers.Recent(Math.Max(16, Math.Min(64, 2 * Volatile.Read(ref _peakInFlight))));
-            var connectionWide = total >= EvidenceNeeded && refused >= 2 && refused * K > total;
+            var (refused, total) = _answers.Recent(Math.Max(16, Math.Min(64, 2 * Volatile.Read(ref _peakInFlight))), _evidenceSince);
+            // While held, a refusal is of a request sent before the hold: the hold already answers it (and stretches to its Retry-After).
+            var connectionWide = now < _closedUntil || (total >= EvidenceNeeded && refused >= 2 && refused * K > total);
             if (!connectionWide)
             {
                 if (_rate?.Rate is not null)
                 {
                     // Paced since an earlier limit: a first refusal is the sign of sending just above it; a repeat is
-                    // likelier the same limit than the item, and lowers nothing.
-                    if (!repeat && _rate.OnThrottled(now, sentAt))
+                    // likelier the same limit than the item, and lowers nothing, except that it ends slow start: the items
+                    // a hold kept back are retried first, so refusals after a hold are repeats, and ramping on through
+                    // them took a 50/s server's rate to three times its limit.
+                    if ((!repeat || _rate.InSlowStart) && _rate.OnThrottled(now, sentAt))
                     {
                         _window!.OnThrottled();
                         if (log.IsVerboseEnabled)
@@ -269,6 +278,7 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 if (closes) _closedAt = now;
                 _closedUntil = now + hold;
+                _evidenceSince = _closedUntil;
                 _reopenAnnounced = false;
             }
             // A second that admitted nothing (an outage) teaches nothing about the rate: it stays as it was.
