@@ -51,14 +51,19 @@ Describe 'Stop-Job for BigChange jobs' {
         ($results | Sort-Object Id | ForEach-Object Reason) -join ',' | Should -Be 'Duplicate,Rescheduled'
     }
 
-    It 'reports a started job (422) as ValidationFailed and names the field in ErrorDetails' {
+    It 'reports a started job (422) as ValidationFailed in the server''s field words, said as the job''s state' {
         Add-SimulatorSeed $Sim bigchange @{ jobs = @(@{ id = 7; status = 'started' }) }
 
         Stop-Job -JobId 7 -Reason 'x' -CustomerId 4242 @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'ValidationFailed,*'
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ValidationFailed,OperationsModule.Cmdlets.StopJobCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $errs[0].ErrorDetails.Message | Should -Match 'jobId: Job 7 has status'
+        $errs[0].TargetObject | Should -Be '7'
+        $errs[0].ErrorDetails.Message | Should -Be "Job 7 has status 'started' and cannot be cancelled."
+        $errs[0].ErrorDetails.RecommendedAction | Should -BeLike "The job's state does not allow a cancel*"
+        "$($errs[0])" | Should -Not -BeLike '*errors property*'
+        $errs[0].Exception.Message | Should -Not -BeLike '*errors property*'
         $errs[0].Exception.VendorError.FieldErrors['jobId'] | Should -Not -BeNullOrEmpty
     }
 
