@@ -86,6 +86,20 @@ Describe 'Stop-Job for BigChange jobs' {
         @(Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'PUT' }).Count | Should -Be 0
     }
 
+    It 'refuses Connect without -CustomerId (BigChange requires it on every call), and says it is missing per call' {
+        $connectErr = { Connect-OperationsServer -System BigChange @common -ErrorAction Stop } | Should -Throw -PassThru
+        $connectErr.FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.ConnectOperationsServerCommand'
+        $connectErr.Exception.Message | Should -BeLike '-CustomerId is missing: BigChange requires*'
+        Get-OperationsSession -System BigChange | Should -BeNullOrEmpty
+
+        Stop-Job -JobId 5 -Reason 'x' @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.StopJobCommand'
+        $errs[0].TargetObject | Should -Be '5'
+        $errs[0].Exception.Message | Should -BeLike '-CustomerId is missing*'
+        @(Get-SimulatorJournal $Sim | Where-Object method -EQ 'PUT').Count | Should -Be 0
+    }
+
     It 'prints the method and URL with -WhatIf and sends nothing' {
         Add-SimulatorSeed $Sim bigchange @{ ids = @(5) }
 

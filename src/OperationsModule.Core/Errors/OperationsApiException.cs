@@ -60,10 +60,19 @@ namespace OperationsModule.Core.Errors
     public sealed class InputValidationException : OperationsApiException
     {
         public InputValidationException(string parameterName, string problem)
-            : base($"Cannot use the value given for -{parameterName}: {problem}", ErrorIds.InvalidParameter, ErrorCategoryName.InvalidArgument)
+            : this(parameterName, $"Cannot use the value given for -{parameterName}: {problem}", wholeMessage: true)
+        {
+        }
+
+        private InputValidationException(string parameterName, string message, bool wholeMessage)
+            : base(message, ErrorIds.InvalidParameter, ErrorCategoryName.InvalidArgument)
         {
             ParameterName = parameterName;
         }
+
+        /// <summary>A required value that was not given at all: says so, rather than blaming a value nobody typed.</summary>
+        public static InputValidationException Missing(string parameterName, string why) =>
+            new InputValidationException(parameterName, $"-{parameterName} is missing: {why}", wholeMessage: true);
 
         public string ParameterName { get; }
     }

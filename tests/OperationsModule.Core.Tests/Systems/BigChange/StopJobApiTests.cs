@@ -83,6 +83,9 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             var failure = SingleFailure(Run(Endpoint, WithClient(sim), Job(1, customer: null)));
 
             Assert.Equal("CustomerId", Assert.IsType<InputValidationException>(failure.Exception).ParameterName);
+            Assert.Equal((ErrorIds.InvalidParameter, "1"), (failure.ErrorId, failure.TargetObject));
+            Assert.StartsWith("-CustomerId is missing: BigChange requires the customer (tenant) ID on every call", failure.Exception.Message);
+            Assert.DoesNotContain("Cannot use the value", failure.Exception.Message);
             Assert.Empty(sim.Journal.Snapshot());
         }
 
