@@ -60,11 +60,12 @@ namespace OperationsModule.Core.Errors
     public sealed class InputValidationException : OperationsApiException
     {
         public InputValidationException(string parameterName, string problem)
-            : this(parameterName, $"Cannot use the value given for -{parameterName}: {problem}", wholeMessage: true)
+            : this(parameterName, $"Cannot use the value given for -{parameterName}: {problem}", composed: true)
         {
         }
 
-        private InputValidationException(string parameterName, string message, bool wholeMessage)
+        // "composed" only tells this overload (the whole message) from the public one (the problem after a fixed lead).
+        private InputValidationException(string parameterName, string message, bool composed)
             : base(message, ErrorIds.InvalidParameter, ErrorCategoryName.InvalidArgument)
         {
             ParameterName = parameterName;
@@ -72,7 +73,7 @@ namespace OperationsModule.Core.Errors
 
         /// <summary>A required value that was not given at all: says so, rather than blaming a value nobody typed.</summary>
         public static InputValidationException Missing(string parameterName, string why) =>
-            new InputValidationException(parameterName, $"-{parameterName} is missing: {why}", wholeMessage: true);
+            new InputValidationException(parameterName, $"-{parameterName} is missing: {why}", composed: true);
 
         public string ParameterName { get; }
     }
