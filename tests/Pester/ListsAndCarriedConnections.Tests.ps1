@@ -44,6 +44,21 @@ Describe 'Identity parameters take lists' {
         ($errs | Where-Object TargetObject -EQ '..').FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
     }
 
+    It 'a blank line in a file of IDs is one InvalidParameter record, and the other lines still go' {
+        Add-SimulatorSeed $Sim vcf @{ tasks = @(@{ id = 't-1'; status = 'IN_PROGRESS' }, @{ id = 't-2'; status = 'IN_PROGRESS' }) }
+        $vcf = @{ BaseUri = $Sim.BaseUri; Credential = (New-TestCredential -As Vcf); AllowUnencryptedAuthentication = $true }
+        $file = Join-Path ([IO.Path]::GetTempPath()) ("tasks-{0}.txt" -f [guid]::NewGuid())
+        Set-Content -LiteralPath $file -Value 't-1', '', 't-2'
+        try { $results = Get-Content -LiteralPath $file | Stop-Task @vcf -ThrottleLimit 1 -ErrorVariable errs -ErrorAction SilentlyContinue }
+        finally { Remove-Item -LiteralPath $file }
+
+        ($results.Id | Sort-Object) | Should -Be @('t-1', 't-2')
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.StopTaskCommand'
+        $errs[0].TargetObject | Should -BeExactly ''
+        $errs[0].Exception.Message | Should -Be 'Cannot use the value given for -TaskId: the value is empty.'
+    }
+
     It 'Stop-WorkflowExecution -ExecutionId takes a list, and -WhatIf sends none of it' {
         $results = Stop-WorkflowExecution -ExecutionId 'w-1', 'w-2', 'w-3' -BaseUri $Sim.BaseUri -Token (ConvertTo-TestSecret 'onedata-good-token') -AllowUnencryptedAuthentication -WhatIf
 

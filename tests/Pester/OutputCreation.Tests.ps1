@@ -88,6 +88,18 @@ Describe 'Submit-OutputCreation' {
         $failed[0].ErrorDetails.Message | Should -Be 'Output Creation Preset not found.'
         $failed[0].Exception.StatusCode | Should -Be 404
     }
+
+    It 'names the unknown job, not the preset, in the NotFound record''s message and TargetObject' {
+        $out = 1, 555, 2 | Submit-OutputCreation -ConfigId 1001 @Common -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        $out | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'NotFound,OperationsModule.Cmdlets.SubmitOutputCreationCommand'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be @(555)
+        $failed[0].ErrorDetails.Message | Should -Be 'Job entity not found (job 555).'
+        $failed[0].Exception.Message | Should -BeLike "*failed: OL Connect does not know job 555:*"
+    }
 }
 
 Describe 'Stop-OutputCreation' {

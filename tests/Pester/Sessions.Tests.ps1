@@ -147,6 +147,24 @@ Describe 'Connect-OperationsServer through a proxy' {
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter*'
         $err.Exception.Message | Should -Match "scheme 'ftp'"
     }
+
+    It 'names the proxy, not the server, when the proxy cannot be reached' {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start()
+        $proxy = 'http://127.0.0.1:{0}/' -f $closed.LocalEndpoint.Port
+        $closed.Stop()
+        $proxyCred = [pscredential]::new('proxyuser', (ConvertTo-TestSecret 'ProxyP4ss'))
+
+        $err = { Connect-OperationsServer -System OLConnect -BaseUri 'https://olconnect.example.com:9340' -Credential $cred -Proxy $proxy -ProxyCredential $proxyCred -MaximumRetryCount 0 -ErrorAction Stop } |
+            Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -Be 'ConnectionFailed,OperationsModule.Cmdlets.ConnectOperationsServerCommand'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err.Exception.Message | Should -BeLike "*could not reach the proxy $proxy*"
+        $err.ErrorDetails.RecommendedAction | Should -BeLike 'Check -Proxy*'
+        ($err.Exception.Message + $err.ErrorDetails) | Should -Not -Match 'ProxyP4ss'
+        Get-OperationsSession -System OLConnect | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'The default session' {

@@ -51,14 +51,19 @@ Describe 'Stop-Job for BigChange jobs' {
         ($results | Sort-Object Id | ForEach-Object Reason) -join ',' | Should -Be 'Duplicate,Rescheduled'
     }
 
-    It 'reports a started job (422) as ValidationFailed and names the field in ErrorDetails' {
+    It 'reports a started job (422) as ValidationFailed in the server''s field words, said as the job''s state' {
         Add-SimulatorSeed $Sim bigchange @{ jobs = @(@{ id = 7; status = 'started' }) }
 
         Stop-Job -JobId 7 -Reason 'x' -CustomerId 4242 @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'ValidationFailed,*'
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ValidationFailed,OperationsModule.Cmdlets.StopJobCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $errs[0].ErrorDetails.Message | Should -Match 'jobId: Job 7 has status'
+        $errs[0].TargetObject | Should -Be '7'
+        $errs[0].ErrorDetails.Message | Should -Be "Job 7 has status 'started' and cannot be cancelled."
+        $errs[0].ErrorDetails.RecommendedAction | Should -BeLike "The job's state does not allow a cancel*"
+        "$($errs[0])" | Should -Not -BeLike '*errors property*'
+        $errs[0].Exception.Message | Should -Not -BeLike '*errors property*'
         $errs[0].Exception.VendorError.FieldErrors['jobId'] | Should -Not -BeNullOrEmpty
     }
 
@@ -79,6 +84,20 @@ Describe 'Stop-Job for BigChange jobs' {
         $e1[0].Exception.ParameterName | Should -Be 'Reason'
         $e2[0].Exception.ParameterName | Should -Be 'Reason'
         @(Get-SimulatorJournal $Sim | Where-Object { $_.method -eq 'PUT' }).Count | Should -Be 0
+    }
+
+    It 'refuses Connect without -CustomerId (BigChange requires it on every call), and says it is missing per call' {
+        $connectErr = { Connect-OperationsServer -System BigChange @common -ErrorAction Stop } | Should -Throw -PassThru
+        $connectErr.FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.ConnectOperationsServerCommand'
+        $connectErr.Exception.Message | Should -BeLike '-CustomerId is missing: BigChange requires*'
+        Get-OperationsSession -System BigChange | Should -BeNullOrEmpty
+
+        Stop-Job -JobId 5 -Reason 'x' @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.StopJobCommand'
+        $errs[0].TargetObject | Should -Be '5'
+        $errs[0].Exception.Message | Should -BeLike '-CustomerId is missing*'
+        @(Get-SimulatorJournal $Sim | Where-Object method -EQ 'PUT').Count | Should -Be 0
     }
 
     It 'prints the method and URL with -WhatIf and sends nothing' {

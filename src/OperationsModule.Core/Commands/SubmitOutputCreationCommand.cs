@@ -85,7 +85,9 @@ namespace OperationsModule.Core.Commands
             catch (OperationsApiException ex)
             {
                 log.Replay();
-                _output.WriteFailure(new Failure(ex, _configId));
+                // A 404 for unknown jobs is about those jobs, not the preset: they are what the user must look at.
+                var missing = ex.StatusCode == 404 ? MissingJobs.Find(ex.VendorError, _configId!, _jobIds) : null;
+                _output.WriteFailure(new Failure(ex, missing ?? (object?)_configId));
                 return null;
             }
             catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)

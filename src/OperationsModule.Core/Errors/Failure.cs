@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace OperationsModule.Core.Errors
 {
@@ -49,7 +50,8 @@ namespace OperationsModule.Core.Errors
             if (fields.Count == 0) return vendor;
             var text = new System.Text.StringBuilder(vendor);
             foreach (var pair in fields)
-                text.Append(Environment.NewLine).Append("  ").Append(pair.Key).Append(": ").Append(string.Join("; ", pair.Value));
+                if (!pair.Value.All(m => vendor.IndexOf(m, StringComparison.Ordinal) >= 0)) // not already what the message says
+                    text.Append(Environment.NewLine).Append("  ").Append(pair.Key).Append(": ").Append(string.Join("; ", pair.Value));
             return text.ToString();
         }
 

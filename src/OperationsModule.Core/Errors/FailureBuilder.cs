@@ -28,7 +28,9 @@ namespace OperationsModule.Core.Errors
             var message = $"{subject}: {request.Method.Method} {UriText.ForDisplay(request.Uri)} answered {describedStatus}"
                 + (said is null ? (response.Body.Length == 0 ? " with an empty body." : ".") : ": " + said)
                 + CodeSuffix(vendor);
-            if (vendor is null && response.Body.Length > 0 && said is not null && LooksLikeHtml(response))
+            if (vendor is null && response.Proxy is { } proxy && response.StatusCode is 502 or 504)
+                message += ProxyFailure.GatewayNote(proxy);
+            else if (vendor is null && response.Body.Length > 0 && said is not null && LooksLikeHtml(response))
                 message += " (an HTML page, not the API's error format: is a proxy or login page in the way?)";
             return new OperationsApiException(message, errorId, category)
             {

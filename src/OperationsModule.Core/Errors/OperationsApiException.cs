@@ -60,10 +60,20 @@ namespace OperationsModule.Core.Errors
     public sealed class InputValidationException : OperationsApiException
     {
         public InputValidationException(string parameterName, string problem)
-            : base($"Cannot use the value given for -{parameterName}: {problem}", ErrorIds.InvalidParameter, ErrorCategoryName.InvalidArgument)
+            : this(parameterName, $"Cannot use the value given for -{parameterName}: {problem}", composed: true)
+        {
+        }
+
+        // "composed" only tells this overload (the whole message) from the public one (the problem after a fixed lead).
+        private InputValidationException(string parameterName, string message, bool composed)
+            : base(message, ErrorIds.InvalidParameter, ErrorCategoryName.InvalidArgument)
         {
             ParameterName = parameterName;
         }
+
+        /// <summary>A required value that was not given at all: says so, rather than blaming a value nobody typed.</summary>
+        public static InputValidationException Missing(string parameterName, string why) =>
+            new InputValidationException(parameterName, $"-{parameterName} is missing: {why}", composed: true);
 
         public string ParameterName { get; }
     }

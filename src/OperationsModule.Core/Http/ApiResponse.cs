@@ -44,6 +44,9 @@ namespace OperationsModule.Core.Http
 
         internal ApiTransport.AttemptTag? Tag { get; set; }
 
+        /// <summary>-Proxy the answer came through, if any: a gateway status without the vendor's body may be the proxy's.</summary>
+        internal Uri? Proxy { get; set; }
+
         /// <summary>Records the whole call's elapsed time and attempt count (before the response is handed out).</summary>
         internal void SetTotals(TimeSpan elapsed, int attempts)
         {

@@ -123,6 +123,8 @@ namespace OperationsModule.Core.Http
                 if (log.IsVerboseEnabled)
                     log.WriteVerbose($"{method.Method} {UriText.ForDisplay(uri)} -> {StatusClassifier.Describe(response.StatusCode)} in {(long)Since(attemptStarted).TotalMilliseconds} ms");
 
+                if (response.StatusCode == 407)
+                    throw ProxyFailure.AuthenticationRequired(method, uri, Options.Proxy, ProxyCredentialGiven, attempt);
                 if (IsRedirect(response.StatusCode))
                 {
                     (uri, method, body) = FollowRedirect(request, response, uri, method, body, ++redirects, attempt);
@@ -157,6 +159,8 @@ namespace OperationsModule.Core.Http
                 return response;
             }
         }
+
+        private bool ProxyCredentialGiven => Options.ProxyCredential is not null || Options.ProxyUseDefaultCredentials;
 
         private void EnsureTransportAllowed(Uri uri, IAuthenticator authenticator, ApiRequest request, int attempt)
         {
@@ -216,6 +220,7 @@ namespace OperationsModule.Core.Http
                 {
                     BodyBytes = bytes,
                     Tag = new AttemptTag(stamp),
+                    Proxy = Options.Proxy,
                 };
                 if (log.IsDebugEnabled) log.WriteDebug(DescribeResponse(result, request));
                 return result;
@@ -238,7 +243,7 @@ namespace OperationsModule.Core.Http
             }
             catch (HttpRequestException ex)
             {
-                throw TransportFailure.FromHttpRequestException(ex, method, uri);
+                throw TransportFailure.FromHttpRequestException(ex, method, uri, Options.Proxy, ProxyCredentialGiven);
             }
         }
 

@@ -25,7 +25,8 @@ namespace OperationsModule.Core.Http
         /// <summary>True when the connection was refused: the server saw nothing, so even a submission may be retried.</summary>
         public bool NothingSent { get; }
 
-        public static TransportFailure FromHttpRequestException(HttpRequestException ex, HttpMethod method, Uri uri)
+        /// <param name="proxy">-Proxy, when the session has one: every connection then goes to it, so a failed connect is the proxy's.</param>
+        public static TransportFailure FromHttpRequestException(HttpRequestException ex, HttpMethod method, Uri uri, Uri? proxy = null, bool proxyCredentialGiven = false)
         {
             var target = $"{method.Method} {UriText.ForDisplay(uri)}";
             if (Find<AuthenticationException>(ex) is not null)
@@ -39,11 +40,16 @@ namespace OperationsModule.Core.Http
                     RecommendedAction = "Install the server's CA certificate, or use -SkipCertificateCheck for a host you trust (for example a lab with a self-signed certificate).",
                 }, retryable: false, nothingSent: true);
             }
+            // Whichever proxy .NET used (-Proxy or the system's), its refusal to open a tunnel is a proxy failure.
+            if (ProxyFailure.TunnelRefused(ex, method, uri, proxy, proxyCredentialGiven) is { } tunnel)
+                return new TransportFailure(tunnel, retryable: tunnel.StatusCode is 502 or 503 or 504, nothingSent: true);
             var socket = Find<SocketException>(ex);
             var refused = socket is not null && (socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain);
             var reason = socket?.Message ?? Find<IOException>(ex)?.Message ?? ex.Message;
+            if (refused && proxy is not null)
+                return new TransportFailure(ProxyFailure.Unreachable(method, uri, proxy, reason, ex), retryable: true, nothingSent: true);
             return new TransportFailure(new OperationsApiException(
-                $"{target} failed: could not {(refused ? "connect" : "complete the exchange")} ({reason}).",
+                $"{target} failed: could not {(refused ? "connect" : "complete the exchange")}{(proxy is null ? string.Empty : " through " + ProxyFailure.Name(proxy))} ({reason}).",
                 ErrorIds.ConnectionFailed, ErrorCategoryName.ConnectionError, ex)
             {
                 Method = method.Method,

@@ -30,6 +30,9 @@ namespace OperationsModule.Core.Sessions
             if (request.CustomerId is not null && !SystemTraits.UsesCustomerId(request.System))
                 throw new InputValidationException("CustomerId", $"only BigChange uses a customer id; {request.System} does not.");
             if (request.CustomerId is { } customer) Validation.IdValidator.ValidatePositive("CustomerId", customer);
+            // A session without its customer would fail every command, each blaming a -CustomerId nobody typed: refuse here.
+            else if (SystemTraits.UsesCustomerId(request.System))
+                throw InputValidationException.Missing("CustomerId", Systems.BigChange.BigChangeAdvice.CustomerIdRequired + " Connect with -CustomerId <id>.");
 
             var session = SessionResolver.CreateSession(request, persistent: true);
             try

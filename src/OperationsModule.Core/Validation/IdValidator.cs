@@ -17,7 +17,8 @@ namespace OperationsModule.Core.Validation
         public static string Validate(string parameterName, string? value)
         {
             if (value is null) throw new InputValidationException(parameterName, "the value is null.");
-            if (value.Length == 0 || value.Trim().Length == 0) throw new InputValidationException(parameterName, "the value is empty or whitespace.");
+            if (value.Length == 0) throw new InputValidationException(parameterName, "the value is empty.");
+            if (value.Trim().Length == 0) throw new InputValidationException(parameterName, "the value is whitespace only.");
             if (value.Length > MaximumLength) throw new InputValidationException(parameterName, $"the value is {value.Length} characters long; at most {MaximumLength} are allowed.");
             if (value != value.Trim()) throw new InputValidationException(parameterName, $"'{Printable(value)}' has leading or trailing whitespace.");
             if (value == "." || value == "..") throw new InputValidationException(parameterName, $"'{value}' is a path step, not an identifier.");
@@ -36,6 +37,8 @@ namespace OperationsModule.Core.Validation
         /// <summary>Positive 64-bit identifiers (OL Connect job IDs, BigChange job and customer IDs).</summary>
         public static long ValidatePositive(string parameterName, long value)
         {
+            // PowerShell binds an empty or blank line to a numeric parameter as 0: say so, or the user looks for a 0 they never typed.
+            if (value == 0) throw new InputValidationException(parameterName, "0 is not a valid identifier (an empty or blank value reads as 0); it must be 1 or greater.");
             if (value < 1) throw new InputValidationException(parameterName, $"{value} is not a valid identifier; it must be 1 or greater.");
             return value;
         }

@@ -20,6 +20,7 @@ namespace OperationsModule.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Alias("Id")]
+        [AllowEmptyString] // an empty line gets the module's InvalidParameter (IdValidator), like a blank one
         public string[]? OperationId { get; set; }
 
         /// <summary>An operation from Submit-OutputCreation or Wait-OutputCreation.</summary>

@@ -16,6 +16,7 @@ namespace OperationsModule.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [AllowEmptyString] // an empty line gets the module's InvalidParameter (IdValidator), like a blank one
         public string[]? TaskId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.Vcf;

@@ -14,6 +14,7 @@ namespace OperationsModule.Cmdlets
         /// <summary>The workflow execution ID (wid); atmWorkflowExecutionId binds objects from Onedata's own JSON.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("wid", "Id", "atmWorkflowExecutionId")]
+        [AllowEmptyString] // an empty line gets the module's InvalidParameter (IdValidator), like a blank one
         public string[]? ExecutionId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.Onedata;

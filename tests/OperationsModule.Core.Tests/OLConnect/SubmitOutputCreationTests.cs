@@ -126,20 +126,62 @@ namespace OperationsModule.Core.Tests.OLConnect
             Assert.Empty(sim.State.OlConnect.Operations);
         }
 
-        [Theory]
-        [InlineData("no-such-preset", 1L, "no-such-preset", "Output Creation Preset not found.")]
-        [InlineData("1001", 99999L, "99999", "Job entity not found.")]
-        public async System.Threading.Tasks.Task Status_404_names_the_missing_preset_or_job(string configId, long jobId, string parameter, string message)
+        [Fact]
+        public async System.Threading.Tasks.Task Status_404_for_a_missing_preset_names_the_preset()
         {
             await using var sim = await SimulatorServer.StartAsync();
 
-            var failure = Assert.Single(OlConnectHarness.Submit(OlConnectHarness.PerCall(sim, OlConnectHarness.Admin(sim)), configId, new[] { jobId }).Failures);
+            var failure = Assert.Single(OlConnectHarness.Submit(OlConnectHarness.PerCall(sim, OlConnectHarness.Admin(sim)), "no-such-preset", new[] { 1L }).Failures);
 
-            Assert.Equal(ErrorIds.NotFound, failure.ErrorId);
-            Assert.Equal(ErrorCategoryName.ObjectNotFound, failure.Category);
-            Assert.Equal(message, failure.DetailsMessage);
-            Assert.Equal(parameter, failure.Exception.VendorError!.Details["parameter"]);
-            Assert.Contains(message, failure.Exception.Message);
+            Assert.Equal((ErrorIds.NotFound, ErrorCategoryName.ObjectNotFound), (failure.ErrorId, failure.Category));
+            Assert.Equal("Output Creation Preset not found.", failure.DetailsMessage);
+            Assert.Equal("no-such-preset", failure.Exception.VendorError!.Details["parameter"]);
+            Assert.Equal("no-such-preset", failure.TargetObject);
+            Assert.Contains("Output Creation Preset not found.", failure.Exception.Message);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Status_404_for_an_unknown_job_names_that_job_in_the_message_details_advice_and_TargetObject()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+
+            var failure = Assert.Single(OlConnectHarness.Submit(OlConnectHarness.PerCall(sim, OlConnectHarness.Admin(sim)), "1001", new[] { 1L, 99999L, 2L }).Failures);
+
+            Assert.Equal((ErrorIds.NotFound, ErrorCategoryName.ObjectNotFound), (failure.ErrorId, failure.Category));
+            Assert.Equal(new[] { 99999L }, Assert.IsType<long[]>(failure.TargetObject));
+            Assert.StartsWith("Submitting output creation with preset '1001' failed: OL Connect does not know job 99999: POST ", failure.Exception.Message);
+            Assert.Equal("Job entity not found (job 99999).", failure.DetailsMessage);
+            Assert.Equal("99999", failure.Exception.VendorError!.Details["parameter"]);
+            Assert.Contains("job 99999", failure.RecommendedAction);
+            Assert.Contains("may name only the first job", failure.RecommendedAction);
+            Assert.Empty(sim.State.OlConnect.Operations);
+        }
+
+        [Theory]
+        [InlineData("{\"error\":{\"status\":404,\"message\":\"Job entity not found.\",\"parameter\":\"7, 8\"}}", new long[] { 7, 8 }, "jobs 7, 8")]
+        [InlineData("{\"error\":{\"status\":404,\"message\":\"Job entity not found.\",\"parameter\":\"5\"}}", new long[] { 5 }, "job 5")]
+        public async System.Threading.Tasks.Task Status_404_naming_several_jobs_or_a_job_equal_to_a_numeric_preset_names_the_jobs(string body, long[] expected, string named)
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            sim.State.OlConnect.AddConfig("5");
+            sim.Faults.Add(FaultAction.Status(404, body: body, contentType: "application/json"), method: "POST", pathPattern: "/jobs");
+
+            var failure = Assert.Single(OlConnectHarness.Submit(OlConnectHarness.PerCall(sim, OlConnectHarness.Admin(sim)), "5", new[] { 5L, 7L, 8L }).Failures);
+
+            Assert.Equal(expected, Assert.IsType<long[]>(failure.TargetObject));
+            Assert.Contains("OL Connect does not know " + named + ":", failure.Exception.Message);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Status_404_without_a_parameter_keeps_the_preset_as_TargetObject()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            sim.Faults.Add(FaultAction.Status(404, body: "{\"error\":{\"status\":404,\"message\":\"Not found.\"}}", contentType: "application/json"), method: "POST", pathPattern: "/jobs");
+
+            var failure = Assert.Single(OlConnectHarness.Submit(OlConnectHarness.PerCall(sim, OlConnectHarness.Admin(sim)), "1001", new[] { 1L }).Failures);
+
+            Assert.Equal("1001", failure.TargetObject);
+            Assert.Equal("Not found.", failure.DetailsMessage);
         }
 
         [Fact]

@@ -44,12 +44,83 @@ namespace OperationsModule.Core.Tests.Runtime
         }
 
         [Fact]
-        public async Task Without_a_credential_the_407_is_what_the_caller_gets()
+        public async Task Without_a_credential_a_407_is_a_ConnectionFailed_naming_the_proxy_and_asking_for_ProxyCredential()
         {
             await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
             using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
-            var response = await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/")), NullLogSink.Instance, CancellationToken.None);
-            Assert.Equal(407, response.StatusCode);
+
+            var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/v1/tasks/t1")), NullLogSink.Instance, CancellationToken.None));
+
+            Assert.Equal((ErrorIds.ConnectionFailed, ErrorCategoryName.ConnectionError, 407), (error.ErrorId, error.Category, error.StatusCode));
+            Assert.Equal($"GET http://server.invalid/v1/tasks/t1 failed: the proxy {proxy.BaseUri} refused the request: 407 (ProxyAuthenticationRequired); it asks for authentication.", error.Message);
+            Assert.Contains("-ProxyCredential", error.RecommendedAction);
+            Assert.Single(proxy.Requests);
+        }
+
+        [Fact]
+        public async Task A_407_despite_the_credential_says_the_proxy_refused_it_and_never_shows_it()
+        {
+            await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
+            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, ProxyCredential = Credential(), MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+
+            var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/")), NullLogSink.Instance, CancellationToken.None));
+
+            Assert.Equal(ErrorIds.ConnectionFailed, error.ErrorId);
+            Assert.Contains("the proxy " + proxy.BaseUri + " refused the request", error.Message);
+            Assert.Contains("did not accept the proxy credential", error.Message);
+            Assert.StartsWith("The proxy did not accept -ProxyCredential", error.RecommendedAction);
+            Assert.Contains(proxy.Requests, r => r.Header("Proxy-Authorization") is not null);
+            var shown = error.Message + error.RecommendedAction + error;
+            Assert.DoesNotContain(Password, shown);
+            Assert.DoesNotContain(Convert.ToBase64String(Encoding.ASCII.GetBytes("proxyuser:" + Password)), shown);
+        }
+
+        [Fact]
+        public async Task A_proxy_that_cannot_be_reached_is_named_rather_than_the_server()
+        {
+            var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            closed.Start();
+            var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+            closed.Stop();
+            var proxyUri = new Uri($"http://127.0.0.1:{port}/");
+            using var transport = new ApiTransport(new HttpOptions { Proxy = proxyUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+
+            var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Delete, new Uri("https://sddc.example.com/v1/tasks/t1")), NullLogSink.Instance, CancellationToken.None));
+
+            Assert.Equal((ErrorIds.ConnectionFailed, ErrorCategoryName.ConnectionError), (error.ErrorId, error.Category));
+            Assert.StartsWith($"DELETE https://sddc.example.com/v1/tasks/t1 failed: could not reach the proxy http://127.0.0.1:{port}/ (", error.Message);
+            Assert.StartsWith("Check -Proxy", error.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData(502, "502 (BadGateway)", "could not reach sddc.example.com:443")]
+        [InlineData(407, "407 (ProxyAuthenticationRequired)", "-ProxyCredential")]
+        [InlineData(403, "403 (Forbidden)", "ask its administrators")]
+        public async Task A_tunnel_the_proxy_will_not_open_names_the_proxy_and_its_answer(int status, string described, string advice)
+        {
+            await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(status, string.Empty, "text/plain", status == 407 ? new[] { "Proxy-Authenticate: Basic realm=\"corp\"" } : Array.Empty<string>()));
+            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+
+            var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Delete, new Uri("https://sddc.example.com/v1/tasks/t1")), NullLogSink.Instance, CancellationToken.None));
+
+            Assert.Equal("CONNECT sddc.example.com:443 HTTP/1.1", Assert.Single(proxy.Requests).RequestLine);
+            Assert.Equal((ErrorIds.ConnectionFailed, ErrorCategoryName.ConnectionError, status), (error.ErrorId, error.Category, error.StatusCode));
+            Assert.Equal($"DELETE https://sddc.example.com/v1/tasks/t1 failed: the proxy {proxy.BaseUri} refused to open a tunnel to sddc.example.com:443: {described}.", error.Message);
+            Assert.Contains(advice, error.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task A_gateway_page_through_the_proxy_says_the_proxy_may_be_answering()
+        {
+            await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(502, "<html><body>Bad gateway</body></html>", "text/html"));
+            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            var request = new ApiRequest(HttpMethod.Post, new Uri("http://olc.example:9340/rest/serverengine/workflow/outputcreation/cancel/op-1"));
+
+            var response = await transport.SendAsync(request, NullLogSink.Instance, CancellationToken.None);
+            var error = FailureBuilder.FromResponse(request, response, Core.Systems.OLConnect.OlConnectErrorParser.Instance, "Cancelling OL Connect operation 'op-1' failed");
+
+            Assert.Equal(ErrorIds.ServerError, error.ErrorId);
+            Assert.EndsWith($"(through the proxy {proxy.BaseUri}: a proxy answers this when it cannot reach the server)", error.Message);
         }
 
         [Theory]

@@ -198,9 +198,11 @@ namespace OperationsModule.Core.Tests.Security
             };
 
             var store = new SessionStore();
+            var request = PerCall(system, server, credential: credential);
+            if (system == OperationsSystem.BigChange) request.CustomerId = 4242;
 
             // Connect logs in at once (its verification call needs the token).
-            var failure = Assert.ThrowsAny<OperationsApiException>(() => ConnectCommand.Connect(PerCall(system, server, credential: credential), new ConnectOptions(), store, new RecordingOutput(), CancellationToken.None));
+            var failure = Assert.ThrowsAny<OperationsApiException>(() => ConnectCommand.Connect(request, new ConnectOptions(), store, new RecordingOutput(), CancellationToken.None));
 
             Assert.Equal(ErrorIds.UnexpectedResponse, failure.ErrorId);
             Assert.Null(store.Get(system));

@@ -29,6 +29,7 @@ namespace OperationsModule.Core.Tests.Security
         private static OperationsApiException ConnectFails(OperationsSystem system, RawHttpListener server, string user = "admin")
         {
             var request = Connections.PerCall(system, server.BaseUri, credential: Connections.Credential(user, "pw"));
+            if (system == OperationsSystem.BigChange) request.CustomerId = 4242;
             return Assert.ThrowsAny<OperationsApiException>(() => ConnectCommand.Connect(request, new ConnectOptions(), new SessionStore(), new RecordingOutput(), CancellationToken.None));
         }
 

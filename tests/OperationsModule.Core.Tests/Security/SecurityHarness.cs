@@ -34,6 +34,8 @@ namespace OperationsModule.Core.Tests.Security
                 MaximumRetryCount = 0,
                 RetryIntervalSec = 0,
                 TimeoutSec = timeoutSec,
+                // Connect refuses BigChange without its customer: the one it requires on every call.
+                CustomerId = system == OperationsSystem.BigChange ? sim.Options.BigChangeCustomerId : null,
             };
 
         public static OperationsSession Connect(SimulatorServer sim, SessionStore store, RecordingOutput? output = null, SecretCredential? credential = null, SecretText? token = null) =>

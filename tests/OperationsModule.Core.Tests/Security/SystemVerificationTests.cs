@@ -155,7 +155,7 @@ namespace OperationsModule.Core.Tests.Security
         }
 
         [Fact]
-        public async Task BigChange_token_is_verified_without_a_customer_and_a_stale_one_fails()
+        public async Task BigChange_token_is_verified_with_the_customer_and_a_stale_one_fails()
         {
             await using var sim = await SimulatorServer.StartAsync();
             using var http = SimTestClient.For(sim);
@@ -165,12 +165,29 @@ namespace OperationsModule.Core.Tests.Security
             Assert.NotNull(Connect(ConnectRequest(sim, OperationsSystem.BigChange, token: Connections.Secret(token)), new SessionStore()));
             var probe = Assert.Single(sim.Journal.Snapshot());
             Assert.Equal(("GET", BigChangeProbe, "Bearer " + token), (probe.Method, probe.Path, probe.Headers["Authorization"]));
-            Assert.False(probe.Headers.ContainsKey("Customer-Id"));
+            Assert.Equal("4242", probe.Headers["Customer-Id"]);
 
             sim.Journal.Clear();
-            var stale = ConnectRequest(sim, OperationsSystem.BigChange, token: Connections.Secret("stale-bigchange-token"));
-            stale.CustomerId = sim.Options.BigChangeCustomerId;
-            AssertRefused(sim, stale);
+            AssertRefused(sim, ConnectRequest(sim, OperationsSystem.BigChange, token: Connections.Secret("stale-bigchange-token")));
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task BigChange_without_a_customer_is_refused_at_Connect_saying_CustomerId_is_missing_and_required(bool skipVerification)
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            var request = ConnectRequest(sim, OperationsSystem.BigChange, credential: Connections.Credential(sim.Options.BigChangeClientId, sim.Options.BigChangeClientSecret));
+            request.CustomerId = null;
+            var store = new SessionStore();
+
+            var refused = Assert.Throws<InputValidationException>(() => ConnectCommand.Connect(request, new ConnectOptions { SkipVerification = skipVerification }, store, new RecordingOutput(), System.Threading.CancellationToken.None));
+
+            Assert.Equal((ErrorIds.InvalidParameter, ErrorCategoryName.InvalidArgument, "CustomerId"), (refused.ErrorId, refused.Category, refused.ParameterName));
+            Assert.StartsWith("-CustomerId is missing: BigChange requires the customer (tenant) ID on every call", refused.Message);
+            Assert.DoesNotContain("Cannot use the value", refused.Message);
+            Assert.Null(store.Get(OperationsSystem.BigChange));
+            Assert.Empty(sim.Journal.Snapshot());
         }
 
         [Fact]

@@ -12,6 +12,10 @@ namespace OperationsModule.Core.Systems.BigChange
         private static readonly Regex ScopeName = new Regex(@"\b[a-z][a-zA-Z-]*:(?:read|write)\b");
         private static readonly Regex ScopeWord = new Regex(@"\bscopes?\b", RegexOptions.IgnoreCase);
 
+        /// <summary>Why -CustomerId cannot be left out (the vendor marks the header required on every operation).</summary>
+        public const string CustomerIdRequired =
+            "BigChange requires the customer (tenant) ID on every call, in the Customer-Id header; it is the numeric Customer ID shown in BigChange's Developer Portal (API Key Management).";
+
         public const string TokenRejected =
             "Check -Credential: the user name must be the app's client ID (client_id) and the password its client secret (client_secret), "
             + "both from BigChange's Developer Portal (API Key Management; the secret is shown once, so create a new one if in doubt). "

@@ -42,15 +42,14 @@ namespace OperationsModule.Core.Systems.BigChange
         public IErrorBodyParser ErrorParser => ProblemDetailsParser.Instance;
 
         /// <summary>
-        /// Authentication runs before the action in the API, so a problem-details 404 (no such job) proves the token;
-        /// connected without -CustomerId, the 400 for the missing Customer-Id header proves it the same way.
+        /// Authentication runs before the action in the API, so a problem-details 404 (no such job) proves the token.
         /// 401, 403 (the customer has not granted access) and anything not in problem-details form do not.
+        /// (Connect refuses a BigChange session without -CustomerId, so the probe always names the customer.)
         /// </summary>
         public bool IsVerified(OperationsSession session, ApiResponse response)
         {
             if (response.IsSuccess) return true;
-            var afterAuthentication = response.StatusCode == 404 || (response.StatusCode == 400 && session.CustomerId is null);
-            return afterAuthentication && ErrorParser.Parse(response) is not null;
+            return response.StatusCode == 404 && ErrorParser.Parse(response) is not null;
         }
     }
 }

@@ -34,7 +34,7 @@ namespace OperationsModule.Core.Systems.BigChange
         {
             var reason = ValidateReason(arguments.Reason);
             var customer = arguments.CustomerId ?? session.CustomerId
-                ?? throw new InputValidationException("CustomerId", "BigChange needs the customer (tenant) ID on every call: pass -CustomerId, or connect with one.");
+                ?? throw InputValidationException.Missing("CustomerId", BigChangeAdvice.CustomerIdRequired + " Pass -CustomerId to Stop-Job (or a CustomerId column on piped rows), or connect with Connect-OperationsServer -CustomerId.");
             IdValidator.ValidatePositive("CustomerId", customer);
             var request = new ApiRequest(BigChangePaths.CancelMethod, BigChangePaths.Cancel(session.BaseUri, long.Parse(id, CultureInfo.InvariantCulture)))
             {

@@ -9,7 +9,8 @@ namespace OperationsModule.Core.Systems.BigChange
     /// <summary>
     /// RFC 7807 problem details (type, title, status, detail, instance; every field nullable) and ASP.NET Core's
     /// ValidationProblemDetails, whose errors map (field -> messages) lands in VendorError.FieldErrors so the
-    /// user sees which field was wrong. Served as application/problem+json or application/json: only the body counts.
+    /// user sees which field was wrong (ValidationProblem words the message from them, and says a refusal about the
+    /// job's state as one). Served as application/problem+json or application/json: only the body counts.
     /// A 403 that names a missing scope gets advice naming it.
     /// </summary>
     public sealed class ProblemDetailsParser : IErrorBodyParser
@@ -38,6 +39,7 @@ namespace OperationsModule.Core.Systems.BigChange
             foreach (var field in new[] { "type", "title", "status", "detail", "instance" })
                 if (JsonErrorReader.Text(problem, field) is { Length: > 0 } text) vendor.Details[field] = text;
             ReadFieldErrors(problem, vendor.FieldErrors);
+            ValidationProblem.Describe(vendor);
             if (response.StatusCode == 403) vendor.Remediation = BigChangeAdvice.MissingScope(vendor);
             return vendor;
         }

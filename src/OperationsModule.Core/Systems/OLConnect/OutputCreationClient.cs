@@ -32,7 +32,7 @@ namespace OperationsModule.Core.Systems.OLConnect
             var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             var subject = $"Submitting output creation with preset '{configId}' for {jobIds.Count} job(s) failed";
             if (response.StatusCode != 202 && response.StatusCode != 200)
-                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, subject);
+                throw Refused(request, response, configId, jobIds, subject);
             var operationId = response.Header("operationId");
             if (string.IsNullOrWhiteSpace(operationId))
                 throw FailureBuilder.UnexpectedShape($"{subject}: the server answered {response.StatusCode} without an operationId header.", request, response,
@@ -63,6 +63,23 @@ namespace OperationsModule.Core.Systems.OLConnect
                     $"{subject}: the server accepted the request ({response.StatusCode}) but answered an operationId that cannot be used in a request URL ({problem}). The job may be running; check the server.",
                     request, response, "Check that -BaseUri points at OL Connect Server's REST API, and look the operation up on the server.");
             }
+        }
+
+        /// <summary>
+        /// The refusal, naming the jobs the server did not find when its 404 says which: in the message, in the vendor's
+        /// words shown as ErrorDetails, and in the advice (the command makes them the TargetObject too).
+        /// </summary>
+        private static OperationsApiException Refused(ApiRequest request, ApiResponse response, string configId, IReadOnlyList<long> jobIds, string subject)
+        {
+            var missing = response.StatusCode == 404 ? MissingJobs.Find(OlConnectErrorParser.Instance.Parse(response), configId, jobIds) : null;
+            if (missing is null) return FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, subject);
+            var named = MissingJobs.Describe(missing);
+            var failure = FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance,
+                $"Submitting output creation with preset '{configId}' failed: OL Connect does not know {named}");
+            if (failure.VendorError is { } vendor)
+                vendor.Message = string.IsNullOrWhiteSpace(vendor.Message) ? $"Not found: {named}." : $"{vendor.Message!.TrimEnd('.', ' ')} ({named}).";
+            failure.RecommendedAction = MissingJobs.Advice(missing, jobIds.Count);
+            return failure;
         }
 
         private static Uri? Find(IReadOnlyDictionary<string, Uri> links, string rel) => links.TryGetValue(rel, out var uri) ? uri : null;

@@ -83,6 +83,9 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             var failure = SingleFailure(Run(Endpoint, WithClient(sim), Job(1, customer: null)));
 
             Assert.Equal("CustomerId", Assert.IsType<InputValidationException>(failure.Exception).ParameterName);
+            Assert.Equal((ErrorIds.InvalidParameter, "1"), (failure.ErrorId, failure.TargetObject));
+            Assert.StartsWith("-CustomerId is missing: BigChange requires the customer (tenant) ID on every call", failure.Exception.Message);
+            Assert.DoesNotContain("Cannot use the value", failure.Exception.Message);
             Assert.Empty(sim.Journal.Snapshot());
         }
 
@@ -180,7 +183,7 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
         [InlineData("started")]
         [InlineData("completedOk")]
         [InlineData("cancelled")]
-        public async Task Status422_for_a_job_that_cannot_be_cancelled_lists_the_field_error(string status)
+        public async Task Status422_for_a_job_that_cannot_be_cancelled_is_said_as_the_jobs_state_in_the_vendors_field_words(string status)
         {
             await using var sim = await SimulatorServer.StartAsync();
             sim.State.BigChange.AddJob(9, status);
@@ -190,8 +193,27 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             Assert.Equal((ErrorIds.ValidationFailed, ErrorCategoryName.InvalidData), (failure.ErrorId, failure.Category));
             var expected = $"Job 9 has status '{status}' and cannot be cancelled.";
             Assert.Equal(new[] { expected }, failure.Exception.VendorError!.FieldErrors["jobId"]);
-            Assert.Equal("See the errors property for details." + Environment.NewLine + "  jobId: " + expected, failure.DetailsMessage);
-            Assert.Equal(StatusClassifier.Advice(422), failure.RecommendedAction);
+            // The simulator sends ASP.NET Core's stock detail, as BigChange's API would; a PowerShell user has no "errors property".
+            Assert.Equal("See the errors property for details.", failure.Exception.VendorError.Details["detail"]);
+            Assert.Equal(expected, failure.DetailsMessage);
+            Assert.EndsWith("answered 422 (UnprocessableEntity): " + expected, failure.Exception.Message);
+            Assert.Equal(ValidationProblem.StateAdvice, failure.RecommendedAction);
+            Assert.DoesNotContain("errors property", failure.Exception.Message + failure.DetailsMessage + failure.RecommendedAction, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Correct the field", failure.RecommendedAction);
+        }
+
+        [Fact]
+        public async Task Status422_naming_a_bad_field_with_the_stock_detail_says_the_field_and_where_the_messages_are()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            sim.Faults.Add(FaultAction.Status(422, body: Problem(422, "See the errors property for details.", "{\"reason\":[\"The reason contains a word that is not allowed.\"]}")), method: "PUT");
+
+            var failure = SingleFailure(Run(Endpoint, WithClient(sim), Job(1)));
+
+            Assert.Equal("reason: The reason contains a word that is not allowed.", failure.DetailsMessage);
+            Assert.EndsWith(": reason: The reason contains a word that is not allowed.", failure.Exception.Message);
+            Assert.Equal(ValidationProblem.FieldAdvice, failure.RecommendedAction);
+            Assert.Contains("$_.Exception.VendorError.FieldErrors", failure.RecommendedAction);
         }
 
         [Fact]
@@ -206,6 +228,8 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             Assert.Equal(new[] { "Too long.", "Bad word." }, failure.Exception.VendorError!.FieldErrors["reason"]);
             Assert.Contains("  reason: Too long.; Bad word.", failure.DetailsMessage);
             Assert.Contains("  jobId: Unknown.", failure.DetailsMessage);
+            Assert.StartsWith("Validation failed.", failure.DetailsMessage); // a specific detail leads, the fields follow
+            Assert.Equal(ValidationProblem.FieldAdvice, failure.RecommendedAction);
             Assert.Equal("00-abc-def-00", failure.Exception.CorrelationId);
         }
 

@@ -91,6 +91,15 @@ namespace OperationsModule.Core.Tests.Systems.Shared
         }
 
         [Fact]
+        public void A_problem_pointing_at_an_errors_property_it_lacks_is_worded_by_its_title()
+        {
+            var vendor = ProblemDetailsParser.Instance.Parse(Response(422, "{\"title\":\"Job cannot be cancelled.\",\"detail\":\"Please refer to the errors property for additional details.\"}"))!;
+
+            Assert.Equal("Job cannot be cancelled.", vendor.Message);
+            Assert.Null(vendor.Remediation);
+        }
+
+        [Fact]
         public void Vcf_nested_errors_are_capped_in_depth()
         {
             var body = "{\"errorCode\":\"E0\",\"message\":\"m\"";
