@@ -38,7 +38,7 @@ namespace OperationsModule.PowerShell.Tests
         {
             using var timeout = new CancellationTokenSource(Limit);
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            Assert.False(string.IsNullOrEmpty(line), "the simulator announced nothing: " + process.StandardError.ReadToEnd());
+            Assert.False(string.IsNullOrEmpty(line), "the simulator announced nothing");
             using var json = JsonDocument.Parse(line!);
             return (new Uri(json.RootElement.GetProperty("baseUri").GetString()!), json.RootElement.GetProperty("pid").GetInt32());
         }
