@@ -36,8 +36,8 @@ namespace OperationsModule.PowerShell.Tests
         /// <summary>Its one stdout line, {"baseUri":...,"pid":...}.</summary>
         private static async Task<(Uri BaseUri, int Pid)> AnnouncedAsync(Process process)
         {
-            using var timeout = new CancellationTokenSource(Limit);
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            // WaitAsync: a pipe read may not honour a cancellation token, and a test must not hang.
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(Limit);
             Assert.False(string.IsNullOrEmpty(line), "the simulator announced nothing");
             using var json = JsonDocument.Parse(line!);
             return (new Uri(json.RootElement.GetProperty("baseUri").GetString()!), json.RootElement.GetProperty("pid").GetInt32());
@@ -61,9 +61,8 @@ namespace OperationsModule.PowerShell.Tests
                 var (baseUri, pid) = await AnnouncedAsync(process);
 
                 // Written after the announce line, only by a simulator that ignores its stdin: the old one had exited by now.
-                using var timeout = new CancellationTokenSource(Limit);
                 string? hint;
-                do hint = await process.StandardError.ReadLineAsync(timeout.Token);
+                do hint = await process.StandardError.ReadLineAsync().WaitAsync(Limit);
                 while (hint is not null && !hint.Contains("Ctrl+C", StringComparison.Ordinal));
                 Assert.NotNull(hint);
                 Assert.Contains($"Stop-Process -Id {pid}", hint);
@@ -81,7 +80,7 @@ namespace OperationsModule.PowerShell.Tests
                 {
                     // SIGTERM (kill, systemd, docker stop) ends it cleanly.
                     using var kill = Process.Start("kill", new[] { "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) })!;
-                    await kill.WaitForExitAsync();
+                    await kill.WaitForExitAsync().WaitAsync(Limit);
                     using var exit = new CancellationTokenSource(Limit);
                     await process.WaitForExitAsync(exit.Token);
                     Assert.Equal(0, process.ExitCode);
