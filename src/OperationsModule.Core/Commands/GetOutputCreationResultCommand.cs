@@ -79,7 +79,7 @@ namespace OperationsModule.Core.Commands
             // Said before anything is fetched, in words, as Out-File and Invoke-WebRequest do: the folder is never
             // created (a typo would scatter results), and writing into a missing one reads as "access denied" on some systems.
             if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
-                throw NotSaved(id, $"the folder '{folder}' does not exist", $"Create it first (New-Item -ItemType Directory -Path '{folder}'), or pass an -OutFile in a folder that exists.");
+                throw NotSaved(id, $"the folder '{folder}' does not exist", $"Create it first (New-Item -ItemType Directory -Path '{folder?.Replace("'", "''")}'), or pass an -OutFile in a folder that exists.");
             if (!intoFolder && _noClobber && File.Exists(_outFile))
                 throw Clobber(id, _outFile!);
             using var download = new FileDownload(folder!, MaximumResultBytes);
