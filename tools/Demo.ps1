@@ -28,7 +28,8 @@ try {
     Write-Step 'Starting the simulator (--demo: OL Connect operation 4001 is running at 50%)'
     $start = New-Object System.Diagnostics.ProcessStartInfo
     $start.FileName = 'dotnet'
-    $start.Arguments = '"{0}" --urls http://127.0.0.1:0 --seed 1 --demo' -f (Resolve-Path $SimulatorPath).Path
+    # --exit-on-stdin-close: the demo's end (or its crash) closes the simulator's stdin, which then exits too.
+    $start.Arguments = '"{0}" --urls http://127.0.0.1:0 --seed 1 --demo --exit-on-stdin-close' -f (Resolve-Path $SimulatorPath).Path
     $start.UseShellExecute = $false
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true

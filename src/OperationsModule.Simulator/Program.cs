@@ -5,20 +5,25 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Simulator;
+using OperationsModule.Simulator.Hosting;
 
-// Process mode: dotnet run --project src/OperationsModule.Simulator -- [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200]
-// Prints exactly one JSON line {"baseUri":...,"pid":...} on stdout once listening, then nothing else on stdout.
-// Exits when stdin is closed (so a parent that dies takes the simulator with it), or on SIGTERM / Ctrl+C.
+// Process mode: dotnet run --project src/OperationsModule.Simulator -- [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200] [--exit-on-stdin-close]
+// Prints exactly one JSON line {"baseUri":...,"pid":...} on stdout once listening, then nothing else on stdout;
+// how to stop it goes to stderr. Runs until Ctrl+C or SIGTERM (Stop-Process, kill): a closed or redirected stdin
+// (Start-Job, Start-Process, nohup, a service) does not end it. --exit-on-stdin-close also ends it when stdin
+// closes, for a parent that must not leave it behind (the test kit), since that happens however the parent ends.
 
+const string Usage = "usage: [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200] [--exit-on-stdin-close]";
 var options = new SimulatorOptions();
+var exitOnStdinClose = false;
 try
 {
-    ParseArgs(args, options);
+    exitOnStdinClose = ParseArgs(args, options);
 }
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("usage: [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 
@@ -31,23 +36,14 @@ var line = new JsonObject { ["baseUri"] = server.BaseUri.ToString(), ["pid"] = E
 Console.Out.WriteLine(line.ToJsonString());
 Console.Out.Flush();
 
-// Stdin EOF means the parent is gone or asked us to leave. A dedicated thread: Console.In has no true async read.
-var stdinThread = new Thread(() =>
+if (!exitOnStdinClose)
 {
-    try
-    {
-        while (Console.In.ReadLine() is not null)
-        {
-        }
-    }
-    catch (Exception)
-    {
-        // An unreadable stdin counts as closed.
-    }
-
-    stop.Cancel();
-}) { IsBackground = true, Name = "stdin-watch" };
-stdinThread.Start();
+    Console.Error.WriteLine(StopHint.For(server.BaseUri, Environment.ProcessId));
+}
+else
+{
+    WatchStdin(stop);
+}
 
 try
 {
@@ -59,8 +55,31 @@ catch (OperationCanceledException)
 
 return 0;
 
-static void ParseArgs(string[] args, SimulatorOptions options)
+// Stdin EOF means the parent is gone or asked us to leave. A dedicated thread: Console.In has no true async read.
+static void WatchStdin(CancellationTokenSource stop)
 {
+    var stdinThread = new Thread(() =>
+    {
+        try
+        {
+            while (Console.In.ReadLine() is not null)
+            {
+            }
+        }
+        catch (Exception)
+        {
+            // An unreadable stdin counts as closed.
+        }
+
+        stop.Cancel();
+    }) { IsBackground = true, Name = "stdin-watch" };
+    stdinThread.Start();
+}
+
+// Returns whether --exit-on-stdin-close was given.
+static bool ParseArgs(string[] args, SimulatorOptions options)
+{
+    var exitOnStdinClose = false;
     for (var i = 0; i < args.Length; i++)
     {
         string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -98,8 +117,13 @@ static void ParseArgs(string[] args, SimulatorOptions options)
             case "--vcf-token-status":
                 options.VcfTokenStatusCode = OperationsModule.Simulator.Control.RuntimeSwitches.ParseTokenStatus(int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status : 0);
                 break;
+            case "--exit-on-stdin-close":
+                exitOnStdinClose = true;
+                break;
             default:
                 throw new ArgumentException($"Unknown argument '{args[i]}'.");
         }
     }
+
+    return exitOnStdinClose;
 }

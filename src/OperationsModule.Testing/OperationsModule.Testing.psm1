@@ -15,7 +15,8 @@ foreach ($folder in 'Private', 'Public') {
 }
 
 $MyInvocation.MyCommand.ScriptBlock.Module.OnRemove = { foreach ($sim in @($script:Started)) { Stop-SimulatorProcess $sim } }
-# A simulator also exits by itself when its stdin closes, which happens when this process ends in any way.
+# A simulator also exits by itself when its stdin closes (Start-OperationsSimulator passes --exit-on-stdin-close),
+# which happens when this process ends in any way.
 $null = Register-EngineEvent -SourceIdentifier PowerShell.Exiting -SupportEvent -MessageData $script:Started -Action {
     foreach ($sim in @($Event.MessageData)) { try { if (-not $sim.Process.HasExited) { $sim.Process.Kill($true) } } catch { } }
 }

@@ -96,7 +96,7 @@ namespace OperationsModule.PowerShell.Tests
                 Assert.Equal(40, output.Count);
                 Assert.Equal(ids.OrderBy(i => i), output.Select(o => ((CancellationResult)o.BaseObject).Id).OrderBy(i => i));
                 Assert.Equal(0, revocationsAtB); // A still held the session: its close waited for A's end
-                Assert.Contains(bResult.Verbose, v => v.Contains("still used by 1 running command(s)"));
+                Assert.Contains(bResult.Verbose, v => v.Contains("still used by 1 running command: it finishes on it"));
                 Assert.Contains(ps.Streams.Verbose, v => v.Message.StartsWith("Revoked the SDDC Manager refresh token (DELETE "));
             }
             RunClean("Disconnect-OperationsServer -ErrorAction SilentlyContinue");

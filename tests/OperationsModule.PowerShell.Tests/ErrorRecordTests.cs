@@ -92,6 +92,23 @@ namespace OperationsModule.PowerShell.Tests
             Assert.Equal("next statement", Assert.Single(result.Output).ToString());
         }
 
+        /// <summary>Issue 19: the NoSession advice names the piped object's server and the commands as imported with -Prefix.</summary>
+        [Fact]
+        public void Without_a_session_the_advice_names_the_piped_server_and_the_prefixed_commands()
+        {
+            Shell.Set("manifest", TestPaths.ModuleManifest);
+            var result = Shell.Run(@"
+                Remove-Module OperationsModule
+                Import-Module $manifest -Prefix Ops
+                [pscustomobject]@{ OperationId = 'op-1'; Server = 'https://olc.example.org:9341/' } | Stop-OpsOutputCreation");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NoSession,OperationsModule.Cmdlets.StopOutputCreationCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("https://olc.example.org:9341/: pass -Credential or -Token to Stop-OpsOutputCreation", error.Exception.Message);
+            Assert.Equal("Connect-OpsOperationsServer -System OLConnect -BaseUri https://olc.example.org:9341/ -Credential (Get-Credential)", error.ErrorDetails.RecommendedAction);
+            Assert.DoesNotContain("server:9340", error.Exception.Message);
+        }
+
         [Fact]
         public void A_forwarded_Stop_Job_error_meets_the_callers_ErrorAction_even_under_ErrorActionPreference_Stop()
         {

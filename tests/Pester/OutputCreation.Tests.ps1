@@ -286,6 +286,30 @@ Describe 'Wait-OutputCreation' {
         Get-SimulatorStatus $Sim olconnect 'op-slow' | Should -Not -Be 'cancelled'
     }
 
+    It 'keeps the timed-out operation in the record: its TargetObject pipes into Wait-OutputCreation on the same server and login' {
+        Add-SimulatorOperation $Sim 'op-resume'
+        $null = Wait-OutputCreation 'op-resume' -PollIntervalSec 1 -WaitTimeoutSec 1 @Common -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimedOut,*'
+        $failed[0].TargetObject | Should -BeOfType ([OperationsModule.Core.Models.OutputCreationOperation])
+        $failed[0].TargetObject.OperationId | Should -Be 'op-resume'
+        # No -BaseUri or -Credential: the object carries its server and login.
+        $done = $failed[0].TargetObject | Wait-OutputCreation -PollIntervalSec 1
+
+        $done.OperationId | Should -Be 'op-resume'
+        $done.State | Should -Be 'Completed'
+    }
+
+    It 'keeps the submitted operation in the record when Submit-OutputCreation -Wait times out' {
+        $out = Submit-OutputCreation -ConfigId 1001 -JobId 8, 9 -Wait -PollIntervalSec 1 -WaitTimeoutSec 1 @Common -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        $out | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimedOut,*'
+        $operation = $failed[0].TargetObject
+        $operation.JobIds | Should -Be @(8, 9)
+        ($operation | Wait-OutputCreation -PollIntervalSec 1).State | Should -Be 'Completed'
+    }
+
     It 'leaves the operation running on the server when the wait is stopped (Ctrl+C)' {
         Add-SimulatorOperation $Sim 'op-long'
         $ps = [powershell]::Create()
@@ -361,6 +385,25 @@ Describe 'Get-OutputCreationResult' {
         $failed[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
         $failed[0].TargetObject | Should -Be 'op-running'
         $failed[0].Exception.Method | Should -Be 'POST'
+    }
+
+    It 'says the folder is missing, and creates nothing, for -OutFile <path> in a folder that does not exist' -TestCases @(
+        @{ OutFile = '.\output\' }, @{ OutFile = '.\output\file.pdf' }, @{ OutFile = './output/' }
+    ) {
+        param($OutFile)
+        Push-Location $TestDrive
+        try {
+            $out = Get-OutputCreationResult 'op-done' -OutFile $OutFile @Common -ErrorAction SilentlyContinue -ErrorVariable failed
+        }
+        finally { Pop-Location }
+
+        $out | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'OutFileFailed,*'
+        $failed[0].Exception.Message | Should -BeLike "*the folder '$(Join-Path $TestDrive 'output')' does not exist*"
+        $failed[0].TargetObject | Should -Be 'op-done'
+        Join-Path $TestDrive 'output' | Should -Not -Exist
+        Get-SimulatorRequest $Sim | Should -Not -Contain "POST ${Service}getResult/op-done"
     }
 
     It 'follows Submit-OutputCreation -Wait in a pipeline into a folder' {

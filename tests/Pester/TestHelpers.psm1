@@ -58,8 +58,9 @@ function Import-TestModule {
 
 function Start-TestSimulator {
     <#
-        Runs `dotnet <simulator dll> --urls http://127.0.0.1:0 --seed 1` and reads its first stdout line,
-        {"baseUri":...,"pid":...}. Returns BaseUri, Process and Pid. The simulator exits when its stdin closes.
+        Runs `dotnet <simulator dll> --urls http://127.0.0.1:0 --seed 1 --exit-on-stdin-close` and reads its first
+        stdout line, {"baseUri":...,"pid":...}. Returns BaseUri, Process and Pid. --exit-on-stdin-close: the simulator
+        exits when its stdin (held by this process) closes, so a test run that dies leaves none behind.
     #>
     [CmdletBinding()]
     param(
@@ -68,7 +69,7 @@ function Start-TestSimulator {
         [switch] $Demo,
         [int] $StartTimeoutSec = 60
     )
-    $arguments = '"{0}" --urls http://127.0.0.1:0 --seed {1}' -f $Path, $Seed
+    $arguments = '"{0}" --urls http://127.0.0.1:0 --seed {1} --exit-on-stdin-close' -f $Path, $Seed
     if ($Demo) { $arguments += ' --demo' }
     $start = New-Object System.Diagnostics.ProcessStartInfo
     $start.FileName = 'dotnet'
@@ -93,7 +94,7 @@ function Start-TestSimulator {
 }
 
 function Stop-TestSimulator {
-    <# Closes the simulator's stdin (its signal to exit), then kills it if it lingers. #>
+    <# Closes the simulator's stdin (its signal to exit under --exit-on-stdin-close), then kills it if it lingers. #>
     [CmdletBinding()]
     param([Parameter(Mandatory, ValueFromPipeline)] [AllowNull()] $Simulator)
     process {

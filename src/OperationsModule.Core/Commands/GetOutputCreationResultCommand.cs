@@ -30,7 +30,7 @@ namespace OperationsModule.Core.Commands
         /// <param name="noClobber">Refuse to replace an existing file (Out-File's -NoClobber); by default it is replaced.</param>
         public GetOutputCreationResultCommand(ConnectionPlan connections, string? outFile, IOperationsOutput output, CancellationToken cancellationToken, bool noClobber = false)
         {
-            if (outFile is not null && !Directory.Exists(outFile) && FileNameRules.Problem(Path.GetFileName(outFile)) is { } problem)
+            if (outFile is not null && !NamesFolder(outFile) && FileNameRules.Problem(Path.GetFileName(outFile)) is { } problem)
                 throw new InputValidationException("OutFile", problem + "; the same script must work on Windows.");
             _connections = connections;
             _outFile = outFile;
@@ -72,11 +72,15 @@ namespace OperationsModule.Core.Commands
 
         private OutputCreationResult? Save(ResolvedConnection connection, string id, ILogSink log)
         {
-            var folder = Directory.Exists(_outFile) ? _outFile! : Path.GetDirectoryName(_outFile!);
-            // Said before anything is fetched, in words (writing into a missing folder reads as "access denied" on some systems).
+            var intoFolder = NamesFolder(_outFile!);
+            var folder = !intoFolder ? Path.GetDirectoryName(_outFile!)
+                : Directory.Exists(_outFile) ? _outFile!
+                : _outFile!.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            // Said before anything is fetched, in words, as Out-File and Invoke-WebRequest do: the folder is never
+            // created (a typo would scatter results), and writing into a missing one reads as "access denied" on some systems.
             if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
-                throw NotSaved(id, $"the folder '{folder}' does not exist", "Create the folder first, or pass an -OutFile in a folder that exists.");
-            if (!Directory.Exists(_outFile) && _noClobber && File.Exists(_outFile))
+                throw NotSaved(id, $"the folder '{folder}' does not exist", $"Create it first (New-Item -ItemType Directory -Path '{folder?.Replace("'", "''")}'), or pass an -OutFile in a folder that exists.");
+            if (!intoFolder && _noClobber && File.Exists(_outFile))
                 throw Clobber(id, _outFile!);
             using var download = new FileDownload(folder!, MaximumResultBytes);
             string? contentType;
@@ -89,7 +93,7 @@ namespace OperationsModule.Core.Commands
                 throw NotSaved(id, ex.Message, "Check that the folder is writable and has room, or pass another -OutFile.", ex);
             }
             var isPathList = OutputCreationResultClient.IsPathList(contentType);
-            var path = Directory.Exists(_outFile) ? Path.Combine(_outFile, FileNameRules.SafeLeaf(id, Extension(isPathList, download.Head))) : _outFile!;
+            var path = intoFolder ? Path.Combine(folder!, FileNameRules.SafeLeaf(id, Extension(isPathList, download.Head))) : _outFile!;
             if (_written.TryGetValue(path, out var earlier))
             {
                 // Several piped operations and one file name would silently keep only the last result.
@@ -116,6 +120,11 @@ namespace OperationsModule.Core.Commands
                 ContentType = contentType,
             };
         }
+
+        /// <summary>An existing folder, or a path that ends with a separator (.\output\): a folder whether or not it exists.</summary>
+        private static bool NamesFolder(string outFile) =>
+            Directory.Exists(outFile) || outFile.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            || outFile.EndsWith(Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal);
 
         private static OperationsApiException NotSaved(string id, string problem, string advice, Exception? inner = null, string? path = null) =>
             new OperationsApiException($"The result of operation '{id}' was not saved{(path is null ? string.Empty : $" to '{path}'")}: {problem}", ErrorIds.OutFileFailed, ErrorCategoryName.WriteError, inner)

@@ -72,7 +72,7 @@ namespace OperationsModule.Core.Commands
         {
             if (_configProblem is not null || _jobIds.Count == 0) return null;
             var request = OutputCreationClient.BuildSubmit(_connection.Session.BaseUri, _configId!, _jobIds, CreateOnly);
-            if (!_output.ShouldProcess($"preset '{_configId}', {_jobIds.Count} job(s)", $"Submit output creation ({request.Describe()})"))
+            if (!_output.ShouldProcess($"preset '{_configId}', {Output.Counted.Of(_jobIds.Count, "job")}", $"Submit output creation ({request.Describe()})"))
                 return null;
             var log = new Engine.DeferredLogSink(_output);
             Models.OutputCreationOperation operation;

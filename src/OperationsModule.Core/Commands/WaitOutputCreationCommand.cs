@@ -63,7 +63,9 @@ namespace OperationsModule.Core.Commands
                     output.WriteObject(operation);
                     return true;
                 case WaitOutcome.TimedOut:
-                    output.WriteFailure(new Failure(TimedOut(connection, operation, options, store), id));
+                    // The operation object, not its ID: it is the only output of this wait, so
+                    // `$err.TargetObject | Wait-OutputCreation` resumes on the same server and login.
+                    output.WriteFailure(new Failure(TimedOut(connection, operation, options, store), operation));
                     return true;
                 default:
                     output.WriteWarning(OutputCreationAdvice.StoppedWaiting(id, connection, store));

@@ -31,7 +31,7 @@ namespace OperationsModule.Core.Errors
                 {
                 }
             }
-            return $"text of {body.Length} character{(body.Length == 1 ? "" : "s")}";
+            return "text of " + Output.Counted.Of(body.Length, "character");
         }
     }
 }

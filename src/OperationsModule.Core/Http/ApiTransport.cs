@@ -323,7 +323,7 @@ namespace OperationsModule.Core.Http
             if (target is null) problem = "without a usable Location header";
             else if (!UriText.SameOrigin(uri, target)) problem = $"to another origin ({UriText.ForDisplay(target)}); credentials are never sent to another host or over a downgraded scheme";
             else if (!keepsMethod) problem = $"to {UriText.ForDisplay(target)} with a {response.StatusCode}, which would turn this {method.Method} into a GET (often a login page)";
-            else if (redirects > Options.MaximumRedirects) problem = $"more than {Options.MaximumRedirects} times";
+            else if (redirects > Options.MaximumRedirects) problem = $"more than {Output.Counted.Of(Options.MaximumRedirects, "time")}";
             if (problem is null) return (target!, method, body);
             throw new OperationsApiException(
                 $"The server redirected {method.Method} {UriText.ForDisplay(uri)} {problem}.",
@@ -345,7 +345,7 @@ namespace OperationsModule.Core.Http
             text.Append("HTTP request: ").Append(message.Method.Method).Append(' ').AppendLine(UriText.ForDisplay(message.RequestUri!));
             text.AppendLine(Redactor.Headers(message.Headers));
             if (request.Body is not null)
-                text.AppendLine(request.CarriesSecrets ? $"<body of {request.Body.Length} characters hidden: it carries credentials>" : Redactor.Body(request.Body));
+                text.AppendLine(request.CarriesSecrets ? $"<body of {Output.Counted.Of(request.Body.Length, "character")} hidden: it carries credentials>" : Redactor.Body(request.Body));
             return text.ToString().TrimEnd();
         }
 
@@ -355,7 +355,7 @@ namespace OperationsModule.Core.Http
             text.Append("HTTP response: ").AppendLine(StatusClassifier.Describe(response.StatusCode));
             text.AppendLine(Redactor.Headers(response.Headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value))));
             if (response.Body.Length > 0)
-                text.AppendLine(request.CarriesSecrets && response.IsSuccess ? $"<body of {response.Body.Length} characters hidden: it carries a token>" : Redactor.Body(Shorten(response.Body)));
+                text.AppendLine(request.CarriesSecrets && response.IsSuccess ? $"<body of {Output.Counted.Of(response.Body.Length, "character")} hidden: it carries a token>" : Redactor.Body(Shorten(response.Body)));
             return text.ToString().TrimEnd();
         }
 

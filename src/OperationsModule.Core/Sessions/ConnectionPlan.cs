@@ -61,7 +61,8 @@ namespace OperationsModule.Core.Sessions
                 }
                 return resolved;
             }
-            return _default ??= Track(SessionResolver.Resolve(_request, _store));
+            // The piped object's server is only named in the NoSession advice: it is not used without a credential.
+            return _default ??= Track(SessionResolver.Resolve(_request, _store, pipedServer));
         }
 
         private ResolvedConnection ForPipedServer(Uri? server)
@@ -97,6 +98,7 @@ namespace OperationsModule.Core.Sessions
             UserAgent = _request.UserAgent,
             DefaultUserAgent = _request.DefaultUserAgent,
             AdaptiveThrottling = _request.AdaptiveThrottling,
+            Names = _request.Names,
         };
 
         private ResolvedConnection Track(ResolvedConnection resolved)

@@ -44,6 +44,9 @@ namespace OperationsModule.Core.Sessions
         /// <summary>The User-Agent of a new session when none was typed (the cmdlets' "OperationsModule/x PowerShell/y"); never overrides a session's.</summary>
         public string? DefaultUserAgent { get; set; }
 
+        /// <summary>The command names as the user imported them, for advice in messages; null means the plain names.</summary>
+        public CommandNames? Names { get; set; }
+
         /// <summary>False restores per-request retries on throttling (HttpOptions.AdaptiveThrottling); null keeps the session's.</summary>
         public bool? AdaptiveThrottling { get; set; }
     }

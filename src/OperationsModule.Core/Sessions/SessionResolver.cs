@@ -10,7 +10,8 @@ namespace OperationsModule.Core.Sessions
     /// <summary>Turns what a cmdlet was given into a session and a transport for one invocation.</summary>
     public static class SessionResolver
     {
-        public static ResolvedConnection Resolve(ConnectionRequest request, SessionStore store)
+        /// <param name="knownServer">The server a piped object names, for the NoSession advice only.</param>
+        public static ResolvedConnection Resolve(ConnectionRequest request, SessionStore store, Uri? knownServer = null)
         {
             if (request.Session is not null && request.BaseUri is not null)
                 throw new InputValidationException("BaseUri", "give either -Session or -BaseUri, not both.");
@@ -28,7 +29,7 @@ namespace OperationsModule.Core.Sessions
             if (request.Credential is not null || request.Token is not null)
                 throw new InputValidationException(request.Credential is not null ? "Credential" : "Token", "a credential or token needs -BaseUri (or connect first with Connect-OperationsServer).");
 
-            var (existing, held) = Lease(request, store);
+            var (existing, held) = Lease(request, store, knownServer);
             try
             {
                 if (existing.System != request.System)
@@ -51,11 +52,11 @@ namespace OperationsModule.Core.Sessions
         /// The session to use and a lease on its connection. A default session replaced or disconnected meanwhile (by
         /// another runspace) is looked up again; a typed -Session that was closed is refused.
         /// </summary>
-        private static (OperationsSession Session, ConnectionLease Lease) Lease(ConnectionRequest request, SessionStore store)
+        private static (OperationsSession Session, ConnectionLease Lease) Lease(ConnectionRequest request, SessionStore store, Uri? knownServer)
         {
             while (true)
             {
-                var existing = request.Session ?? store.Get(request.System) ?? throw NoSession(request);
+                var existing = request.Session ?? store.Get(request.System) ?? throw NoSessionAdvice.Create(request, knownServer);
                 if (existing.TryLease() is { } lease) return (existing, lease);
                 if (request.Session is not null)
                     throw new InputValidationException("Session", $"the session {existing} was closed (by Disconnect-OperationsServer, or a newer Connect-OperationsServer replaced it); connect again or use Get-OperationsSession.");
@@ -130,17 +131,6 @@ namespace OperationsModule.Core.Sessions
             if (!string.IsNullOrEmpty(request.UserAgent)) options.UserAgent = HeaderValues.CheckTyped("UserAgent", "User-Agent", request.UserAgent!);
             if (request.AdaptiveThrottling is { } adaptive) options.AdaptiveThrottling = adaptive;
             return options;
-        }
-
-        private static OperationsApiException NoSession(ConnectionRequest request)
-        {
-            var example = SystemCatalog.Get(request.System).ExampleBaseUri;
-            return new OperationsApiException(
-                $"There is no {request.System} session. Run 'Connect-OperationsServer -System {request.System} -BaseUri {example} -Credential (Get-Credential)' first, or pass -BaseUri with -Credential or -Token to this command.",
-                ErrorIds.NoSession, ErrorCategoryName.InvalidOperation)
-            {
-                RecommendedAction = $"Connect-OperationsServer -System {request.System} -BaseUri {example}",
-            };
         }
     }
 

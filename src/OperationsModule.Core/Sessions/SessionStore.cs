@@ -58,8 +58,8 @@ namespace OperationsModule.Core.Sessions
             var revokes = SessionRevocation.Plan(session).Count > 0;
             var stillHeld = session.Retire(output, cancellationToken);
             if (stillHeld == 0 || output is null) return;
-            output.WriteVerbose($"The {how} session {session} is still used by {stillHeld} running command(s): they finish on it, and it closes"
-                + (revokes ? " (revoking what its login left valid on the server)" : string.Empty) + " when the last of them ends.");
+            output.WriteVerbose($"The {how} session {session} is still used by {Output.Counted.Of(stillHeld, "running command")}: {(stillHeld == 1 ? "it finishes" : "they finish")} on it, and it closes"
+                + (revokes ? " (revoking what its login left valid on the server)" : string.Empty) + (stillHeld == 1 ? " when it ends." : " when the last of them ends."));
         }
     }
 }

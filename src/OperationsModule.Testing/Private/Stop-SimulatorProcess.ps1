@@ -1,5 +1,5 @@
 function Stop-SimulatorProcess {
-    <# Closes the simulator's stdin (its signal to exit), then kills it if it lingers. #>
+    <# Closes the simulator's stdin (its signal to exit: it was started with --exit-on-stdin-close), then kills it if it lingers. #>
     param([Parameter(Mandatory)] $Simulator)
     $process = $Simulator.Process
     if (-not $process.HasExited) {

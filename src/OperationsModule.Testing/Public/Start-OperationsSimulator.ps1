@@ -15,12 +15,13 @@ function Start-OperationsSimulator {
     $start = [System.Diagnostics.ProcessStartInfo]::new($command.FileName)
     foreach ($argument in $command.Prefix) { $start.ArgumentList.Add($argument) }
     $scheme = if ($Https) { 'https' } else { 'http' }
-    foreach ($argument in '--urls', "${scheme}://127.0.0.1:0", '--seed', "$Seed", '--onedata-error-shape', $OnedataErrorShape.ToLowerInvariant(), '--vcf-token-status', "$VcfTokenStatus") {
+    # --exit-on-stdin-close: the simulator ends when this process's end closes its stdin, so none outlives the session.
+    foreach ($argument in '--urls', "${scheme}://127.0.0.1:0", '--seed', "$Seed", '--onedata-error-shape', $OnedataErrorShape.ToLowerInvariant(), '--vcf-token-status', "$VcfTokenStatus", '--exit-on-stdin-close') {
         $start.ArgumentList.Add($argument)
     }
     if ($command.ContainsKey('WorkingDirectory')) { $start.WorkingDirectory = $command.WorkingDirectory }
     $start.UseShellExecute = $false
-    $start.RedirectStandardInput = $true    # the simulator exits when this closes: it cannot outlive this process
+    $start.RedirectStandardInput = $true    # with --exit-on-stdin-close it exits when this closes: it cannot outlive this process
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     Write-Verbose "Starting the simulator: $($command.FileName) $($start.ArgumentList -join ' ')"

@@ -52,6 +52,7 @@ namespace OperationsModule.Cmdlets
             request.DefaultUserAgent = DefaultUserAgent;
             // Only an explicit switch turns it off: absent keeps the session's setting (or the default, on).
             request.AdaptiveThrottling = NoAdaptiveThrottling.IsPresent ? false : (bool?)null;
+            request.Names = Adapters.ImportedNames.Of(this);
             return request;
         }
     }

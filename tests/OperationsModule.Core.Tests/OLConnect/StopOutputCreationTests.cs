@@ -137,6 +137,31 @@ namespace OperationsModule.Core.Tests.OLConnect
             Assert.Contains("Connect-OperationsServer -System OLConnect", problem.Message);
         }
 
+        /// <summary>Issue 19: the advice names the server a piped object carries, not https://server:9340, and the commands as imported.</summary>
+        [Fact]
+        public void No_session_names_the_piped_objects_server_and_the_prefixed_commands()
+        {
+            var request = new ConnectionRequest(OperationsSystem.OLConnect) { Names = new CommandNames("Stop-OpsOutputCreation", "Ops") };
+            using var plan = new ConnectionPlan(request, new SessionStore());
+
+            var problem = Assert.Throws<OperationsApiException>(() => plan.For(null, new Uri("https://olc.example.org:9341/")));
+
+            Assert.Equal(ErrorIds.NoSession, problem.ErrorId);
+            Assert.Contains("The piped object names its server, https://olc.example.org:9341/: pass -Credential or -Token to Stop-OpsOutputCreation", problem.Message);
+            Assert.Equal("Connect-OpsOperationsServer -System OLConnect -BaseUri https://olc.example.org:9341/ -Credential (Get-Credential)", problem.RecommendedAction);
+            Assert.DoesNotContain("server:9340", problem.Message);
+        }
+
+        [Fact]
+        public void No_session_and_no_known_server_suggests_the_systems_usual_address()
+        {
+            using var plan = new ConnectionPlan(new ConnectionRequest(OperationsSystem.OLConnect), new SessionStore());
+
+            var problem = Assert.Throws<OperationsApiException>(() => plan.For(null));
+
+            Assert.Equal("There is no OLConnect session. Run 'Connect-OperationsServer -System OLConnect -BaseUri https://server:9340 -Credential (Get-Credential)' first, or pass -BaseUri with -Credential or -Token to this command.", problem.Message);
+        }
+
         [Fact]
         public async System.Threading.Tasks.Task Connection_refused_is_a_ConnectionError_record_per_item()
         {

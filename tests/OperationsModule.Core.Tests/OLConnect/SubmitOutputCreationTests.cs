@@ -237,7 +237,7 @@ namespace OperationsModule.Core.Tests.OLConnect
             Assert.Equal(0, sim.Journal.Count);
             var call = Assert.Single(output.ShouldProcessCalls);
             Assert.Contains("POST " + new Uri(sim.BaseUri, SubmitPath.TrimStart('/')).AbsoluteUri, call.Action);
-            Assert.Contains("2 job(s)", call.Target);
+            Assert.Contains("2 jobs", call.Target);
         }
 
         [Fact]

@@ -138,19 +138,25 @@ namespace OperationsModule.Core.Tests.OutputCreation
             Assert.Single(Directory.EnumerateFileSystemEntries(_folder));
         }
 
-        [Fact]
-        public async Task A_missing_folder_is_said_in_words_before_anything_is_fetched()
+        /// <summary>Both forms users type: a file in a missing folder, and the folder itself with a trailing separator (issue 19).</summary>
+        [Theory]
+        [InlineData("x.pdf")]
+        [InlineData("/")]
+        public async Task A_missing_folder_is_said_in_words_before_anything_is_fetched(string leaf)
         {
             await using var sim = await SimulatorServer.StartAsync();
             sim.State.OlConnect.AddOperation("op-1", progress: 100);
             var missing = Path.Combine(_folder, "no-such-dir");
+            var outFile = leaf == "/" ? missing + Path.DirectorySeparatorChar : Path.Combine(missing, leaf);
 
-            var output = Get(OutputCreationFixture.Plan(sim), Path.Combine(missing, "x.pdf"), "op-1");
+            var output = Get(OutputCreationFixture.Plan(sim), outFile, "op-1");
 
             var failure = Assert.Single(output.Failures);
             Assert.Equal(ErrorIds.OutFileFailed, failure.ErrorId);
             Assert.Contains($"the folder '{missing}' does not exist", failure.Exception.Message);
             Assert.DoesNotContain("denied", failure.Exception.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("New-Item -ItemType Directory", failure.RecommendedAction);
+            Assert.False(Directory.Exists(missing), "the folder is not created");
             Assert.Equal(0, sim.Journal.Count);
         }
 

@@ -156,7 +156,10 @@ namespace OperationsModule.Core.Tests.OutputCreation
             var failure = Assert.Single(output.Failures);
             Assert.Equal(ErrorIds.WaitTimedOut, failure.ErrorId);
             Assert.Equal(ErrorCategoryName.OperationTimeout, failure.Category);
-            Assert.Equal("op-1", failure.TargetObject);
+            var target = Assert.IsType<OutputCreationOperation>(failure.TargetObject);
+            Assert.Equal("op-1", target.OperationId);
+            Assert.Equal(20, target.PercentComplete);
+            Assert.Equal(sim.BaseUri, target.Server);
             Assert.Contains("within 3 s (-WaitTimeoutSec) (last progress 20%)", failure.Exception.Message, StringComparison.Ordinal);
             Assert.Contains("Wait-OutputCreation -OperationId 'op-1'", failure.RecommendedAction, StringComparison.Ordinal);
             Assert.Contains("Stop-OutputCreation -OperationId 'op-1'", failure.RecommendedAction, StringComparison.Ordinal);

@@ -57,7 +57,7 @@ namespace OperationsModule.Core.Tests.Security
             Assert.Same(held, operation.Session);
             Assert.Empty(output.Failures);
             Assert.True(clock.Delays.Count >= 3, "the wait went on polling after the drop");
-            Assert.Contains(dropOutput.Verbose, v => v.Contains("still used by 1 running command(s)"));
+            Assert.Contains(dropOutput.Verbose, v => v.Contains("still used by 1 running command: it finishes on it"));
             Assert.True(held.IsClosed);
             Assert.Equal(0, held.ActiveLeases);
         }

@@ -209,7 +209,7 @@ public sealed class ThrottleGateTests
         progress.Report(output, 12, 4, gate);
 
         var status = Assert.Single(output.Progress).StatusDescription;
-        Assert.StartsWith("12 done, 4 in flight; throttled by the server: all requests held back 2.0 s more, then at most 1 requests at a time", status);
+        Assert.StartsWith("12 done, 4 in flight; throttled by the server: all requests held back 2.0 s more, then at most 1 request at a time", status);
     }
 
     private static readonly DateTimeOffset ClockStart = new VirtualClock().UtcNow;

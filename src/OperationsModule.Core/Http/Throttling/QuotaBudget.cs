@@ -136,6 +136,6 @@ namespace OperationsModule.Core.Http.Throttling
             _lastTurnover = now;
         }
 
-        public override string ToString() => $"{Math.Max(0, _left):0} requests left for {_resetAt:0.###}";
+        public override string ToString() => $"{Output.Counted.Of((long)Math.Max(0, _left), "request")} left for {_resetAt:0.###}";
     }
 }

@@ -317,7 +317,7 @@ namespace OperationsModule.Core.Http.Throttling
 
         private string Limits()
         {
-            var text = string.Format(CultureInfo.InvariantCulture, "at most {0} requests at a time, ", _window!.Size);
+            var text = "at most " + Output.Counted.Of(_window!.Size, "request") + " at a time, ";
             text += _rate!.Rate is { } rate ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests/s", rate) : "no rate limit";
             if (_quota.Known)
                 text += string.Format(CultureInfo.InvariantCulture, ", {0:0} left of the server's announced quota", Math.Max(0, _quota.Left));

@@ -30,7 +30,7 @@ namespace OperationsModule.Core.Systems.OLConnect
         {
             var submittedAt = DateTimeOffset.Now;
             var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-            var subject = $"Submitting output creation with preset '{configId}' for {jobIds.Count} job(s) failed";
+            var subject = $"Submitting output creation with preset '{configId}' for {Output.Counted.Of(jobIds.Count, "job")} failed";
             if (response.StatusCode != 202 && response.StatusCode != 200)
                 throw Refused(request, response, configId, jobIds, subject);
             var operationId = response.Header("operationId");

@@ -307,7 +307,7 @@ namespace OperationsModule.Core.Tests.Systems.Vcf
             Assert.All(output.Recorded.Objects.Cast<CancellationResult>(), r => Assert.Same(held, r.Session));
             Assert.Equal(0, revocationsAtDrop);
             Assert.Equal(0, revocationsBeforeEnd);
-            Assert.Contains(dropOutput.Verbose, v => v.Contains("still used by 1 running command(s)"));
+            Assert.Contains(dropOutput.Verbose, v => v.Contains("still used by 1 running command: it finishes on it"));
             Assert.Contains(output.Recorded.Verbose, v => v.StartsWith("Revoked the SDDC Manager refresh token (DELETE "));
             Assert.True(held.IsClosed);
             Assert.Equal(0, held.ActiveLeases);
