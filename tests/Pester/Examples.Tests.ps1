@@ -1,0 +1,92 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<#
+    Every documented example runs: each ```powershell block of README.md, each "### Example N" of the cmdlet pages
+    in docs/en-US and each code block of about_OperationsModule, one test each, found at discovery time (a new
+    example is a new test). Each runs against the simulator's demo data with only the substitution described in
+    tests/Pester/README.md (ExampleSandbox.psm1), must end without a terminating error, may write only the error
+    reasons its marker names, and where the page shows its output, must write the same columns or properties and
+    the same values where they do not vary (ExampleOutput.psm1). Markers: ExampleExtraction.psm1.
+#>
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'ExampleExtraction.psm1') -Force
+    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $pages = @(Get-ChildItem (Join-Path $root 'docs/en-US') -Filter *.md | Sort-Object Name) + @(Get-Item (Join-Path $root 'README.md'))
+    $script:Examples = @(Get-DocumentExample -Path $pages.FullName -Root $root | ForEach-Object {
+            @{ Name = $_.Name; Example = $_; NoRun = $_.Markers['no-run'] }
+        })
+    $script:Runnable = @($Examples | Where-Object { $null -eq $_.NoRun })
+    $script:NotRun = @($Examples | Where-Object { $null -ne $_.NoRun })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'ExampleSandbox.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'ExampleOutput.psm1') -Force
+    $script:Module = Import-TestModule
+    $script:Manifest = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
+    $script:Sim = Start-TestSimulator -Demo
+
+    function Get-ReasonOf($ErrorRecord) { ($ErrorRecord.FullyQualifiedErrorId -split ',')[0] }
+
+    function Format-ExampleText {
+        <# What a console would show: the output as formatted, then errors (concise view), warnings, information. #>
+        param($Result)
+        $text = [System.Collections.Generic.List[string]]::new()
+        $text.Add(($Result.Output | Out-String -Width 250))
+        foreach ($record in $Result.Errors) {
+            $message = if ($record.ErrorDetails -and $record.ErrorDetails.Message) { $record.ErrorDetails.Message } else { $record.Exception.Message }
+            $text.Add("$($record.InvocationInfo.MyCommand.Name): $message")
+        }
+        foreach ($warning in $Result.Warnings) { $text.Add("WARNING: $warning") }
+        foreach ($line in $Result.Verbose) { $text.Add("VERBOSE: $line") }
+        foreach ($line in $Result.Information) { $text.Add($line) }
+        $text -join "`n"
+    }
+}
+
+AfterAll {
+    Disconnect-TestSession
+    Stop-TestSimulator $script:Sim
+}
+
+Describe 'Documented examples run against the simulator' {
+    BeforeEach {
+        Reset-TestSimulator $Sim
+        # Operations finish at the first poll, so -Wait examples take no longer than one request.
+        Invoke-SimulatorControl -Simulator $Sim -Path 'switches' -Body @{ progressStepPercent = 100 } | Out-Null
+    }
+    AfterEach {
+        Disconnect-TestSession
+    }
+
+    # Shown as skipped, with the marker's reason in the summary test below.
+    It '<Name>' -ForEach $NotRun -Skip { }
+
+    It '<Name>' -ForEach $Runnable {
+        $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest
+        $text = Format-ExampleText $result
+
+        $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
+
+        $expected = @(if ($Example.Markers['errors']) { $Example.Markers['errors'] -split '[,\s]+' | Where-Object { $_ } })
+        $reasons = @($result.Errors | ForEach-Object { Get-ReasonOf $_ })
+        @($reasons | Where-Object { $_ -notin $expected }) | Should -BeNullOrEmpty -Because "errors other than the marked ones ($($expected -join ', ')) mean it does not run as written:`n$text"
+        @($expected | Where-Object { $_ -notin $reasons }) | Should -BeNullOrEmpty -Because "the marker promises these error reasons:`n$text"
+
+        if ($Example.Output -and -not $Example.Markers.ContainsKey('output-not-compared')) {
+            Compare-ExampleOutput -Expected $Example.Output -Actual $text | Should -BeNullOrEmpty
+        }
+    }
+}
+
+Describe 'Examples that are marked not to run' {
+    It 'are few, and each says why' -ForEach @(@{ All = $Examples }) {
+        $skipped = @($All | Where-Object { $null -ne $_.NoRun })
+        foreach ($example in $skipped) { $example.NoRun | Should -Not -BeNullOrEmpty -Because "$($example.Name) needs a reason" }
+        $byKind = $All | Group-Object { $_.Example.Kind } | ForEach-Object { "$($_.Name) $($_.Count)" }
+        Write-Host "Documented examples: $($All.Count) ($($byKind -join ', ')); not run: $($skipped.Count)"
+        foreach ($example in $skipped) { Write-Host "  not run: $($example.Name): $($example.NoRun)" }
+        $skipped.Count | Should -BeLessThan ([Math]::Ceiling($All.Count / 5))
+    }
+}
