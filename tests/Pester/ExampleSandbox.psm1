@@ -53,12 +53,27 @@ function Get-ExampleSystem {
     }
 }
 
+function New-SimulatorShim {
+    <#
+        An `operations-simulator` command that runs the built simulator, as the .NET tool would: the test kit's
+        examples start it from PATH or from ./tools/operations-simulator. Returns the folder holding it (Unix only).
+    #>
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [string] $SimulatorDll, [Parameter(Mandatory)] [string] $Folder)
+    New-Item -ItemType Directory -Path $Folder -Force | Out-Null
+    $shim = Join-Path $Folder 'operations-simulator'
+    Set-Content -Path $shim -Value "#!/bin/sh`nexec dotnet '$SimulatorDll' `"`$@`"" -NoNewline
+    & chmod +x $shim
+    $Folder
+}
+
 function New-ExampleWorkspace {
     <# A fresh folder with the files the examples read, filled with IDs the simulator's demo data knows. #>
     [OutputType([string])]
-    param()
+    param([string] $ShimFolder)
     $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('om-example-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     New-Item -ItemType Directory -Path $folder, (Join-Path $folder 'output') | Out-Null
+    if ($ShimFolder) { Copy-Item -Path $ShimFolder -Destination (Join-Path $folder 'tools') -Recurse }
     $files = @{
         'jobs.csv'       = "JobId`n101`n102`n103"
         'tasks.csv'      = "TaskId`n7e1c2eee-3177-4e3b-84db-bfebc83f386a`nc4c6a2d1-5b6e-4f0a-9d2e-2f7a3b1e0c55"
@@ -81,7 +96,9 @@ function Get-ExamplePreamble {
         [Parameter(Mandatory)] [string] $Code,
         [Parameter(Mandatory)] [string] $Document,
         [Parameter(Mandatory)] [uri] $BaseUri,
-        [Parameter(Mandatory)] [string] $Workspace
+        [Parameter(Mandatory)] [string] $Workspace,
+        # A test kit page: the example gets its own simulator ($sim, $connect) instead of default sessions.
+        [switch] $Kit
     )
     $simulator = $BaseUri.GetLeftPart([System.UriPartial]::Authority)
     $lines = [System.Collections.Generic.List[string]]::new()
@@ -152,6 +169,12 @@ foreach ($command in (Get-Command -Module OperationsModule).Name -ne 'Stop-Job')
         if ($used -and -not $assignedFirst) { $lines.Add("`$$name = $($variables[$name])") }
     }
 
+    if ($Kit) {
+        if ($Code -notmatch 'Start-OperationsSimulator') { $lines.Add('$sim = Start-OperationsSimulator') }
+        if ($Code -match '[$@]connect\b' -and $Code -notmatch '(?m)^\s*\$connect\s*=') { $lines.Add('$connect = $sim.ConnectParameters') }
+        return $lines -join "`n"
+    }
+
     # A default session per system, unless the example connects that system itself.
     $connect = @{
         OLConnect = "Connect-OperationsServer -System OLConnect -BaseUri '$simulator' -Credential (New-ExampleCredential OLConnect)"
@@ -174,13 +197,18 @@ function Invoke-DocExample {
         [Parameter(Mandatory)] $Example,
         [Parameter(Mandatory)] [uri] $BaseUri,
         [Parameter(Mandatory)] [string] $ModuleManifest,
+        # Also imported (the test kit and Pester, for the kit's pages); -ShimFolder holds operations-simulator.
+        [string[]] $KitModule,
+        [string] $ShimFolder,
         [int] $TimeoutSec = 120
     )
-    $workspace = New-ExampleWorkspace
+    $kit = [bool]$KitModule
+    $workspace = New-ExampleWorkspace -ShimFolder $ShimFolder
     $code = ConvertTo-RunnableCode -Code $Example.Code -BaseUri $BaseUri
-    $preamble = Get-ExamplePreamble -Code $Example.Code -Document $Example.Document -BaseUri $BaseUri -Workspace $workspace
+    $preamble = Get-ExamplePreamble -Code $Example.Code -Document $Example.Document -BaseUri $BaseUri -Workspace $workspace -Kit:$kit
     $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
     $state.ImportPSModule($ModuleManifest)
+    foreach ($module in $KitModule) { $state.ImportPSModule($module) }
     $runspace = [runspacefactory]::CreateRunspace($state)
     $runspace.Open()
     $shell = [powershell]::Create()
@@ -212,7 +240,7 @@ function Invoke-DocExample {
         # Background jobs an example started (Start-Job) belong to its runspace; they go with it.
         $cleanup = [powershell]::Create()
         $cleanup.Runspace = $runspace
-        $cleanup.AddScript('Get-Job | Remove-Job -Force') | Out-Null
+        $cleanup.AddScript('Get-Job | Remove-Job -Force; if ((Get-Variable sim -ValueOnly -ErrorAction Ignore) -and (Get-Command Stop-OperationsSimulator -ErrorAction Ignore)) { $sim | Stop-OperationsSimulator }') | Out-Null
         try { $cleanup.Invoke() | Out-Null } catch { }
         $cleanup.Dispose()
         $shell.Dispose()
@@ -221,4 +249,4 @@ function Invoke-DocExample {
     }
 }
 
-Export-ModuleMember -Function Get-ExampleHostMap, ConvertTo-RunnableCode, Get-ExampleSystem, New-ExampleWorkspace, Get-ExamplePreamble, Invoke-DocExample
+Export-ModuleMember -Function Get-ExampleHostMap, ConvertTo-RunnableCode, Get-ExampleSystem, New-SimulatorShim, New-ExampleWorkspace, Get-ExamplePreamble, Invoke-DocExample

@@ -17,6 +17,13 @@ BeforeDiscovery {
         })
     $script:Runnable = @($Examples | Where-Object { $null -eq $_.NoRun })
     $script:NotRun = @($Examples | Where-Object { $null -ne $_.NoRun })
+    # The test kit's pages (OperationsModule.Testing): each example starts its own simulator through the kit.
+    $kitPages = @(Get-ChildItem (Join-Path $root 'docs/OperationsModule.Testing/en-US') -Filter *.md | Sort-Object Name)
+    $script:KitExamples = @(Get-DocumentExample -Path $kitPages.FullName -Root $root | ForEach-Object {
+            @{ Name = $_.Name; Example = $_; NoRun = $_.Markers['no-run'] }
+        })
+    $script:KitRunnable = @($KitExamples | Where-Object { $null -eq $_.NoRun })
+    $script:KitNotRun = @($KitExamples | Where-Object { $null -ne $_.NoRun })
 }
 
 BeforeAll {
@@ -80,8 +87,37 @@ Describe 'Documented examples run against the simulator' {
     }
 }
 
+Describe 'Test kit examples run against the simulator they start' -Skip:$IsWindows {
+    BeforeAll {
+        # The kit finds `operations-simulator` on PATH (as after `dotnet tool install --global`): a shim runs the build.
+        $script:Shims = New-SimulatorShim -SimulatorDll (Get-TestSimulatorPath) -Folder (Join-Path ([System.IO.Path]::GetTempPath()) ('om-kit-' + [guid]::NewGuid().ToString('N').Substring(0, 8)))
+        $script:SavedPath = $env:PATH
+        $env:PATH = $Shims + [System.IO.Path]::PathSeparator + $env:PATH
+        $kitRoot = Join-Path $PSScriptRoot '../../src/OperationsModule.Testing'
+        $script:KitModules = @((Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'), (Resolve-Path (Join-Path $kitRoot 'OperationsModule.Testing.psd1')).Path)
+    }
+    AfterAll {
+        $env:PATH = $SavedPath
+        Remove-Item -LiteralPath $Shims -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    AfterEach {
+        Disconnect-TestSession
+    }
+
+    It '<Name>' -ForEach $KitRunnable {
+        $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -KitModule $KitModules -ShimFolder $Shims
+        $text = Format-ExampleText $result
+
+        $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
+        $expected = @(if ($Example.Markers['errors']) { $Example.Markers['errors'] -split '[,\s]+' | Where-Object { $_ } })
+        @($result.Errors | ForEach-Object { Get-ReasonOf $_ } | Where-Object { $_ -notin $expected }) | Should -BeNullOrEmpty -Because "of what it wrote:`n$text"
+    }
+
+    It '<Name>' -ForEach $KitNotRun -Skip { }
+}
+
 Describe 'Examples that are marked not to run' {
-    It 'are few, and each says why' -ForEach @(@{ All = $Examples }) {
+    It 'are few, and each says why' -ForEach @(@{ All = @($Examples) + @($KitExamples) }) {
         $skipped = @($All | Where-Object { $null -ne $_.NoRun })
         foreach ($example in $skipped) { $example.NoRun | Should -Not -BeNullOrEmpty -Because "$($example.Name) needs a reason" }
         $byKind = $All | Group-Object { $_.Example.Kind } | ForEach-Object { "$($_.Name) $($_.Count)" }
