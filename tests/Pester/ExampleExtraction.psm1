@@ -4,7 +4,8 @@
     - a cmdlet page (docs/**/<Verb>-<Noun>.md): every ```powershell block under "### Example N" in "## EXAMPLES";
     - an about topic (about_*.md): every indented code block (the layout PlatyPS uses there);
     - any other page (README.md): every ```powershell block.
-    An untagged ``` block after an example's code, before the next code block or heading, is its sample output.
+    An untagged ``` block after an example's code, before the next code block or heading, is its sample output;
+    a `What if: ...` quoted in the prose that follows is what -WhatIf prints (WhatIf).
     A block whose lines start with "PS> " is a transcript: those lines are the code, the others its output.
 
     A marker, an HTML comment just before a block (Get-Help and GitHub do not show it), changes how it is run:
@@ -82,6 +83,9 @@ function Read-MarkdownBlock {
             continue
         }
         # Indented code may follow a blank line, a heading or a marker (not a paragraph: that would be its continuation).
+        elseif ($line.Trim()) {
+            [pscustomobject]@{ Type = 'Text'; Text = $line; Line = $i + 1 }
+        }
         $previousBlank = $line -match '^\s*$|^#{1,6}\s' -or $line -match $script:MarkerPattern
         $i++
     }
@@ -107,15 +111,22 @@ function ConvertTo-Example {
                 if ($inExamples -and $block.Info -in $script:PowerShellFences) {
                     $code = $block.Text
                     $output = $null
+                    $following = @(if ($index + 1 -lt $Blocks.Count) { $Blocks[($index + 1)..($Blocks.Count - 1)] })
                     $prompted = @($code -split "`n" | Where-Object { $_ -match '^PS> ' })
                     if ($prompted.Count -gt 0) {
                         $output = (@($code -split "`n" | Where-Object { $_ -notmatch '^PS> ' -and $_.Trim() }) -join "`n")
                         $code = ($prompted -replace '^PS> ', '') -join "`n"
                     }
                     else {
-                        $next = if ($index + 1 -lt $Blocks.Count) { $Blocks[$index + 1] } else { $null }
+                        $next = @($following | Where-Object Type -NE 'Text') | Select-Object -First 1
                         if ($next -and $next.Type -eq 'Fence' -and $next.Info -eq '') { $output = $next.Text }
                     }
+                    # The prose up to the next code block or heading.
+                    $prose = foreach ($later in $following) {
+                        if ($later.Type -eq 'Heading' -or ($later.Type -eq 'Fence' -and $later.Info -in $script:PowerShellFences)) { break }
+                        if ($later.Type -eq 'Text') { $later.Text }
+                    }
+                    $whatIf = @([regex]::Matches(($prose -join ' '), '`(What if: [^`]+)`') | ForEach-Object { $_.Groups[1].Value })
                     $seen[$heading] = 1 + $(if ($seen.ContainsKey($heading)) { $seen[$heading] } else { 0 })
                     [pscustomobject]@{
                         PSTypeName = 'OperationsModule.DocExample'
@@ -127,6 +138,7 @@ function ConvertTo-Example {
                         Line       = $block.Line
                         Code       = $code
                         Output     = $output
+                        WhatIf     = $whatIf
                         Markers    = $markers
                     }
                 }

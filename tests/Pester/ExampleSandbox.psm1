@@ -200,6 +200,8 @@ function Invoke-DocExample {
         # Also imported (the test kit and Pester, for the kit's pages); -ShimFolder holds operations-simulator.
         [string[]] $KitModule,
         [string] $ShimFolder,
+        # The caller's host: what the example writes to the host (-WhatIf's lines) is read back from a transcript.
+        [System.Management.Automation.Host.PSHost] $HostForTranscript,
         [int] $TimeoutSec = 120
     )
     $kit = [bool]$KitModule
@@ -209,8 +211,10 @@ function Invoke-DocExample {
     $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
     $state.ImportPSModule($ModuleManifest)
     foreach ($module in $KitModule) { $state.ImportPSModule($module) }
-    $runspace = [runspacefactory]::CreateRunspace($state)
+    $transcript = Join-Path $workspace 'host.txt'
+    $runspace = if ($HostForTranscript) { [runspacefactory]::CreateRunspace($HostForTranscript, $state) } else { [runspacefactory]::CreateRunspace($state) }
     $runspace.Open()
+    if ($HostForTranscript) { $preamble = "Start-Transcript -LiteralPath '$transcript' -UseMinimalHeader | Out-Null`n" + $preamble }
     $shell = [powershell]::Create()
     $shell.Runspace = $runspace
     $exception = $null
@@ -225,12 +229,17 @@ function Invoke-DocExample {
         }
         try { $output = @($shell.EndInvoke($async)) }
         catch { $exception = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception } }
+        $stop = [powershell]::Create()
+        $stop.Runspace = $runspace
+        try { $stop.AddScript('Stop-Transcript').Invoke() | Out-Null } catch { } finally { $stop.Dispose() }
+        $hostLines = if (Test-Path -LiteralPath $transcript) { @(Get-Content -LiteralPath $transcript) } else { @() }
         [pscustomobject]@{
             Code        = $code
             Output      = $output
             Errors      = @($shell.Streams.Error)
             Warnings    = @($shell.Streams.Warning | ForEach-Object Message)
             Verbose     = @($shell.Streams.Verbose | ForEach-Object Message)
+            WhatIf      = @($hostLines -match '^What if: ')
             Information = @($shell.Streams.Information | ForEach-Object { "$($_.MessageData)" })
             Exception   = $exception
             Workspace   = $workspace

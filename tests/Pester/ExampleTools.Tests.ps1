@@ -30,7 +30,7 @@ Stop-Thing -Id <String>
 Stop-Thing -Id 1
 ```
 
-Some prose.
+Some prose; prints `What if: Performing the operation "Stop" on target "1".`
 
 ```
 Id Status
@@ -53,6 +53,7 @@ not an example
         $examples.Name | Should -Be 'Stop-Thing.md: Example 1: One', 'Stop-Thing.md: Example 2: Two'
         $examples[0].Code | Should -Be 'Stop-Thing -Id 1'
         $examples[0].Output | Should -Match '1  Done'
+        $examples[0].WhatIf | Should -Be 'What if: Performing the operation "Stop" on target "1".'
         $examples[1].Output | Should -BeNullOrEmpty
         $examples[1].Markers['errors'] | Should -Be 'NotFound, Conflict'
     }

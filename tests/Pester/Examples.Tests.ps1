@@ -71,7 +71,7 @@ Describe 'Documented examples run against the simulator' {
     It '<Name>' -ForEach $NotRun -Skip { }
 
     It '<Name>' -ForEach $Runnable {
-        $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest
+        $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -HostForTranscript $Host
         $text = Format-ExampleText $result
 
         $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
@@ -83,6 +83,10 @@ Describe 'Documented examples run against the simulator' {
 
         if ($Example.Output -and -not $Example.Markers.ContainsKey('output-not-compared')) {
             Compare-ExampleOutput -Expected $Example.Output -Actual $text | Should -BeNullOrEmpty
+        }
+        # "Prints `What if: ...`" in the prose: the line -WhatIf really printed (addresses masked).
+        foreach ($line in $Example.WhatIf) {
+            Compare-ExampleOutput -Expected $line -Actual ($result.WhatIf -join "`n") | Should -BeNullOrEmpty
         }
     }
 }
