@@ -5,6 +5,9 @@
 #>
 
 BeforeAll {
+    # The module too, as every file of the suite imports it: the sandbox's preamble names its commands.
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Module = Import-TestModule
     Import-Module (Join-Path $PSScriptRoot 'ExampleExtraction.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ExampleOutput.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ExampleSandbox.psm1') -Force
@@ -14,6 +17,10 @@ BeforeAll {
         Set-Content -Path $path -Value $Text -Encoding utf8
         $path
     }
+}
+
+AfterAll {
+    Disconnect-TestSession
 }
 
 Describe 'ExampleExtraction' {
