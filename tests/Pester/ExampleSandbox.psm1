@@ -32,8 +32,13 @@ function Get-ExampleHostMap {
 }
 
 function ConvertTo-RunnableCode {
-    <# The example's code with the documented addresses replaced (see Get-ExampleHostMap). #>
-    param([Parameter(Mandatory)] [string] $Code, [Parameter(Mandatory)] [uri] $BaseUri)
+    <#
+        The example's code with the documented addresses replaced (see Get-ExampleHostMap), and the README's
+        ./out/OperationsModule (where ./build.ps1 puts the module) replaced by the module under test, which is
+        already imported: importing a second copy would fail ("Assembly with same name is already loaded").
+    #>
+    param([Parameter(Mandatory)] [string] $Code, [Parameter(Mandatory)] [uri] $BaseUri, [string] $ModuleManifest)
+    if ($ModuleManifest) { $Code = $Code.Replace('./out/OperationsModule/OperationsModule.psd1', $ModuleManifest) }
     foreach ($entry in (Get-ExampleHostMap $BaseUri).GetEnumerator()) {
         # Not inside a longer host name (olc:9340 vs olc-lab:9340 are both listed whole).
         $Code = [regex]::Replace($Code, [regex]::Escape($entry.Key) + '(?![\w.-])', $entry.Value)
@@ -206,7 +211,7 @@ function Invoke-DocExample {
     )
     $kit = [bool]$KitModule
     $workspace = New-ExampleWorkspace -ShimFolder $ShimFolder
-    $code = ConvertTo-RunnableCode -Code $Example.Code -BaseUri $BaseUri
+    $code = ConvertTo-RunnableCode -Code $Example.Code -BaseUri $BaseUri -ModuleManifest $ModuleManifest
     $preamble = Get-ExamplePreamble -Code $Example.Code -Document $Example.Document -BaseUri $BaseUri -Workspace $workspace -Kit:$kit
     $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
     $state.ImportPSModule($ModuleManifest)
