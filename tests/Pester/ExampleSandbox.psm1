@@ -117,7 +117,7 @@ $ExampleAccounts = @{
 }
 $ExampleOnedataToken = 'onedata-good-token'
 function Get-ExampleSystemOf([string] $Line) {
-    # The system the calling line names (its -System, host or wording), else the page's.
+    # The system the calling line names (its -System or wording; hosts are already substituted), else the page's.
     if ($Line -match 'BigChange|client') { 'BigChange' }
     elseif ($Line -match 'Vcf|sddc|vsphere') { 'Vcf' }
     elseif ($Line -match 'Onedata|oneprovider|Onezone') { 'Onedata' }

@@ -6,6 +6,7 @@
     tests/Pester/README.md (ExampleSandbox.psm1), must end without a terminating error, may write only the error
     reasons its marker names, and where the page shows its output, must write the same columns or properties and
     the same values where they do not vary (ExampleOutput.psm1). Markers: ExampleExtraction.psm1.
+    The test kit's pages (docs/OperationsModule.Testing/en-US) run too, each against a simulator the kit starts.
 #>
 
 BeforeDiscovery {
