@@ -5,7 +5,8 @@
     - an about topic (about_*.md): every indented code block (the layout PlatyPS uses there);
     - any other page (README.md): every ```powershell block.
     An untagged ``` block after an example's code, before the next code block or heading, is its sample output;
-    a `What if: ...` quoted in the prose that follows is what -WhatIf prints (WhatIf).
+    a `What if: ...` quoted in the prose that follows is what -WhatIf prints (WhatIf); a line that is only a
+    variable's member and a one-word comment ("$e.Exception.StatusCode   # 404") shows the value it prints (Printed).
     A block whose lines start with "PS> " is a transcript: those lines are the code, the others its output.
 
     A marker, an HTML comment just before a block (Get-Help and GitHub do not show it), changes how it is run:
@@ -127,6 +128,8 @@ function ConvertTo-Example {
                         if ($later.Type -eq 'Text') { $later.Text }
                     }
                     $whatIf = @([regex]::Matches(($prose -join ' '), '`(What if: [^`]+)`') | ForEach-Object { $_.Groups[1].Value })
+                    # A comment with spaces is prose ("# the server's own words"); one word is the printed value.
+                    $printed = @([regex]::Matches($code, '(?m)^\s*\$[\w.]+(?:\[[^\]]+\])?(?:\.[\w]+)*\s+#\s*(?<value>\S+)\s*$') | ForEach-Object { $_.Groups['value'].Value })
                     $seen[$heading] = 1 + $(if ($seen.ContainsKey($heading)) { $seen[$heading] } else { 0 })
                     [pscustomobject]@{
                         PSTypeName = 'OperationsModule.DocExample'
@@ -139,6 +142,7 @@ function ConvertTo-Example {
                         Code       = $code
                         Output     = $output
                         WhatIf     = $whatIf
+                        Printed    = $printed
                         Markers    = $markers
                     }
                 }

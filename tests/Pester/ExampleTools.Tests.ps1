@@ -97,6 +97,7 @@ Text before:
 PS> Stop-Thing -Id x
 Stop-Thing: Not found.
 PS> $Error[0].TargetObject   # x
+PS> $Error[0].ErrorDetails   # the server's words
 ```
 ```sh
 not powershell
@@ -105,8 +106,9 @@ not powershell
         $example = Get-DocumentExample -Path $page -Root $TestDrive
 
         $example.Name | Should -Be 'README.md: Errors'
-        $example.Code | Should -Be "Stop-Thing -Id x`n`$Error[0].TargetObject   # x"
+        $example.Code | Should -Be "Stop-Thing -Id x`n`$Error[0].TargetObject   # x`n`$Error[0].ErrorDetails   # the server's words"
         $example.Output | Should -Be 'Stop-Thing: Not found.'
+        $example.Printed | Should -Be 'x'
     }
 }
 

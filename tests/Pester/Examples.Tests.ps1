@@ -85,6 +85,10 @@ Describe 'Documented examples run against the simulator' {
         if ($Example.Output -and -not $Example.Markers.ContainsKey('output-not-compared')) {
             Compare-ExampleOutput -Expected $Example.Output -Actual $text | Should -BeNullOrEmpty
         }
+        # "$e.Exception.StatusCode   # 404": the value is a line of the output (addresses masked).
+        foreach ($value in $Example.Printed) {
+            Compare-ExampleOutput -Expected $value -Actual $text | Should -BeNullOrEmpty
+        }
         # "Prints `What if: ...`" in the prose: the line -WhatIf really printed (addresses masked).
         foreach ($line in $Example.WhatIf) {
             Compare-ExampleOutput -Expected $line -Actual ($result.WhatIf -join "`n") | Should -BeNullOrEmpty
