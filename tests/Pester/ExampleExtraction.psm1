@@ -33,7 +33,9 @@ function Get-MarkdownExample {
     )
     process {
         $file = (Resolve-Path $Path).Path
-        $document = [System.IO.Path]::GetRelativePath((Resolve-Path $Root).Path, $file) -replace '\\', '/'
+        # Not [IO.Path]::GetRelativePath: .NET Framework (Windows PowerShell 5.1) lacks it.
+        $rootPath = (Resolve-Path $Root).Path.TrimEnd('\', '/')
+        $document = $(if ($file.StartsWith($rootPath, [StringComparison]::OrdinalIgnoreCase)) { $file.Substring($rootPath.Length + 1) } else { $file }) -replace '\\', '/'
         $lines = @(Get-Content -LiteralPath $file -Encoding UTF8)
         $leaf = Split-Path $file -Leaf
         $kind = if ($leaf -like 'about_*') { 'About' } elseif ($leaf -match '^[A-Z][a-z]+-\w+\.md$') { 'Command' } else { 'Page' }

@@ -1,4 +1,4 @@
-#Requires -Version 7.0
+#Requires -Version 5.1
 <#
     Runs one documented example as a user would, against the simulator started with --demo (its data set holds
     every ID the docs use), for Examples.Tests.ps1. The substitution is documented in tests/Pester/README.md and is
