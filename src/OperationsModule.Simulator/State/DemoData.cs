@@ -1,30 +1,39 @@
 namespace OperationsModule.Simulator;
 
 /// <summary>
-/// The data set behind --demo, chosen so a demo shows every outcome:
-/// OL Connect: presets "1001", "Invoices-Preset", "Letters-Preset"; jobs 1..100; operation "4001" running (50%).
-/// Onedata: executions "demo-exec-1".."demo-exec-3" active, "demo-exec-finished" finished, "demo-exec-cancelled" cancelled.
-/// VCF: tasks "7e1c2eee-3177-4e3b-84db-bfebc83f386a", "demo-task-1", "demo-task-2" IN_PROGRESS,
-///      "demo-task-cancelled" CANCELLED, "demo-task-done" SUCCESSFUL.
-/// BigChange (customer = options.BigChangeCustomerId): jobs 1001..1003 scheduled, 1004 started, 1005 cancelled,
-///      1006 suspended, 1007 scheduled but owned by customer 9999 (403).
+/// The data set behind --demo, chosen so a demo shows every outcome and every example in README.md and docs/en-US
+/// runs as written (tests/Pester/Examples.Tests.ps1 runs them against it; README.md lists these IDs):
+/// OL Connect: presets "1001", "Invoices-Preset", "Letters-Preset"; jobs 1..103; operations "4001", "f7a3c9e2",
+///      "op-1", "op-2" running (50%), "4002" finished (a result to fetch), "op-17" running (no result yet).
+/// Onedata: executions "11a53ed06d175c89bc3ed5be61f8217cch1890", "demo-exec-1".."demo-exec-3" active,
+///      "demo-exec-finished" finished, "demo-exec-cancelled" cancelled.
+/// VCF: tasks "7e1c2eee-3177-4e3b-84db-bfebc83f386a", "c4c6a2d1-5b6e-4f0a-9d2e-2f7a3b1e0c55", "demo-task-1",
+///      "demo-task-2" IN_PROGRESS, "demo-task-cancelled" CANCELLED, "demo-task-done" SUCCESSFUL.
+/// BigChange (customer = options.BigChangeCustomerId): jobs 1234567, 1234568 and 1001..1003 scheduled, 1004 started,
+///      1005 cancelled, 1006 suspended, 1007 scheduled but owned by customer 9999 (403).
 /// </summary>
 public static class DemoData
 {
     public static void Seed(SimulatorState state)
     {
         state.OlConnect.AddConfig("Letters-Preset");
+        state.OlConnect.AddJobs(101, 102, 103);
         state.OlConnect.AddOperation("4001", "Invoices-Preset", new long[] { 1, 2, 3 }, createOnly: true, progress: 50);
+        state.OlConnect.AddOperation("4002", "Invoices-Preset", new long[] { 101, 102, 103 }, createOnly: false, progress: 100);
+        foreach (var running in new[] { "f7a3c9e2", "op-1", "op-2", "op-17" })
+        {
+            state.OlConnect.AddOperation(running, "Invoices-Preset", new long[] { 101 }, createOnly: false, progress: 50);
+        }
 
-        state.Onedata.AddExecutions(new[] { "demo-exec-1", "demo-exec-2", "demo-exec-3" });
+        state.Onedata.AddExecutions(new[] { "11a53ed06d175c89bc3ed5be61f8217cch1890", "demo-exec-1", "demo-exec-2", "demo-exec-3" });
         state.Onedata.AddExecution("demo-exec-finished", "finished");
         state.Onedata.AddExecution("demo-exec-cancelled", "cancelled");
 
-        state.Vcf.AddTasks(new[] { "7e1c2eee-3177-4e3b-84db-bfebc83f386a", "demo-task-1", "demo-task-2" });
+        state.Vcf.AddTasks(new[] { "7e1c2eee-3177-4e3b-84db-bfebc83f386a", "c4c6a2d1-5b6e-4f0a-9d2e-2f7a3b1e0c55", "demo-task-1", "demo-task-2" });
         state.Vcf.AddTask("demo-task-cancelled", "CANCELLED");
         state.Vcf.AddTask("demo-task-done", "SUCCESSFUL");
 
-        state.BigChange.AddJobs(new long[] { 1001, 1002, 1003 });
+        state.BigChange.AddJobs(new long[] { 1234567, 1234568, 1001, 1002, 1003 });
         state.BigChange.AddJob(1004, "started");
         state.BigChange.AddJob(1005, "cancelled");
         state.BigChange.AddJob(1006, "suspended");

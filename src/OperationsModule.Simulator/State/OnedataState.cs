@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OperationsModule.Simulator;
 
@@ -28,6 +29,15 @@ public sealed class OnedataState
     public string? GetStatus(string wid) => _executions.TryGetValue(wid, out var e) ? e.Status : null;
 
     public static bool IsEnded(string status) => Ended.Contains(status);
+
+    /// <summary>The ids of the executions in a phase (ongoing: not ended; ended; null: all), ordered by id.</summary>
+    public IReadOnlyList<string> ListExecutions(string? phase) =>
+    [
+        .. _executions
+            .Where(e => phase switch { "ongoing" => !IsEnded(e.Value.Status), "ended" => IsEnded(e.Value.Status), _ => true })
+            .Select(e => e.Key)
+            .OrderBy(id => id, StringComparer.Ordinal),
+    ];
 
     internal bool TryGet(string wid, out (string Status, DateTimeOffset ScheduledAt) execution)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using OperationsModule.Simulator.StateInternals;
 
@@ -45,6 +46,10 @@ public sealed class VcfState
 
     /// <summary>Canonical status (e.g. CANCELLED), or null when unknown.</summary>
     public string? GetStatus(string id) => _tasks.TryGetValue(id, out var s) ? s : null;
+
+    /// <summary>Every task with its canonical status, ordered by id (GET /v1/tasks lists them in a stable order).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ListTasks() =>
+        [.. _tasks.OrderBy(t => t.Key, StringComparer.Ordinal)];
 
     /// <summary>Every access token expires now: the next call answers 401 and the client must refresh.</summary>
     public void ExpireAccessTokens() => AccessTokens.ExpireAll();

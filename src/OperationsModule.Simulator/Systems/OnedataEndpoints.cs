@@ -18,6 +18,7 @@ internal static class OnedataEndpoints
     {
         app.MapPost(Workflows + "/{wid}/cancel", (HttpContext ctx, string wid) => CancelAsync(ctx, sim, Respond.RouteId(wid)));
         app.MapGet(Workflows + "/{wid}", (HttpContext ctx, string wid) => DetailsAsync(ctx, sim, Respond.RouteId(wid)));
+        app.MapGet(Root + "/spaces/{spaceId}/automation/execution/workflows", ctx => ListAsync(ctx, sim));
     }
 
     /// <summary>An error in the shape the runtime switch selects (nested ErrorJson by default, or the spec's flat one).</summary>
@@ -81,6 +82,27 @@ internal static class OnedataEndpoints
             ["lanes"] = new JsonArray(),
         };
         await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// GET /spaces/{sid}/automation/execution/workflows?phase=: the execution ids of the phase in one last page. The
+    /// simulator has one space, so any space id lists every execution; phases are ongoing and ended (default ongoing).
+    /// </summary>
+    private static async Task ListAsync(HttpContext ctx, SimulatorContext sim)
+    {
+        if (!await AuthorizeAsync(ctx, sim).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var phase = ctx.Request.Query["phase"].ToString();
+        var ids = new JsonArray();
+        foreach (var id in sim.State.Onedata.ListExecutions(phase.Length == 0 ? "ongoing" : phase))
+        {
+            ids.Add(id);
+        }
+
+        await Respond.JsonAsync(ctx, 200, new JsonObject { ["atmWorkflowExecutions"] = ids, ["isLast"] = true }).ConfigureAwait(false);
     }
 
     private static Task NotFoundAsync(HttpContext ctx, SimulatorContext sim) =>

@@ -22,6 +22,7 @@ internal static class VcfEndpoints
         app.MapDelete("/v1/tokens/refresh-token", ctx => RevokeAsync(ctx, sim));
         app.MapDelete("/v1/tasks/{id}", (HttpContext ctx, string id) => CancelAsync(ctx, sim, Respond.RouteId(id)));
         app.MapGet("/v1/tasks/{id}", (HttpContext ctx, string id) => GetTaskAsync(ctx, sim, Respond.RouteId(id)));
+        app.MapGet("/v1/tasks", ctx => ListTasksAsync(ctx, sim));
     }
 
     /// <summary>The VCF Error object with every field present.</summary>
@@ -200,6 +201,39 @@ internal static class VcfEndpoints
             return;
         }
 
+        await Respond.JsonAsync(ctx, 200, TaskJson(id, status)).ConfigureAwait(false);
+    }
+
+    /// <summary>GET /v1/tasks: a PageOfTask of every task, or of those whose status matches ?taskStatus= (either spelling).</summary>
+    private static async Task ListTasksAsync(HttpContext ctx, SimulatorContext sim)
+    {
+        if (!await AuthorizeAsync(ctx, sim).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var wanted = ctx.Request.Query["taskStatus"].ToString();
+        var canonical = wanted.Length == 0 ? null : wanted.Trim().ToUpperInvariant().Replace(' ', '_');
+        var elements = new JsonArray();
+        foreach (var (id, status) in sim.State.Vcf.ListTasks())
+        {
+            if (canonical is null || status == canonical)
+            {
+                elements.Add(TaskJson(id, status));
+            }
+        }
+
+        var page = new JsonObject
+        {
+            ["elements"] = elements,
+            ["pageMetadata"] = new JsonObject { ["pageNumber"] = 1, ["pageSize"] = elements.Count, ["totalElements"] = elements.Count, ["totalPages"] = 1 },
+        };
+        await Respond.JsonAsync(ctx, 200, page).ConfigureAwait(false);
+    }
+
+    /// <summary>The Task object of GET /v1/tasks/{id} and of each element of GET /v1/tasks.</summary>
+    private static JsonObject TaskJson(string id, string status)
+    {
         var ended = status is not ("IN_PROGRESS" or "PENDING" or "QUEUED");
         var body = new JsonObject
         {
@@ -220,7 +254,7 @@ internal static class VcfEndpoints
             body["completionTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
         }
 
-        await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
+        return body;
     }
 
     private static string IssueAccessToken(SimulatorContext sim, string subject)
