@@ -34,12 +34,15 @@ function ConvertFrom-TableText {
     }
     # A right-aligned header (numbers) may start left of its dashes: cut headers by words instead.
     $columns = @($Lines[$dashIndex - 1].Trim() -split '\s+')
-    $rows = foreach ($line in $Lines[($dashIndex + 1)..($Lines.Count - 1)]) {
+    $rows = [System.Collections.Generic.List[hashtable]]::new()
+    foreach ($line in $Lines[($dashIndex + 1)..($Lines.Count - 1)]) {
         if (-not $line.Trim()) { continue }
         $cells = @(Get-Cells $line)
-        $row = @{}
-        for ($c = 0; $c -lt [Math]::Min($columns.Count, $cells.Count); $c++) { $row[$columns[$c]] = $cells[$c] }
-        $row
+        # A line with an empty first column continues the row above (a value wrapped at the console's width).
+        $wrapped = $rows.Count -gt 0 -and -not $cells[0]
+        $row = if ($wrapped) { $rows[$rows.Count - 1] } else { @{} }
+        for ($c = 0; $c -lt [Math]::Min($columns.Count, $cells.Count); $c++) { $row[$columns[$c]] = "$($row[$columns[$c]])$($cells[$c])" }
+        if (-not $wrapped) { $rows.Add($row) }
     }
     [pscustomobject]@{ Columns = $columns; Rows = @($rows) }
 }

@@ -141,6 +141,13 @@ Vcf    Task t-1 CancelRequested 127.0.0.1:4000  12/04/2026 21:00:01 +00:00
         Compare-ExampleOutput -Expected $sample -Actual $real | Should -Match 'No output row has System=Vcf.*Status=CancelRequested|No output row has .*Status=CancelRequested'
     }
 
+    It 'reads a value wrapped onto the next line as part of the row above' {
+        $sample = "System    UserName     Status`n------    --------     ------`nVcf       administrato Ok`n          r@vsphere.lo`n          cal"
+        $real = "System    UserName                    Status`n------    --------                    ------`nVcf       administrator@vsphere.local Ok"
+        Compare-ExampleOutput -Expected $sample -Actual $real | Should -BeNullOrEmpty
+        Compare-ExampleOutput -Expected $sample -Actual ($real -replace 'administrator', 'root') | Should -Match 'UserName=administrator@vsphere.local'
+    }
+
     It 'compares a list by property names and fixed values' {
         $list = "OperationId : 5001`nState       : Completed`nServer      : https://ol.example/"
         Compare-ExampleOutput -Expected $list -Actual "OperationId : 5001`nState       : Completed`nServer      : http://127.0.0.1:1/" | Should -BeNullOrEmpty

@@ -37,6 +37,12 @@ BeforeAll {
 
     function Get-ReasonOf($ErrorRecord) { ($ErrorRecord.FullyQualifiedErrorId -split ',')[0] }
 
+    function Assert-ExampleParses($Example) {
+        $tokens = $null; $parseErrors = $null
+        [System.Management.Automation.Language.Parser]::ParseInput($Example.Code, [ref]$tokens, [ref]$parseErrors) | Out-Null
+        @($parseErrors | ForEach-Object Message) | Should -BeNullOrEmpty -Because "the example at line $($Example.Line) should be valid PowerShell:`n$($Example.Code)"
+    }
+
     function Format-ExampleText {
         <# What a console would show: the output as formatted, then errors (concise view), warnings, information. #>
         param($Result)
@@ -69,8 +75,10 @@ Describe 'Documented examples run against the simulator' -Skip:($PSVersionTable.
         Disconnect-TestSession
     }
 
-    # Shown as skipped with the marker's reason (a foreach at discovery: Pester leaves '<Name>' unexpanded on -Skip).
-    foreach ($marked in $NotRun) { It "$($marked.Name) (not run: $($marked.NoRun))" -Skip { } }
+    # Not run, but never skipped: each still has to parse, and its test name says why it is not run.
+    It '<Name> (not run: <NoRun>) parses' -ForEach $NotRun {
+        Assert-ExampleParses $Example
+    }
 
     It '<Name>' -ForEach $Runnable {
         $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -HostForTranscript $Host
@@ -124,7 +132,9 @@ Describe 'Test kit examples run against the simulator they start' -Skip:($PSVers
         @($result.Errors | ForEach-Object { Get-ReasonOf $_ } | Where-Object { $_ -notin $expected }) | Should -BeNullOrEmpty -Because "of what it wrote:`n$text"
     }
 
-    foreach ($marked in $KitNotRun) { It "$($marked.Name) (not run: $($marked.NoRun))" -Skip { } }
+    It '<Name> (not run: <NoRun>) parses' -ForEach $KitNotRun {
+        Assert-ExampleParses $Example
+    }
 }
 
 Describe 'Examples that are marked not to run' {
