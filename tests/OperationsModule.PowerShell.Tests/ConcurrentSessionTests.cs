@@ -155,7 +155,7 @@ namespace OperationsModule.PowerShell.Tests
             Assert.True(output.Count < 40, "the run was stopped before its end");
             Assert.Equal(1, Count("POST /v1/tokens"));
             Assert.Equal(1, Count(Revoke));
-            var warning = Assert.Single(Shell.Host.Recorder.Lines.Where(l => l.StartsWith("WARNING: ")));
+            var warning = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("WARNING: "));
             Assert.StartsWith("WARNING: Revoking the SDDC Manager refresh token failed: DELETE ", warning);
         }
 
@@ -179,7 +179,7 @@ namespace OperationsModule.PowerShell.Tests
 
             RunClean("Connect-OperationsServer -System Vcf @vcf -WhatIf");
 
-            var line = Assert.Single(Shell.Host.Recorder.Lines.Where(l => l.StartsWith("What if: ")));
+            var line = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("What if: "));
             Assert.Contains($"revoke the SDDC Manager refresh token: DELETE {Simulator.BaseUri}v1/tokens/refresh-token", line);
             Assert.Empty(Simulator.Requests());
         }

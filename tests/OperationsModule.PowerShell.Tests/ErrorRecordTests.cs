@@ -109,6 +109,23 @@ namespace OperationsModule.PowerShell.Tests
             Assert.DoesNotContain("server:9340", error.Exception.Message);
         }
 
+        /// <summary>The commands a timed-out wait offers to resume or cancel are named as imported, too.</summary>
+        [Fact]
+        public void A_timed_out_wait_offers_the_prefixed_commands_to_resume_and_cancel()
+        {
+            var id = Server.State.OlConnect.AddOperation().Id;
+            Shell.Set("manifest", TestPaths.ModuleManifest);
+            var result = Shell.Run($@"
+                Remove-Module OperationsModule
+                Import-Module $manifest -Prefix Ops
+                Wait-OpsOutputCreation -OperationId '{id}' -PollIntervalSec 1 -WaitTimeoutSec 1 @ol");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("WaitTimedOut,", error.FullyQualifiedErrorId);
+            Assert.Contains($"Wait-OpsOutputCreation -OperationId '{id}'", error.ErrorDetails.RecommendedAction);
+            Assert.Contains($"Stop-OpsOutputCreation -OperationId '{id}'", error.ErrorDetails.RecommendedAction);
+        }
+
         [Fact]
         public void A_forwarded_Stop_Job_error_meets_the_callers_ErrorAction_even_under_ErrorActionPreference_Stop()
         {

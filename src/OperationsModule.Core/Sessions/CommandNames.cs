@@ -21,7 +21,10 @@ namespace OperationsModule.Core.Sessions
 
         public string Prefix { get; }
 
-        public string Connect => "Connect-" + Prefix + "OperationsServer";
+        public string Connect => Named("Connect", "OperationsServer");
+
+        /// <summary>A command of this module by verb and noun, with the import prefix.</summary>
+        public string Named(string verb, string noun) => verb + "-" + Prefix + noun;
 
         /// <summary>The running command for a sentence: its name, or "this command".</summary>
         public string ThisCommand => string.IsNullOrEmpty(Command) ? "this command" : Command!;

@@ -104,6 +104,7 @@ namespace OperationsModule.Core.Sessions
         private ResolvedConnection Track(ResolvedConnection resolved)
         {
             resolved.CloseOutput = _closeOutput;
+            resolved.Names = _request.Names ?? CommandNames.Plain;
             return resolved;
         }
 

@@ -162,6 +162,9 @@ namespace OperationsModule.Core.Sessions
         /// </summary>
         public OperationsSession PipeableSession => Session;
 
+        /// <summary>The command names as the user imported them, for advice to copy (set by the command's ConnectionPlan).</summary>
+        public CommandNames Names { get; internal set; } = CommandNames.Plain;
+
         /// <summary>Where the close reports when this release closes the connection (set by the command's ConnectionPlan).</summary>
         internal Output.IOperationsOutput? CloseOutput { get; set; }
 

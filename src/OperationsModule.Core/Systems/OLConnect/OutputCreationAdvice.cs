@@ -6,10 +6,10 @@ namespace OperationsModule.Core.Systems.OLConnect
     public static class OutputCreationAdvice
     {
         public static string StopCommand(string operationId, ResolvedConnection connection, SessionStore store) =>
-            "Stop-OutputCreation -OperationId " + Quote(operationId) + ConnectionArguments(connection, store);
+            connection.Names.Named("Stop", "OutputCreation") + " -OperationId " + Quote(operationId) + ConnectionArguments(connection, store);
 
         public static string WaitCommand(string operationId, ResolvedConnection connection, SessionStore store) =>
-            "Wait-OutputCreation -OperationId " + Quote(operationId) + ConnectionArguments(connection, store);
+            connection.Names.Named("Wait", "OutputCreation") + " -OperationId " + Quote(operationId) + ConnectionArguments(connection, store);
 
         public static string StoppedWaiting(string operationId, ResolvedConnection connection, SessionStore store) =>
             $"Stopped waiting for OL Connect output creation operation '{operationId}'. The operation keeps running on the server {connection.Session.BaseUri}. "
