@@ -332,7 +332,8 @@ namespace OperationsModule.Core.Http
                 StatusCode = response.StatusCode,
                 Method = method.Method,
                 RequestUri = UriText.Sanitize(uri),
-                RawBody = OperationsApiException.Truncate(response.Body),
+                // A redirect's body may echo what a login sent or answered: not kept for requests that carry secrets.
+                RawBody = request.CarriesSecrets ? null : OperationsApiException.Truncate(response.Body),
                 ContentType = response.ContentType,
                 Attempts = attempt,
                 RecommendedAction = "Check -BaseUri: point it at the address the server redirects to if you trust that server.",

@@ -73,6 +73,19 @@ namespace OperationsModule.Core.Tests.Security
             Assert.Contains("a JSON object with 2 fields", failure.Message);
         }
 
+        /// <summary>A login redirected elsewhere is refused; the redirect's body (which may echo the login) stays out of the record.</summary>
+        [Fact]
+        public async Task A_login_redirected_to_another_host_keeps_the_redirects_body_out_of_the_record()
+        {
+            var echo = JsonSerializer.Serialize(new { accessToken = AccessToken });
+            await using var server = new RawHttpListener(_ => RawHttpListener.Answer(307, echo, "application/json", "Location: https://elsewhere.example/v1/tokens"));
+
+            var failure = ConnectFails(OperationsSystem.Vcf, server, "admin@local");
+
+            Assert.Equal(ErrorIds.UnexpectedRedirect, failure.ErrorId);
+            AssertNoSecret(failure, AccessToken, "SECRET");
+        }
+
         /// <summary>An error status on a token call keeps the vendor's parsed words, but never the raw body.</summary>
         [Fact]
         public async Task A_token_call_refused_with_an_unparsed_body_shows_its_shape_not_its_text()
