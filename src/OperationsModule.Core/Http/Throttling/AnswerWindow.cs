@@ -50,10 +50,7 @@ namespace OperationsModule.Core.Http.Throttling
         /// connection), over the time it covers. A run younger than a second counts as one second, so a burst of five
         /// admissions in five milliseconds reads as five per second, not a thousand: a burst says nothing about a rate.
         /// </summary>
-        public double AdmittedPerSecond(double now) => AdmittedPerSecond(now, 1);
-
-        /// <summary>Admitted answers per second over the last <paramref name="seconds"/>, or the shorter span the ring covers.</summary>
-        public double AdmittedPerSecond(double now, double seconds)
+        public double AdmittedPerSecond(double now)
         {
             var count = Count;
             var n = (int)Math.Min(Capacity, count);
@@ -64,12 +61,12 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 var slot = Volatile.Read(ref _slots[(count - 1 - i) % Capacity]);
                 var at = (slot >> 1) / 10_000.0;
-                if (now - at > seconds) break;
+                if (now - at > 1) break;
                 oldest = at;
                 if ((slot & 1) == 0) admitted++;
             }
-            // The whole ring within the span: measure over the time it covers (at least 10 ms).
-            var span = i == Capacity ? Math.Max(0.01, now - oldest) : seconds;
+            // The whole ring within the last second: measure over the span it covers (at least 10 ms).
+            var span = i == Capacity ? Math.Max(0.01, now - oldest) : 1;
             return admitted / span;
         }
     }

@@ -39,6 +39,7 @@ namespace OperationsModule.Core.Http.Throttling
 
         /// <summary>Slow start grows per admitted request, so a rate the sends never reached does not keep doubling.</summary>
         private static readonly double SlowStartGainPerAdmission = Math.Log(2) / SlowStartDoublingSeconds;
+
         /// <summary>
         /// Slow start while no limit is known yet (after the first hold): twice as fast, since nothing is known to lose and a
         /// server limited at 200/s would otherwise wait 1.5 s for the ramp from the five requests its burst admitted.
@@ -46,7 +47,6 @@ namespace OperationsModule.Core.Http.Throttling
         public const double DiscoveryDoublingSeconds = 0.125;
         private static readonly double DiscoveryGainPerAdmission = Math.Log(2) / DiscoveryDoublingSeconds;
         public const double SlowStartExit = 0.5;
-
         public const double Beta = 0.9;
         public const double CubicC = 0.002;
 
