@@ -130,8 +130,7 @@ namespace OperationsModule.Core.Http.Throttling
         /// <summary>Before the gate engages: no wait, just counting. Returns the send time for <see cref="Complete"/>.</summary>
         internal double EnterUnpaced()
         {
-            var running = Interlocked.Increment(ref _inFlight);
-            if (running > Volatile.Read(ref _peakInFlight)) Volatile.Write(ref _peakInFlight, running);
+            CountSent();
             // Refusals of unpaced requests never count as a new round once pacing started.
             return double.NegativeInfinity;
         }
@@ -171,8 +170,7 @@ namespace OperationsModule.Core.Http.Throttling
                             else if (!_quota.Known || (wait = _quota.TryTake(now)) <= 0)
                             {
                                 _nextSend = at + interval;
-                                var running = Interlocked.Increment(ref _inFlight);
-                                if (running > Volatile.Read(ref _peakInFlight)) Volatile.Write(ref _peakInFlight, running);
+                                CountSent();
                                 return now;
                             }
                         }
@@ -297,6 +295,13 @@ namespace OperationsModule.Core.Http.Throttling
                     Limits()));
             }
             return ThrottleVerdict.Hold;
+        }
+
+        /// <summary>One more request on the wire; the most ever in flight sizes the evidence and the window.</summary>
+        private void CountSent()
+        {
+            var running = Interlocked.Increment(ref _inFlight);
+            if (running > Volatile.Read(ref _peakInFlight)) Volatile.Write(ref _peakInFlight, running);
         }
 
         private void Engage()
