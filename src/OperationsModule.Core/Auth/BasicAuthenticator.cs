@@ -23,14 +23,12 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => true;
 
-        public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
-        {
-            HeaderValues.Write(request, "Authorization", "Basic " + Encode(_credential), HeaderOrigin.Module);
-            return Task.FromResult<object?>(null);
-        }
+        public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
-        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
-            Task.FromResult(false);
+        public void Apply(HttpRequestMessage request, object? stamp) =>
+            HeaderValues.Write(request, "Authorization", "Basic " + Encode(_credential), HeaderOrigin.Module);
+
+        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
 
         /// <summary>
         /// Base64 of "user:password", encoded through one pooled buffer that is cleared afterwards: no

@@ -32,14 +32,12 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => true;
 
-        public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
-        {
+        public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
+
+        public void Apply(HttpRequestMessage request, object? stamp) =>
             HeaderValues.Write(request, _headerName, _prefix + _token.Reveal(), HeaderOrigin.Token);
-            return Task.FromResult<object?>(null);
-        }
 
         /// <summary>A token given by the user cannot be renewed here (Onedata has no refresh flow at all).</summary>
-        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
-            Task.FromResult(false);
+        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
     }
 }

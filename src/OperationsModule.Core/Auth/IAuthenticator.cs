@@ -21,8 +21,14 @@ namespace OperationsModule.Core.Auth
         /// <summary>True when requests carry a secret (so http:// needs -AllowUnencryptedAuthentication).</summary>
         bool SendsSecrets { get; }
 
-        /// <summary>Adds the auth header(s); may log in first. Returns a stamp naming the credential used.</summary>
-        Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+        /// <summary>
+        /// Makes the credential ready for one attempt, before the throttle gate admits it (a login happens here, through
+        /// the transport's anonymous requests). Returns a stamp naming the credential, for <see cref="Apply"/> and <see cref="RenewAsync"/>.
+        /// </summary>
+        Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+
+        /// <summary>Writes the credential <paramref name="stamp"/> names onto one attempt's message.</summary>
+        void Apply(HttpRequestMessage request, object? stamp);
 
         /// <summary>
         /// After a 401: refresh or log in again when the stamp is still the current credential. False when

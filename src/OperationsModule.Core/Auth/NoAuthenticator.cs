@@ -17,10 +17,12 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => false;
 
-        public Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
-            Task.FromResult<object?>(null);
+        public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
-        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
-            Task.FromResult(false);
+        public void Apply(HttpRequestMessage request, object? stamp)
+        {
+        }
+
+        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
     }
 }

@@ -41,13 +41,17 @@ namespace OperationsModule.Core.Auth
         /// <summary>Exposed for tests and diagnostics: how many times a token was obtained or refreshed.</summary>
         public int Renewals { get; private set; }
 
-        public async Task<object?> ApplyAsync(HttpRequestMessage request, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        public async Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
         {
             var token = _current;
             if (token is null || token.ExpiresSoon(ExpirySkew))
                 token = await ObtainAsync(token, transport, log, refreshFirst: token is not null, cancellationToken).ConfigureAwait(false);
-            WriteHeader(request, token.Value);
             return token;
+        }
+
+        public void Apply(HttpRequestMessage request, object? stamp)
+        {
+            if (stamp is IssuedToken token) WriteHeader(request, token.Value);
         }
 
         public async Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)

@@ -42,8 +42,6 @@ namespace OperationsModule.Core.Http
 
         public bool BodyTruncated { get; }
 
-        internal ApiTransport.AttemptTag? Tag { get; set; }
-
         /// <summary>-Proxy the answer came through, if any: a gateway status without the vendor's body may be the proxy's.</summary>
         internal Uri? Proxy { get; set; }
 

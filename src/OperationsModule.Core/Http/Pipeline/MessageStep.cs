@@ -1,0 +1,44 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace OperationsModule.Core.Http.Pipeline
+{
+    /// <summary>Builds each attempt's HttpRequestMessage (method, target, body, the request's headers, User-Agent, the credential) and disposes it after.</summary>
+    internal sealed class MessageStep : SendStep
+    {
+        private readonly string _userAgent;
+
+        public MessageStep(string userAgent) => _userAgent = userAgent;
+
+        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        {
+            using var message = Build(context);
+            context.Message = message;
+            try
+            {
+                return await next().ConfigureAwait(false);
+            }
+            finally
+            {
+                context.Message = null;
+            }
+        }
+
+        private HttpRequestMessage Build(SendContext context)
+        {
+            var request = context.Request;
+            var message = new HttpRequestMessage(context.Method, context.Uri);
+            if (context.Body is not null)
+                message.Content = new StringContent(context.Body, Encoding.UTF8, request.BodyMediaType ?? "application/json");
+            if (request.HasHeaders)
+                foreach (var header in request.Headers)
+                    HeaderValues.Write(message, header.Key, header.Value, HeaderOrigin.Module);
+            if (!message.Headers.Contains("User-Agent"))
+                HeaderValues.Write(message, "User-Agent", _userAgent, HeaderOrigin.UserAgent);
+            context.Credential.WriteTo(message);
+            return message;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Threading.Tasks;
+
+namespace OperationsModule.Core.Http.Pipeline
+{
+    /// <summary>A 407 is the proxy's refusal, not the server's answer: a ProxyAuthenticationRequired failure naming the proxy.</summary>
+    internal sealed class ProxyRefusalStep : SendStep
+    {
+        private readonly HttpOptions _options;
+
+        public ProxyRefusalStep(HttpOptions options) => _options = options;
+
+        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        {
+            var response = await next().ConfigureAwait(false);
+            if (response.StatusCode != 407) return response;
+            var credentialGiven = _options.ProxyCredential is not null || _options.ProxyUseDefaultCredentials;
+            throw ProxyFailure.AuthenticationRequired(context.Method, context.Uri, _options.Proxy, credentialGiven, context.Attempt);
+        }
+    }
+}

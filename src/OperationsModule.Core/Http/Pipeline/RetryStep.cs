@@ -1,0 +1,70 @@
+using System;
+using System.Threading.Tasks;
+using OperationsModule.Core.Engine;
+
+namespace OperationsModule.Core.Http.Pipeline
+{
+    /// <summary>
+    /// The item's own failures, bounded by -MaximumRetryCount: transport failures (a request that may create work only
+    /// when nothing was sent) and retryable statuses, with capped, jittered backoff that honours Retry-After.
+    /// </summary>
+    internal sealed class RetryStep : SendStep
+    {
+        private readonly HttpOptions _options;
+        private readonly IWaitClock _clock;
+        private readonly Func<double> _jitter;
+        private int _retries;
+
+        public RetryStep(HttpOptions options, IWaitClock clock, Func<double> jitter)
+        {
+            _options = options;
+            _clock = clock;
+            _jitter = jitter;
+        }
+
+        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        {
+            while (true)
+            {
+                ApiResponse response;
+                try
+                {
+                    response = await next().ConfigureAwait(false);
+                }
+                catch (TransportFailure failure) when (MayRetry(failure, context))
+                {
+                    await WaitAsync(context, null, failure.Exception.Message).ConfigureAwait(false);
+                    continue;
+                }
+                catch (TransportFailure failure)
+                {
+                    failure.Exception.Attempts = context.Attempt;
+                    throw failure.Exception;
+                }
+                if (!RetryPolicy.IsRetryableStatus(response.StatusCode, context.Request.MayCreateWork) || _retries >= _options.MaximumRetryCount)
+                    return response;
+                var retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
+                await WaitAsync(context, retryAfter, Errors.StatusClassifier.Describe(response.StatusCode)).ConfigureAwait(false);
+            }
+        }
+
+        private bool MayRetry(TransportFailure failure, SendContext context) =>
+            failure.Retryable && (failure.NothingSent || !context.Request.MayCreateWork) && _retries < _options.MaximumRetryCount;
+
+        private async Task WaitAsync(SendContext context, TimeSpan? retryAfter, string reason)
+        {
+            var retry = ++_retries;
+            var delay = RetryPolicy.Delay(retry, _options.RetryInterval, _options.MaximumRetryDelay, retryAfter, _jitter());
+            // Each retry is one verbose line (built only when someone listens): it explains a slow bulk run.
+            if (context.Log.IsVerboseEnabled)
+                context.Log.WriteVerbose($"Retrying {context.Request.Method.Method} {UriText.ForDisplay(context.Uri)} in {delay.TotalSeconds:0.###} s (retry {retry} of {_options.MaximumRetryCount}) after {reason}{DescribeRetryAfter(retryAfter, delay)}.");
+            if (delay > TimeSpan.Zero) await _clock.Delay(delay, context.CancellationToken).ConfigureAwait(false);
+            context.Attempt++;
+        }
+
+        private static string DescribeRetryAfter(TimeSpan? retryAfter, TimeSpan delay) =>
+            retryAfter is not { } asked ? string.Empty
+            : asked > delay ? $"; the server asked for {asked.TotalSeconds:0.###} s (Retry-After), capped by the maximum retry delay"
+            : $"; the server asked for {asked.TotalSeconds:0.###} s (Retry-After)";
+    }
+}

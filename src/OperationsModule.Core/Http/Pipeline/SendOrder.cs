@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using OperationsModule.Core.Auth;
+
+namespace OperationsModule.Core.Http.Pipeline
+{
+    /// <summary>The order of the send steps, written once, and how one call runs through them.</summary>
+    internal static class SendOrder
+    {
+        /// <summary>
+        /// Outermost first. Redirects outside retries, so every hop shares the call's retry budget; the connection-limit
+        /// wait inside retries, so waiting out the server's limit never spends one; the credential rule before
+        /// authentication, so a refused transport never logs in; authentication before the throttle gate, so a login
+        /// never waits for a place its own request holds; the message built per attempt once the gate admits it.
+        /// </summary>
+        /// <param name="authenticator">Null for the anonymous pipeline (logins, refreshes, revocations): no authenticate step.</param>
+        public static IReadOnlyList<SendStep> ForOneCall(ApiTransport transport, IAuthenticator? authenticator, Func<double> jitter)
+        {
+            var options = transport.Options;
+            var clock = transport.Throttle.Clock;
+            var steps = new List<SendStep>(9)
+            {
+                new RedirectStep(options.MaximumRedirects),
+                new RetryStep(options, clock, jitter),
+                new ConnectionLimitWaitStep(options, clock, jitter),
+                new ProxyRefusalStep(options),
+                new CredentialTransportStep(options, authenticator ?? NoAuthenticator.Instance),
+            };
+            if (authenticator is not null) steps.Add(new AuthenticateStep(authenticator, transport));
+            if (options.AdaptiveThrottling) steps.Add(new ThrottleStep(transport.Throttle, options));
+            steps.Add(new MessageStep(options.UserAgent));
+            steps.Add(new LogStep());
+            return steps;
+        }
+
+        /// <summary>Runs <paramref name="context"/> through the steps, outermost first, to the terminal sender.</summary>
+        public static Task<ApiResponse> Run(IReadOnlyList<SendStep> steps, ITerminalSender terminal, SendContext context)
+        {
+            Func<Task<ApiResponse>> next = () => terminal.SendAsync(context);
+            for (var i = steps.Count - 1; i >= 0; i--)
+            {
+                var step = steps[i];
+                var inner = next;
+                next = () => step.SendAsync(context, inner);
+            }
+            return next();
+        }
+    }
+}
