@@ -11,7 +11,8 @@ namespace OperationsModule.Core.Auth
 {
     /// <summary>
     /// Shared logic for tokens obtained from a credential: log in lazily, reuse the token, renew it
-    /// ahead of its expiry, and after a 401 refresh (or log in again) once. Concurrent requests that
+    /// ahead of its expiry (by a fraction of its lifetime, see <see cref="IssuedToken"/>), and after a 401 refresh (or
+    /// log in again) once. Concurrent requests that
     /// all see the same 401 cause one renewal, not one each.
     /// </summary>
     public abstract class TokenLoginAuthenticator : IAuthenticator
@@ -22,9 +23,6 @@ namespace OperationsModule.Core.Auth
         protected TokenLoginAuthenticator(SecretCredential credential) => Credential = credential;
 
         protected SecretCredential Credential { get; }
-
-        /// <summary>Renew this long before the server's stated expiry.</summary>
-        protected virtual TimeSpan ExpirySkew => TimeSpan.FromSeconds(30);
 
         public abstract string Kind { get; }
 
@@ -44,7 +42,7 @@ namespace OperationsModule.Core.Auth
         public async Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
         {
             var token = _current;
-            if (token is null || token.ExpiresSoon(ExpirySkew))
+            if (token is null || token.ExpiresSoon(Now(transport)))
                 token = await ObtainAsync(token, transport, log, refreshFirst: token is not null, cancellationToken).ConfigureAwait(false);
             return token;
         }
@@ -63,10 +61,13 @@ namespace OperationsModule.Core.Auth
         private async Task<IssuedToken> ObtainAsync(IssuedToken? stale, ApiTransport transport, ILogSink log, bool refreshFirst, CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var refusal = CredentialRefusal.For(this);
             try
             {
                 // Another request renewed it while this one waited.
-                if (_current is not null && !ReferenceEquals(_current, stale) && !_current.ExpiresSoon(ExpirySkew)) return _current;
+                if (_current is not null && !ReferenceEquals(_current, stale) && !_current.ExpiresSoon(Now(transport))) return _current;
+                // Another request of this command was refused while this one waited: no second login with the same credential.
+                refusal.ThrowIfRefusedIn(transport);
                 IssuedToken? renewed = null;
                 if (refreshFirst && _current is not null)
                     renewed = await RefreshAsync(_current, transport, log, cancellationToken).ConfigureAwait(false);
@@ -83,11 +84,20 @@ namespace OperationsModule.Core.Auth
                 _current = renewed;
                 return renewed;
             }
+            catch (OperationsApiException failure) when (CredentialRefusal.IsRefusal(failure) && failure is not CredentialRefusedException)
+            {
+                // Said before the next waiter takes the gate, so it does not log in again.
+                refusal.Refused(transport, failure);
+                throw;
+            }
             finally
             {
                 _gate.Release();
             }
         }
+
+        /// <summary>The connection's clock (the wall clock, or a test's virtual one): token lifetimes are read against it.</summary>
+        protected static DateTimeOffset Now(ApiTransport transport) => transport.Throttle.Clock.UtcNow;
 
         /// <summary>Obtains a new token from the credential. Throws OperationsApiException on failure.</summary>
         protected abstract Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
@@ -107,23 +117,39 @@ namespace OperationsModule.Core.Auth
                 ? throw FailureBuilder.UnexpectedShape($"{subject}: the token the server issued contains {problem}; it is never sent back as a header, where it could add header lines or a second request.", request, response, recommendedAction)
                 : token;
 
-        /// <summary>A token and when it stops working; RefreshHandle is e.g. VCF's refresh-token id.</summary>
+        /// <summary>
+        /// A token and when it stops working; RefreshHandle is e.g. VCF's refresh-token id. It is renewed a little ahead
+        /// of its expiry: a tenth of its lifetime, at most <see cref="MaximumRenewAhead"/>, so a short-lived token (20 s)
+        /// is used for most of its life rather than renewed on every request, and a fresh one is never "expiring".
+        /// </summary>
         protected internal sealed class IssuedToken
         {
-            public IssuedToken(SecretText value, DateTimeOffset? expiresAt, SecretText? refreshHandle = null)
+            public static readonly TimeSpan MaximumRenewAhead = TimeSpan.FromSeconds(30);
+
+            public const double RenewAheadFraction = 0.1;
+
+            public IssuedToken(SecretText value, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, SecretText? refreshHandle = null)
             {
                 Value = value;
                 ExpiresAt = expiresAt;
                 RefreshHandle = refreshHandle;
+                if (expiresAt is { } at)
+                {
+                    var ahead = TimeSpan.FromTicks((long)((at - issuedAt).Ticks * RenewAheadFraction));
+                    RenewAt = at - (ahead < MaximumRenewAhead ? ahead : MaximumRenewAhead);
+                }
             }
 
             public SecretText Value { get; }
 
             public DateTimeOffset? ExpiresAt { get; }
 
+            /// <summary>From then on the token counts as expiring: the next request renews it first.</summary>
+            public DateTimeOffset? RenewAt { get; }
+
             public SecretText? RefreshHandle { get; }
 
-            public bool ExpiresSoon(TimeSpan skew) => ExpiresAt is { } at && DateTimeOffset.UtcNow + skew >= at;
+            public bool ExpiresSoon(DateTimeOffset now) => RenewAt is { } at && now >= at;
 
             public override string ToString() => "token (hidden)";
         }

@@ -6,22 +6,25 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Http
 {
     /// <summary>
-    /// One HttpClient (a bare invoker over the handler), opened on the first request that needs it, so the opening is
-    /// said in that request's -Verbose, with the handler settings that made it.
+    /// One HttpClient (a bare invoker over the handler), opened on the first request that needs it, so that an opening
+    /// worth a line (a client beside the session's own, for other handler settings) is said in that request's -Verbose.
     /// </summary>
     internal sealed class ConnectionClient : IDisposable
     {
         private readonly object _sync = new object();
         private readonly HandlerSettings? _settings;
         private readonly Uri? _server;
+        private readonly string? _reason;
         private HttpMessageInvoker? _invoker;
         private bool _disposed;
 
-        /// <param name="server">Named in the verbose line; null when the client may serve any server.</param>
-        public ConnectionClient(HandlerSettings settings, Uri? server)
+        /// <param name="server">The server it talks to, named in the verbose line.</param>
+        /// <param name="reason">Why this client is opened, for -Verbose; null opens it silently (a session's first client).</param>
+        public ConnectionClient(HandlerSettings settings, Uri? server, string? reason = null)
         {
             _settings = settings;
             _server = server;
+            _reason = reason;
         }
 
         private ConnectionClient(HttpMessageInvoker invoker) => _invoker = invoker;
@@ -41,7 +44,8 @@ namespace OperationsModule.Core.Http
             {
                 if (_invoker is { } opened) return opened;
                 if (_disposed) throw new ObjectDisposedException(nameof(ConnectionClient), "The connection was closed.");
-                if (log.IsVerboseEnabled) log.WriteVerbose($"Opening a connection{(_server is null ? string.Empty : $" to {_server.Scheme}://{_server.Authority}")} ({_settings}).");
+                if (_reason is not null && log.IsVerboseEnabled)
+                    log.WriteVerbose($"Opening a connection{(_server is null ? string.Empty : $" to {_server.Scheme}://{_server.Authority}")} {_reason} ({_settings}).");
                 var invoker = HttpClientFactory.CreateInvoker(_settings!);
                 System.Threading.Volatile.Write(ref _invoker, invoker);
                 return invoker;

@@ -20,8 +20,9 @@ namespace OperationsModule.Core.Http
         public ThrottleGate Gate { get; } = new ThrottleGate();
 
         /// <summary>A transport with a client of its own (opened on its first request), over the server's gate.</summary>
-        public ApiTransport Open(HttpOptions options, IAuthenticator authenticator) =>
-            new ApiTransport(options, authenticator, new ConnectionClient(SettingsFor(options), _server), Gate);
+        /// <param name="reason">Why, for the -Verbose line when it opens; null for the session's own client.</param>
+        public ApiTransport Open(HttpOptions options, IAuthenticator authenticator, string? reason = null) =>
+            new ApiTransport(options, authenticator, new ConnectionClient(SettingsFor(options), _server, reason), Gate);
 
         /// <summary>
         /// The transport for one command whose options may differ from the connection's: timeouts and retries apply per
@@ -31,7 +32,9 @@ namespace OperationsModule.Core.Http
         public ApiTransport TransportFor(ApiTransport shared, HttpOptions callOptions, out bool owned)
         {
             owned = SettingsFor(callOptions) != SettingsFor(shared.Options);
-            return owned ? Open(callOptions, shared.Authenticator) : shared.WithOptions(callOptions);
+            return owned
+                ? Open(callOptions, shared.Authenticator, "for this command: its certificate, proxy or TLS settings differ from the session's")
+                : shared.WithOptions(callOptions);
         }
 
         private static HandlerSettings SettingsFor(HttpOptions options) => HandlerSettings.For(options, RuntimeDescription.Current);

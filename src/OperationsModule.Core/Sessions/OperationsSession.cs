@@ -33,6 +33,7 @@ namespace OperationsModule.Core.Sessions
             Authenticator = authenticator;
             CustomerId = customerId;
             CreatedAt = DateTimeOffset.Now;
+            Connections = new ConnectionFactory(baseUri);
         }
 
         public OperationsSystem System { get; }
@@ -88,6 +89,9 @@ namespace OperationsModule.Core.Sessions
         internal TimeSpan RevocationTimeout { get; set; } = SessionRevocation.DefaultTimeout;
 
         internal IAuthenticator Authenticator { get; }
+
+        /// <summary>Opens this session's clients; one throttle gate for the server, whatever client a command uses.</summary>
+        internal ConnectionFactory Connections { get; }
 
         /// <summary>Commands holding the session's connection now.</summary>
         internal int ActiveLeases
@@ -177,8 +181,7 @@ namespace OperationsModule.Core.Sessions
         /// A new connection: an ad hoc session reopening keeps the server's throttle gate (one per server, so a
         /// Retry-After hold outlives the command that met it).
         /// </summary>
-        private SessionConnection Open() =>
-            new SessionConnection(_connection is null ? new ApiTransport(Options, Authenticator) : _connection.Transport.WithNewClient(Options), retiresWhenIdle: IsAdHoc);
+        private SessionConnection Open() => new SessionConnection(Connections.Open(Options, Authenticator), retiresWhenIdle: IsAdHoc);
 
         public override string ToString() =>
             $"{System} {BaseUri} ({AuthenticationKind}{(UserName is null ? string.Empty : " as " + UserName)})";

@@ -1,7 +1,6 @@
 using System;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
-using OperationsModule.Core.Http.Runtime;
 using OperationsModule.Core.Systems;
 using OperationsModule.Core.Validation;
 
@@ -38,7 +37,7 @@ namespace OperationsModule.Core.Sessions
                 // A carried ad hoc session (an object an earlier command made with -BaseUri) reopens here with a
                 // connection of its own when the command that made it has ended; while that command still runs (the
                 // same pipeline) its connection is simply shared. Either way it closes when its last holder ends.
-                var transport = TransportFor(existing, held.Transport, options, out var ownsTransport);
+                var transport = existing.Connections.TransportFor(held.Transport, options, out var ownsTransport);
                 return new ResolvedConnection(existing, held, transport, ownsTransport);
             }
             catch
@@ -64,18 +63,6 @@ namespace OperationsModule.Core.Sessions
                 // some other way (Dispose) but still registered is removed, so the next look-up says NoSession.
                 if (ReferenceEquals(store.Get(request.System), existing)) store.Remove(existing);
             }
-        }
-
-        /// <summary>
-        /// The transport for one invocation whose per-call options may differ. Timeouts and retries are applied per
-        /// request, so the HttpClient (and its connections) is shared; a different certificate or proxy policy needs
-        /// its own client, which the caller disposes.
-        /// </summary>
-        private static ApiTransport TransportFor(OperationsSession session, ApiTransport shared, HttpOptions callOptions, out bool ownsTransport)
-        {
-            // Different handler settings (certificate, proxy, its credential) need a client of their own.
-            ownsTransport = HandlerSettings.For(callOptions, RuntimeDescription.Current) != HandlerSettings.For(session.Options, RuntimeDescription.Current);
-            return ownsTransport ? new ApiTransport(callOptions, session.Authenticator) : shared.WithOptions(callOptions);
         }
 
         /// <summary>Refuses a credential together with a token.</summary>

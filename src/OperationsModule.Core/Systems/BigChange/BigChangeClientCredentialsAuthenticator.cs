@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// <summary>
     /// OAuth 2.0 client credentials against BigChange's auth proxy: client_id/client_secret (the PSCredential's
     /// user name and password) become {access_token, expires_in}. There is no refresh token: the base class
-    /// asks again 30 s before expires_in runs out, and once after a 401.
+    /// asks again shortly before expires_in runs out, and once after a 401.
     /// </summary>
     public sealed class BigChangeClientCredentialsAuthenticator : TokenLoginAuthenticator
     {
@@ -49,7 +49,8 @@ namespace OperationsModule.Core.Systems.BigChange
                 throw FailureBuilder.UnexpectedShape(subject + ": the response has no access_token.", request, response,
                     "Check that -BaseUri points at the BigChange API (https://api.bigchange.com).");
             token = AcceptIssued(token, subject, request, response, "Check that -BaseUri points at the BigChange API (https://api.bigchange.com).");
-            return new IssuedToken(SecretText.FromClearText(token), TokenLifetime.FromSeconds(expiresIn, DateTimeOffset.UtcNow));
+            var now = Now(transport);
+            return new IssuedToken(SecretText.FromClearText(token), now, TokenLifetime.FromSeconds(expiresIn, now));
         }
 
         private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("a BigChange access token");

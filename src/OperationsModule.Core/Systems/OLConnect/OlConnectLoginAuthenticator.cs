@@ -30,7 +30,8 @@ namespace OperationsModule.Core.Systems.OLConnect
                 throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, subject);
             var token = AcceptIssued(response.Body.Trim(), subject, request, response, "Check that -BaseUri points at OL Connect Server's REST API.");
             long? seconds = long.TryParse(response.Header("Token-Expires-In"), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var stated) ? stated : (long?)null;
-            return new IssuedToken(SecretText.FromClearText(token), TokenLifetime.FromSeconds(seconds, DateTimeOffset.UtcNow));
+            var now = Now(transport);
+            return new IssuedToken(SecretText.FromClearText(token), now, TokenLifetime.FromSeconds(seconds, now));
         }
 
         private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an OL Connect login token");

@@ -55,7 +55,7 @@ namespace OperationsModule.Core.Systems.Vcf
             if (pair.Access is null)
                 throw FailureBuilder.UnexpectedShape(subject + ": the response has no accessToken.", request, response, CheckBaseUri);
             var access = AcceptIssued(pair.Access, subject, request, response, CheckBaseUri);
-            return Issue(access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId));
+            return Issue(access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId), Now(transport));
         }
 
         protected override async Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ namespace OperationsModule.Core.Systems.Vcf
                 log.WriteVerbose($"Refreshing the SDDC Manager token answered {StatusClassifier.Describe(response.StatusCode)}; logging in again.");
                 return null;
             }
-            return Issue(AcceptIssued(access, "Refreshing the SDDC Manager token failed", request, response, CheckBaseUri), current.RefreshHandle);
+            return Issue(AcceptIssued(access, "Refreshing the SDDC Manager token failed", request, response, CheckBaseUri), current.RefreshHandle, Now(transport));
         }
 
         /// <summary>Invalidate Refresh Token, for each refresh token held; empty when no login happened yet (nothing to revoke).</summary>
@@ -125,8 +125,8 @@ namespace OperationsModule.Core.Systems.Vcf
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
             HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
 
-        private static IssuedToken Issue(string access, SecretText? refreshHandle) =>
-            new IssuedToken(SecretText.FromClearText(access), TokenLifetime.FromInstant(JwtExpiry.Read(access), DateTimeOffset.UtcNow), refreshHandle);
+        private static IssuedToken Issue(string access, SecretText? refreshHandle, DateTimeOffset now) =>
+            new IssuedToken(SecretText.FromClearText(access), now, TokenLifetime.FromInstant(JwtExpiry.Read(access), now), refreshHandle);
 
         private static (string? Access, string? RefreshId) ReadTokenPair(string body)
         {

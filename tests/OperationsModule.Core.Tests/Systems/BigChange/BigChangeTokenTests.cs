@@ -49,17 +49,22 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
         }
 
         [Fact]
-        public async Task A_token_inside_the_30_second_margin_is_requested_again_before_the_call()
+        public async Task A_short_token_is_reused_for_most_of_its_life_and_requested_again_before_it_ends()
         {
-            // expires_in = 20 s is already inside the 30 s margin, so every call asks for a fresh token, and none gets a 401.
+            // expires_in = 20 s: renewed a tenth of its lifetime ahead (at 18 s), not on every call as a fixed 30 s margin did.
             await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { TokenLifetimeSeconds = 20 });
-            sim.State.BigChange.AddJobs(new long[] { 1, 2 });
+            sim.State.BigChange.AddJobs(new long[] { 1, 2, 3 });
             using var session = Connect(WithClient(sim));
+            var clock = new VirtualClock();
+            session.Transport.Throttle.Clock = clock;
 
             Run(Endpoint, WithSession(session), Job(1));
+            clock.Advance(TimeSpan.FromSeconds(17));
             Run(Endpoint, WithSession(session), Job(2));
+            clock.Advance(TimeSpan.FromSeconds(1.5));
+            Run(Endpoint, WithSession(session), Job(3));
 
-            Assert.Equal(new[] { "POST /auth/tokens", "PUT /v1/jobs/1/cancel", "POST /auth/tokens", "PUT /v1/jobs/2/cancel" }, Sequence(sim));
+            Assert.Equal(new[] { "POST /auth/tokens", "PUT /v1/jobs/1/cancel", "PUT /v1/jobs/2/cancel", "POST /auth/tokens", "PUT /v1/jobs/3/cancel" }, Sequence(sim));
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Tests.Infrastructure;
 using OperationsModule.Simulator;
 using Xunit;
 using static OperationsModule.Core.Tests.Systems.Shared.StopRun;
@@ -93,16 +94,22 @@ namespace OperationsModule.Core.Tests.Systems.Vcf
         [Fact]
         public async Task A_token_near_its_expiry_is_refreshed_before_the_call_without_a_401()
         {
-            // Tokens that live 10 s are inside the 30 s renewal margin: the second call refreshes first.
+            // A 10 s token is used for most of its life and refreshed a tenth of it ahead of its expiry (not at once, as a
+            // fixed 30 s margin did). The client's clock is virtual, set to the wall clock the token's JWT exp is read against.
             await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { TokenLifetimeSeconds = 10 });
-            sim.State.Vcf.AddTasks(new[] { "t-1", "t-2" });
+            sim.State.Vcf.AddTasks(new[] { "t-1", "t-2", "t-3" });
             using var session = Connect(WithLogin(sim));
+            var clock = new VirtualClock();
+            clock.Advance(DateTimeOffset.UtcNow - clock.UtcNow);
+            session.Transport.Throttle.Clock = clock;
 
             Run(Endpoint, WithSession(session), "t-1");
-            var output = Run(Endpoint, WithSession(session), "t-2");
+            Run(Endpoint, WithSession(session), "t-2");
+            clock.Advance(TimeSpan.FromSeconds(9.5));
+            var output = Run(Endpoint, WithSession(session), "t-3");
 
             Assert.Single(output.Objects);
-            Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1", "PATCH /v1/tokens/access-token/refresh", "DELETE /v1/tasks/t-2" }, Sequence(sim));
+            Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1", "DELETE /v1/tasks/t-2", "PATCH /v1/tokens/access-token/refresh", "DELETE /v1/tasks/t-3" }, Sequence(sim));
         }
 
         [Theory]
