@@ -8,16 +8,18 @@ namespace OperationsModule.Core.Auth
 {
     /// <summary>
     /// What the server said of one credential (one authenticator, so one session), so that a refused password locks
-    /// no account: until the server has accepted it, one request at a time tries it (the trial) while the others wait
-    /// for the outcome; once refused, the command that met the refusal sends nothing more with it, and a later command
-    /// tries once more before doing the same. A command is known by its transport (each command resolves its own).
+    /// no account: once refused, the command that met the refusal sends nothing more with it, and a later command tries
+    /// it once more (one request, the trial, while the others wait for the outcome) before doing the same. A credential
+    /// never refused is not held back: requests already in flight when a first refusal arrives were sent (at most
+    /// -ThrottleLimit of them; a login is one at a time anyway). A command is known by its transport (each command
+    /// resolves its own).
     /// </summary>
     internal sealed class CredentialRefusal
     {
         private static readonly ConditionalWeakTable<IAuthenticator, CredentialRefusal> All = new ConditionalWeakTable<IAuthenticator, CredentialRefusal>();
 
         private readonly object _sync = new object();
-        private volatile bool _accepted;
+        private volatile bool _refused;
         private OperationsApiException? _refusal;
         private object? _refusedIn;
         private TaskCompletionSource<bool>? _trial;
@@ -25,19 +27,19 @@ namespace OperationsModule.Core.Auth
         public static CredentialRefusal For(IAuthenticator authenticator) => All.GetValue(authenticator, _ => new CredentialRefusal());
 
         /// <summary>
-        /// Lets a request with the credential go: at once when the server accepted it; as the trial when nobody is trying
-        /// it (the trial is returned: the caller ends it with <see cref="Accepted"/>, <see cref="Refused"/> or
+        /// Lets a request with the credential go: at once unless a refusal is remembered; as the trial when nobody is
+        /// trying it (the trial is returned: the caller ends it with <see cref="Accepted"/>, <see cref="Refused"/> or
         /// <see cref="Inconclusive"/>); otherwise after the trial under way. Throws <see cref="CredentialRefusedException"/>
         /// when this command met a refusal.
         /// </summary>
         public async Task<object?> EnterAsync(object command, CancellationToken cancellationToken)
         {
-            while (!_accepted)
+            while (_refused)
             {
                 Task wait;
                 lock (_sync)
                 {
-                    if (_accepted) return null;
+                    if (_refusal is null) return null;
                     if (_refusal is not null && ReferenceEquals(_refusedIn, command)) throw new CredentialRefusedException(_refusal);
                     if (_trial is null)
                     {
@@ -62,10 +64,10 @@ namespace OperationsModule.Core.Auth
         /// <summary>The server answered a request with the credential as anything but a refusal of it.</summary>
         public void Accepted()
         {
-            if (_accepted) return;
+            if (!_refused) return;
             lock (_sync)
             {
-                _accepted = true;
+                _refused = false;
                 _refusal = null;
                 _refusedIn = null;
                 EndTrial();
@@ -77,7 +79,7 @@ namespace OperationsModule.Core.Auth
         {
             lock (_sync)
             {
-                _accepted = false;
+                _refused = true;
                 _refusal = refusal;
                 _refusedIn = command;
                 EndTrial();

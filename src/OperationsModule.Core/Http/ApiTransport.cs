@@ -25,24 +25,25 @@ namespace OperationsModule.Core.Http
 
         /// <param name="client">An HttpClient or a bare invoker; by default one built from the options (see HttpClientFactory.CreateInvoker).</param>
         public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client = null, Func<double>? jitter = null)
-            : this(options, authenticator, client is null ? new ConnectionClient(HandlerSettings.For(options, RuntimeDescription.Current), null) : ConnectionClient.Opened(client), null, jitter, new ThrottleGate(), sharesClient: false)
+            : this(options, authenticator, client is null ? new ConnectionClient(HandlerSettings.For(options, RuntimeDescription.Current), null) : ConnectionClient.Opened(client), null, jitter, new ThrottleGate(), new ServerReachability(), sharesClient: false)
         {
         }
 
         /// <summary>A transport over a scripted terminal sender (tests): every step but the wire.</summary>
         internal ApiTransport(HttpOptions options, IAuthenticator authenticator, ITerminalSender terminal, ThrottleGate? throttle = null, Func<double>? jitter = null)
-            : this(options, authenticator, null, terminal, jitter, throttle ?? new ThrottleGate(), sharesClient: true)
+            : this(options, authenticator, null, terminal, jitter, throttle ?? new ThrottleGate(), new ServerReachability(), sharesClient: true)
         {
         }
 
         /// <summary>A client the <see cref="ConnectionFactory"/> opened, over the server's gate.</summary>
-        internal ApiTransport(HttpOptions options, IAuthenticator authenticator, ConnectionClient client, ThrottleGate throttle)
-            : this(options, authenticator, client, null, null, throttle, sharesClient: false)
+        internal ApiTransport(HttpOptions options, IAuthenticator authenticator, ConnectionClient client, ThrottleGate throttle, ServerReachability reachability)
+            : this(options, authenticator, client, null, null, throttle, reachability, sharesClient: false)
         {
         }
 
-        private ApiTransport(HttpOptions options, IAuthenticator authenticator, ConnectionClient? client, ITerminalSender? terminal, Func<double>? jitter, ThrottleGate throttle, bool sharesClient)
+        private ApiTransport(HttpOptions options, IAuthenticator authenticator, ConnectionClient? client, ITerminalSender? terminal, Func<double>? jitter, ThrottleGate throttle, ServerReachability reachability, bool sharesClient)
         {
+            Reachability = reachability;
             Options = options;
             Authenticator = authenticator;
             Throttle = throttle;
@@ -59,9 +60,12 @@ namespace OperationsModule.Core.Http
 
         public IAuthenticator Authenticator { get; }
 
+        /// <summary>Whether the server can be reached at all: shared like the gate, so a dead server is found once.</summary>
+        internal ServerReachability Reachability { get; }
+
         /// <summary>Same client, connections and throttle gate, other per-request options (timeout, retries).</summary>
         internal ApiTransport WithOptions(HttpOptions options) =>
-            new ApiTransport(options, Authenticator, _client, _client is null ? _terminal : null, _jitter, Throttle, sharesClient: true);
+            new ApiTransport(options, Authenticator, _client, _client is null ? _terminal : null, _jitter, Throttle, Reachability, sharesClient: true);
 
         /// <summary>
         /// Sends until an answer is final (see <see cref="SendOrder"/> for what each step adds). An anonymous request (a

@@ -19,10 +19,13 @@ namespace OperationsModule.Core.Http
         /// <summary>The server's throttle gate, shared by every client this factory opens.</summary>
         public ThrottleGate Gate { get; } = new ThrottleGate();
 
+        /// <summary>Whether the server can be reached at all, shared the same way.</summary>
+        public ServerReachability Reachability { get; } = new ServerReachability();
+
         /// <summary>A transport with a client of its own (opened on its first request), over the server's gate.</summary>
         /// <param name="reason">Why, for the -Verbose line when it opens; null for the session's own client.</param>
         public ApiTransport Open(HttpOptions options, IAuthenticator authenticator, string? reason = null) =>
-            new ApiTransport(options, authenticator, new ConnectionClient(SettingsFor(options), _server, reason), Gate);
+            new ApiTransport(options, authenticator, new ConnectionClient(SettingsFor(options), _server, reason), Gate, Reachability);
 
         /// <summary>
         /// The transport for one command whose options may differ from the connection's: timeouts and retries apply per

@@ -25,6 +25,9 @@ namespace OperationsModule.Core.Http
         /// <summary>True when the connection was refused: the server saw nothing, so even a submission may be retried.</summary>
         public bool NothingSent { get; }
 
+        /// <summary>No connection could be opened at all (refused, no such host): the server was not reached.</summary>
+        public bool Unreachable => NothingSent && Retryable && Exception.ErrorId == ErrorIds.ConnectionFailed;
+
         /// <param name="proxy">-Proxy, when the session has one: every connection then goes to it, so a failed connect is the proxy's.</param>
         public static TransportFailure FromHttpRequestException(HttpRequestException ex, HttpMethod method, Uri uri, Uri? proxy = null, bool proxyCredentialGiven = false)
         {

@@ -13,13 +13,16 @@ namespace OperationsModule.Core.Http.Pipeline
         private readonly HttpOptions _options;
         private readonly IWaitClock _clock;
         private readonly Func<double> _jitter;
+        private readonly ServerReachability? _reachability;
         private int _retries;
 
-        public RetryStep(HttpOptions options, IWaitClock clock, Func<double> jitter)
+        /// <param name="reachability">Told when this call retries a connection that could not be opened: it then probes for every request to the server.</param>
+        public RetryStep(HttpOptions options, IWaitClock clock, Func<double> jitter, ServerReachability? reachability = null)
         {
             _options = options;
             _clock = clock;
             _jitter = jitter;
+            _reachability = reachability;
         }
 
         public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
@@ -33,11 +36,18 @@ namespace OperationsModule.Core.Http.Pipeline
                 }
                 catch (TransportFailure failure) when (MayRetry(failure, context))
                 {
+                    context.LastFailureUnreachable = failure.Unreachable;
+                    if (failure.Unreachable && !context.Probing && _reachability is not null)
+                    {
+                        context.Probing = true;
+                        _reachability.ProbeStarted();
+                    }
                     await WaitAsync(context, null, failure.Exception.Message).ConfigureAwait(false);
                     continue;
                 }
                 catch (TransportFailure failure)
                 {
+                    context.LastFailureUnreachable = failure.Unreachable;
                     failure.Exception.Attempts = context.Attempt;
                     throw failure.Exception;
                 }

@@ -47,6 +47,12 @@ namespace OperationsModule.Core.Http.Pipeline
         /// <summary>What the throttle gate made of the last answer (None when nothing is paced).</summary>
         public ThrottleVerdict Verdict { get; set; }
 
+        /// <summary>This call probes a server that could not be reached (see ServerReachability): set once, by the retry step or the trial.</summary>
+        public bool Probing { get; set; }
+
+        /// <summary>The last attempt failed without reaching the server at all.</summary>
+        public bool LastFailureUnreachable { get; set; }
+
         public string Target => Method.Method + " " + UriText.ForDisplay(Uri);
     }
 }

@@ -9,7 +9,8 @@ namespace OperationsModule.Core.Http.Pipeline
     internal static class SendOrder
     {
         /// <summary>
-        /// Outermost first. Redirects outside retries, so every hop shares the call's retry budget; the connection-limit
+        /// Outermost first. Redirects outside retries, so every hop shares the call's retry budget; the unreachable-server
+        /// hold outside retries, so a request held while others probe a dead server spends none of its own; the connection-limit
         /// wait inside retries, so waiting out the server's limit never spends one; the credential rule before
         /// authentication, so a refused transport never logs in; authentication before the throttle gate, so a login
         /// never waits for a place its own request holds; the message built per attempt once the gate admits it.
@@ -22,7 +23,8 @@ namespace OperationsModule.Core.Http.Pipeline
             var steps = new List<SendStep>(9)
             {
                 new RedirectStep(options.MaximumRedirects),
-                new RetryStep(options, clock, jitter),
+                new UnreachableServerStep(transport.Reachability, transport),
+                new RetryStep(options, clock, jitter, transport.Reachability),
                 new ConnectionLimitWaitStep(options, clock, jitter),
                 new ProxyRefusalStep(options),
                 new CredentialTransportStep(options, authenticator ?? NoAuthenticator.Instance),
