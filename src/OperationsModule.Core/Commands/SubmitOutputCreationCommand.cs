@@ -87,7 +87,7 @@ namespace OperationsModule.Core.Commands
                 log.Replay();
                 // A 404 for unknown jobs is about those jobs, not the preset: they are what the user must look at.
                 var missing = ex.StatusCode == 404 ? MissingJobs.Find(ex.VendorError, _configId!, _jobIds) : null;
-                _output.WriteFailure(new Failure(ex, missing ?? (object?)_configId));
+                _output.WriteFailure(new Failure(ex, missing ?? (object?)(ex as IncompleteSubmission)?.OperationId ?? _configId));
                 return null;
             }
             catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)

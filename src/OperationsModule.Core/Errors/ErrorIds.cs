@@ -14,6 +14,7 @@ namespace OperationsModule.Core.Errors
         public const string RateLimited = "RateLimited";
         public const string Timeout = "Timeout";
         public const string ConnectionFailed = "ConnectionFailed";
+        public const string ResponseIncomplete = "ResponseIncomplete";
         public const string UnexpectedStatus = "UnexpectedStatus";
         public const string UnexpectedRedirect = "UnexpectedRedirect";
         public const string InvalidParameter = "InvalidParameter";

@@ -64,11 +64,22 @@ namespace OperationsModule.Core.Http.Pipeline
             var status = (int)response.StatusCode;
             var success = status >= 200 && status <= 299;
             var cap = success ? _options.MaximumResponseBytes : _options.MaximumErrorBodyBytes;
-            // 204 and 304 have no body by definition: no stream is opened for them.
-            var (bytes, truncated) = status is 204 or 304
-                ? (Array.Empty<byte>(), false)
-                : success && context.Request.Download is { } download ? await download.ReceiveAsync(response.Content, timeout).ConfigureAwait(false)
-                : await CappedBodyReader.ReadAsync(response.Content, cap, timeout).ConfigureAwait(false);
+            byte[] bytes;
+            bool truncated;
+            try
+            {
+                // 204 and 304 have no body by definition: no stream is opened for them.
+                (bytes, truncated) = status is 204 or 304
+                    ? (Array.Empty<byte>(), false)
+                    : success && context.Request.Download is { } download ? await download.ReceiveAsync(response.Content, timeout).ConfigureAwait(false)
+                    : await CappedBodyReader.ReadAsync(response.Content, cap, timeout).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!timeout.IsCancellationRequested && ResponseIncompleteException.IsCutOff(ex))
+            {
+                // The headers came, the body did not: an ordinary failure of this request, never a raw .NET exception.
+                var partial = new ApiResponse(status, response.ReasonPhrase, new ResponseHeaders(response.Headers, response.Content), string.Empty, null, UriText.Sanitize(context.Uri), Elapsed.Since(started), context.Attempt);
+                throw new TransportFailure(new ResponseIncompleteException(context.Target, partial, ex) { Method = context.Method.Method }, retryable: true, nothingSent: false);
+            }
             if (success && truncated)
                 throw new TransportFailure(new OperationsApiException(
                     $"The response to {context.Target} is larger than the {_options.MaximumResponseBytes} bytes this module reads.",

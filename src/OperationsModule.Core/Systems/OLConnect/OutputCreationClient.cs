@@ -29,8 +29,17 @@ namespace OperationsModule.Core.Systems.OLConnect
         public static async Task<OutputCreationOperation> SubmitAsync(ResolvedConnection connection, ApiRequest request, string configId, IReadOnlyList<long> jobIds, bool createOnly, ILogSink log, CancellationToken cancellationToken)
         {
             var submittedAt = DateTimeOffset.Now;
-            var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             var subject = $"Submitting output creation with preset '{configId}' for {Output.Counted.Of(jobIds.Count, "job")} failed";
+            ApiResponse response;
+            try
+            {
+                response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResponseIncompleteException cutOff) when (cutOff.Partial.StatusCode is 200 or 202 && !string.IsNullOrWhiteSpace(cutOff.Partial.Header("operationId")))
+            {
+                // The work exists on the server: the record keeps its ID rather than losing it with the body.
+                throw new IncompleteSubmission(cutOff, ServerIdentifier(cutOff.Partial.Header("operationId")!.Trim(), subject, request, cutOff.Partial), subject);
+            }
             if (response.StatusCode != 202 && response.StatusCode != 200)
                 throw Refused(request, response, configId, jobIds, subject);
             var operationId = response.Header("operationId");
