@@ -10,8 +10,9 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('OperationsModule.Format.ps1xml')
-    # A script only (no assembly): stops the import on .NET Framework older than 4.7.2 with a clear message.
-    NestedModules          = @('OperationsModule.RuntimeCheck.psm1')
+    # A small .NET Framework assembly (no netstandard reference), loaded first: stops the import on .NET Framework older
+    # than 4.7.2 with a clear message; on PowerShell 7 it checks nothing.
+    NestedModules          = @('OperationsModule.RuntimeCheck.dll')
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'

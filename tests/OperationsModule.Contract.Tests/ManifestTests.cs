@@ -30,8 +30,8 @@ namespace OperationsModule.Contract.Tests
         {
             // RequiredAssemblies and NestedModules load before IModuleAssemblyInitializer runs (Graph's lesson).
             Assert.False(ManifestFile.HasKey("RequiredAssemblies"));
-            // The one nested module is a script that reads the registry and loads no assembly (the .NET Framework check).
-            Assert.Equal(new[] { "OperationsModule.RuntimeCheck.psm1" }, ManifestFile.List("NestedModules"));
+            // The one nested module is the .NET Framework check: a small net452 assembly that loads no dependency.
+            Assert.Equal(new[] { "OperationsModule.RuntimeCheck.dll" }, ManifestFile.List("NestedModules"));
         }
 
         [Fact]

@@ -123,31 +123,35 @@ Describe 'Parameters' {
 
 Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
     BeforeAll {
-        # The nested script module alone, so its function can be called with any release; on PowerShell 7 importing it checks nothing.
-        $script:Check = Import-Module (Join-Path $ModulePath 'OperationsModule.RuntimeCheck.psm1') -PassThru -Force
-    }
-
-    AfterAll {
-        $Check | Remove-Module -Force
+        # The shipped check assembly: imported as the nested module, so its decision can be asked about any release.
+        $script:Check = [OperationsModule.RuntimeCheck.DotNetFrameworkRelease]
     }
 
     It 'runs as the manifest''s only nested module, before the assemblies load, and exports nothing' {
-        $Manifest.NestedModules | Should -Be @('OperationsModule.RuntimeCheck.psm1')
-        $Module.NestedModules.Name | Should -Contain 'OperationsModule.RuntimeCheck'
-        $Check.ExportedCommands.Count | Should -Be 0
+        $Manifest.NestedModules | Should -Be @('OperationsModule.RuntimeCheck.dll')
+        $nested = $Module.NestedModules | Where-Object Name -eq 'OperationsModule.RuntimeCheck'
+        $nested.ModuleType | Should -Be 'Binary'
+        $nested.ExportedCommands.Count | Should -Be 0
+        # net452, so it loads where netstandard2.0 cannot: it references no netstandard.
+        $Check.Assembly.GetReferencedAssemblies().Name | Should -Not -Contain 'netstandard'
     }
 
     It 'stops the import on .NET Framework <Version> with a message naming the version needed' -ForEach @(
         @{ Release = 394802; Version = '4.6.2' }
         @{ Release = 461308; Version = '4.7.1' }
     ) {
-        { & $Check { param($r) Assert-OperationsModuleRuntime -Edition Desktop -Release $r } $Release } |
-            Should -Throw "*needs .NET Framework 4.7.2 or later*has .NET Framework $Version (Release $Release)*"
+        $Check::RefusalFor($Release) |
+            Should -BeLike "*needs .NET Framework 4.7.2 or later*has .NET Framework $Version (Release $Release)*"
     }
 
-    It 'lets 4.7.2 (461808) and 4.8 (528040) import, and never checks PowerShell 7' {
-        { & $Check { Assert-OperationsModuleRuntime -Edition Desktop -Release 461808 } } | Should -Not -Throw
-        { & $Check { Assert-OperationsModuleRuntime -Edition Desktop -Release 528040 } } | Should -Not -Throw
-        { & $Check { Assert-OperationsModuleRuntime -Edition Core -Release 394802 } } | Should -Not -Throw
+    It 'lets 4.7.2 (461808) and 4.8 (528040) import, and an unreadable release too' {
+        $Check::RefusalFor(461808) | Should -BeNullOrEmpty
+        $Check::RefusalFor(528040) | Should -BeNullOrEmpty
+        $Check::RefusalFor($null) | Should -BeNullOrEmpty
+    }
+
+    It 'checks nothing on PowerShell 7: it returns before reading the registry' {
+        # Off Windows, reading the registry would throw PlatformNotSupportedException: returning quietly shows the edition guard.
+        { [OperationsModule.RuntimeCheck.RuntimeCheckInitializer]::new().OnImport() } | Should -Not -Throw
     }
 }

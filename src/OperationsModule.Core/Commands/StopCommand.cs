@@ -31,7 +31,7 @@ namespace OperationsModule.Core.Commands
             _endpoint = endpoint;
             _connections = connections;
             _output = output;
-            _engine = new BulkEngine(throttleLimit, cancellationToken);
+            _engine = new BulkEngine(throttleLimit, cancellationToken, ErrorAction.StopsAtFailure(output));
             _actionPrefix = $"Cancel {endpoint.System} {endpoint.Kind} (";
             _progress = new BulkProgress(ProgressActivityId, $"Cancelling {endpoint.System} {endpoint.Kind} items", clock);
         }
@@ -57,8 +57,8 @@ namespace OperationsModule.Core.Commands
             }
             catch (InputValidationException ex)
             {
-                _output.WriteFailure(new Failure(ex, rawId));
                 _refused++;
+                _engine.WriteFailure(new Failure(ex, rawId), _output);
                 return true;
             }
             if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
@@ -70,6 +70,9 @@ namespace OperationsModule.Core.Commands
 
         /// <summary>Writes what finished meanwhile; ProcessRecord calls it so output streams.</summary>
         public void Flush() => _engine.Flush(_output);
+
+        /// <summary>Before a terminating error: starts nothing more and writes the results of the requests in flight.</summary>
+        public void Drain() => _engine.Drain(_output);
 
         /// <summary>Waits for the items in flight, writing their results. False when the run was stopped.</summary>
         public bool Complete()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
@@ -22,8 +23,11 @@ namespace OperationsModule.Core.Engine
     /// The queue must be deep enough that the pipeline thread, woken late on a busy machine, has not let it
     /// run dry: hence at least 16 even at ThrottleLimit 1. It is first in, first out, so ThrottleLimit 1
     /// stays strictly sequential and ordered. On a stop, queued items are dropped unsent.
+    /// When the caller's error action stops at a failure (-ErrorAction Stop), a failure halts the run instead of
+    /// being written at once: no queued item starts, every item already started is awaited and its result written,
+    /// and only then the failure, which ends the command. Work the server did is never hidden behind the error.
     /// </remarks>
-    public sealed class BulkEngine : IDisposable
+    public sealed partial class BulkEngine : IDisposable
     {
         /// <summary>Items queued to start may number ThrottleLimit, but at least this many (see remarks).</summary>
         public const int MinimumQueued = 16;
@@ -31,6 +35,11 @@ namespace OperationsModule.Core.Engine
         private readonly int _throttleLimit;
         private readonly int _holdLimit;
         private readonly CancellationToken _cancellationToken;
+        private readonly bool _stopsAtFailure;
+
+        // Set (any thread) when a failure must end the run once the work in flight is reported; cleared by the
+        // pipeline thread only when writing the failures did not end the command (Inquire answered "Yes").
+        private int _halted;
 
         // A queue plus a wake-up event rather than a BlockingCollection: work still finishing after a stop
         // (or after Dispose) can always enqueue without throwing, so no task ever faults unobserved. Workers
@@ -50,9 +59,15 @@ namespace OperationsModule.Core.Engine
 
         // Pipeline thread only.
         private int _held;
+        private long _doneReceived;
+        // A failure of an item the engine holds counts as that item's completion when written; one found on the
+        // pipeline thread (WriteFailure) was never the engine's item.
+        private readonly Queue<(Failure Failure, bool EngineItem)> _heldFailures = new Queue<(Failure, bool)>();
 
-        public BulkEngine(int throttleLimit, CancellationToken cancellationToken)
+        /// <param name="stopsAtFailure">The caller's error action stops at a failure (see <see cref="IErrorActionPort"/>).</param>
+        public BulkEngine(int throttleLimit, CancellationToken cancellationToken, bool stopsAtFailure = false)
         {
+            _stopsAtFailure = stopsAtFailure;
             if (throttleLimit < 1) throw new InputValidationException("ThrottleLimit", $"{throttleLimit} is less than 1.");
             _throttleLimit = throttleLimit;
             _holdLimit = checked(throttleLimit + Math.Max(throttleLimit, MinimumQueued));
@@ -88,6 +103,9 @@ namespace OperationsModule.Core.Engine
         /// <summary>True once the cancellation token fired: no item starts any more.</summary>
         public bool IsStopped => _cancellationToken.IsCancellationRequested;
 
+        /// <summary>True while a failure holds the run: no item starts until the work in flight is reported.</summary>
+        public bool IsHalted => Volatile.Read(ref _halted) != 0;
+
         /// <summary>
         /// Hands one item to the engine, first waiting (and writing finished results) while it holds its limit.
         /// Returns false when the run was stopped before the item could be taken.
@@ -98,9 +116,12 @@ namespace OperationsModule.Core.Engine
             while (_held >= _holdLimit)
             {
                 // Sleep until half the queue has finished, then refill it: workers never run dry meanwhile.
+                // A failure that halts the run wakes it early (Flush then settles the run).
                 if (!WaitForMessages((_holdLimit - _throttleLimit) / 2)) return false;
                 Flush(output);
             }
+            // A piped item that arrives after a halting failure is never sent: settling writes the failure first.
+            if (IsHalted) Settle(output, resume: true);
             if (_cancellationToken.IsCancellationRequested) return false;
             _held++;
             if (_held > PeakInFlight) PeakInFlight = _held;
@@ -112,8 +133,17 @@ namespace OperationsModule.Core.Engine
             return true;
         }
 
-        /// <summary>Writes whatever has finished, without waiting.</summary>
+        /// <summary>
+        /// Writes whatever has finished, without waiting; after a halting failure, waits for the work in flight
+        /// and writes its results, then the failure.
+        /// </summary>
         public void Flush(IOperationsOutput output)
+        {
+            WriteFinished(output);
+            if (IsHalted) Settle(output, resume: true);
+        }
+
+        private void WriteFinished(IOperationsOutput output)
         {
             while (_messages.TryDequeue(out var message))
             {
@@ -137,11 +167,18 @@ namespace OperationsModule.Core.Engine
         /// <summary>Starts queued items, in order, while fewer than ThrottleLimit run. Any thread may call it.</summary>
         private void StartQueued()
         {
-            while (!_queued.IsEmpty && !_cancellationToken.IsCancellationRequested)
+            while (!_queued.IsEmpty && !_cancellationToken.IsCancellationRequested && !IsHalted)
             {
                 var running = Volatile.Read(ref _running);
                 if (running >= _throttleLimit) return;
                 if (Interlocked.CompareExchange(ref _running, running + 1, running) != running) continue;
+                // Read again after taking the slot: the slot may have been freed by the very item whose failure
+                // halted the run, and the halt is set before that slot is freed.
+                if (IsHalted)
+                {
+                    Interlocked.Decrement(ref _running);
+                    return;
+                }
                 if (_queued.TryDequeue(out var item))
                 {
                     RaisePeak(running + 1);
@@ -171,6 +208,8 @@ namespace OperationsModule.Core.Engine
         /// <summary>A worker finished: queue its record, start the next queued item on this thread, then wake the pipeline.</summary>
         private void Finish(Message completion)
         {
+            // Halted before the slot is freed below, so no queued item can take the slot first.
+            if (completion.Failure is not null && _stopsAtFailure) Interlocked.Exchange(ref _halted, 1);
             // Queued before the next item starts, so records keep completion order (input order at ThrottleLimit 1).
             _messages.Enqueue(completion);
             // Interlocked is a full fence: either this sees an item the pipeline just queued, or the pipeline
@@ -193,22 +232,28 @@ namespace OperationsModule.Core.Engine
         {
             // Interlocked is a full fence: either this sees the waiter's threshold or the waiter sees this count.
             // The exchange lets exactly one worker claim the wake-up: concurrent Set calls contend on a lock.
-            if (Interlocked.Increment(ref _messageCount) >= Volatile.Read(ref _wakeAt)
+            // A halted run wakes the pipeline thread whatever it waits for: it has results to settle.
+            if ((Interlocked.Increment(ref _messageCount) >= Volatile.Read(ref _wakeAt) || IsHalted)
                 && Interlocked.Exchange(ref _wakeAt, int.MaxValue) != int.MaxValue)
                 _wake.Set();
         }
 
-        /// <summary>Blocks the pipeline thread until at least <paramref name="count"/> messages wait; false when stopped.</summary>
-        private bool WaitForMessages(int count)
+        /// <summary>
+        /// Blocks the pipeline thread until at least <paramref name="count"/> messages wait, or (when asked) the run
+        /// is halted; false when stopped.
+        /// </summary>
+        private bool WaitForMessages(int count, bool wakeWhenHalted = true)
         {
+            if (_cancellationToken.IsCancellationRequested) return false;
             count = Math.Max(1, count);
             try
             {
-                while (Volatile.Read(ref _messageCount) < count)
+                while (Volatile.Read(ref _messageCount) < count && !(wakeWhenHalted && IsHalted))
                 {
                     _wake.Reset();
+                    // Interlocked is a full fence: either a halting worker sees this threshold and wakes us, or we see the halt.
                     Interlocked.Exchange(ref _wakeAt, count);
-                    if (Volatile.Read(ref _messageCount) >= count) break;
+                    if (Volatile.Read(ref _messageCount) >= count || (wakeWhenHalted && IsHalted)) break;
                     _wake.Wait(_cancellationToken);
                 }
                 return true;
@@ -235,6 +280,14 @@ namespace OperationsModule.Core.Engine
                     output.WriteDebug(message.Text!);
                     break;
                 case MessageKind.Done:
+                    _doneReceived++;
+                    if (message.Failure is not null && _stopsAtFailure)
+                    {
+                        // Held until every result in flight is written (Settle).
+                        _heldFailures.Enqueue((message.Failure, true));
+                        Volatile.Write(ref _halted, 1);
+                        break;
+                    }
                     _held--;
                     Completed++;
                     if (message.Failure is not null) output.WriteFailure(message.Failure);

@@ -10,7 +10,7 @@ namespace OperationsModule.Cmdlets
     /// The output port every cmdlet gives Core: each Write* call Core makes is forwarded here, on the
     /// pipeline thread. Ctrl+C cancels the one token of the invocation.
     /// </summary>
-    public abstract class OutputPortCmdlet : PSCmdlet, IOperationsOutput
+    public abstract class OutputPortCmdlet : PSCmdlet, IOperationsOutput, IErrorActionPort
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private bool? _debugEnabled;
@@ -46,6 +46,11 @@ namespace OperationsModule.Cmdlets
 
         private bool? _verboseEnabled;
 
+        /// <summary>Read once, like IsDebugEnabled: -ErrorAction or $ErrorActionPreference Stop (or Inquire, Break).</summary>
+        public bool StopsAtFailure => _stopsAtFailure ??= EffectiveErrorAction.StopsAtFailure(this);
+
+        private bool? _stopsAtFailure;
+
         private static bool IsListening(object? preference) =>
             LanguagePrimitives.TryConvertTo(preference, out ActionPreference value)
             && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
@@ -55,6 +60,7 @@ namespace OperationsModule.Cmdlets
         {
             _ = IsDebugEnabled;
             _ = IsVerboseEnabled;
+            _ = StopsAtFailure;
         }
 
         /// <summary>Bad configuration that fails every item ends the command.</summary>

@@ -55,6 +55,8 @@ namespace OperationsModule.Cmdlets
                 }
                 catch (OperationsApiException ex)
                 {
+                    // The error ends the command: report the requests in flight first, and start no more.
+                    _command!.Drain();
                     Terminate(ex, id);
                 }
             }

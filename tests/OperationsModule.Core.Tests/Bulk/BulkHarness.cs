@@ -21,7 +21,7 @@ internal sealed class BulkHarness : IDisposable
     private readonly OperationsSession _session;
     private readonly ConnectionPlan _plan;
 
-    public BulkHarness(SimulatorServer sim, int throttleLimit, int retries = 3, TimeSpan? timeout = null, TimeSpan? retryInterval = null, TimeSpan? maximumRetryDelay = null, CancellationToken cancellationToken = default, bool adaptiveThrottling = true)
+    public BulkHarness(SimulatorServer sim, int throttleLimit, int retries = 3, TimeSpan? timeout = null, TimeSpan? retryInterval = null, TimeSpan? maximumRetryDelay = null, CancellationToken cancellationToken = default, bool adaptiveThrottling = true, bool stopsAtFailure = false)
     {
         var request = Connections.PerCall(OperationsSystem.OLConnect, sim.BaseUri, Connections.Credential(sim.Options.OlConnectUser, sim.Options.OlConnectPassword), retries: retries);
         _session = SessionResolver.CreateSession(request, persistent: false);
@@ -30,7 +30,7 @@ internal sealed class BulkHarness : IDisposable
         if (timeout is { } t) _session.Options.Timeout = t;
         _session.Options.AdaptiveThrottling = adaptiveThrottling;
         _plan = new ConnectionPlan(new ConnectionRequest(OperationsSystem.OLConnect) { Session = _session }, new SessionStore());
-        Output = new RecordingOutput { PipelineThreadId = Environment.CurrentManagedThreadId, IsDebugEnabled = false, IsVerboseEnabled = false };
+        Output = new RecordingOutput { PipelineThreadId = Environment.CurrentManagedThreadId, IsDebugEnabled = false, IsVerboseEnabled = false, StopsAtFailure = stopsAtFailure };
         Command = new StopCommand(OutputCreationCancelEndpoint.Instance, _plan, throttleLimit, Output, cancellationToken);
     }
 

@@ -7,7 +7,7 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Tests.Infrastructure
 {
     /// <summary>The test double of a cmdlet: records everything Core writes to the output port.</summary>
-    public sealed class RecordingOutput : IOperationsOutput
+    public sealed class RecordingOutput : IOperationsOutput, IErrorActionPort
     {
         public ConcurrentQueue<object> Objects { get; } = new ConcurrentQueue<object>();
 
@@ -30,14 +30,29 @@ namespace OperationsModule.Core.Tests.Infrastructure
 
         public bool IsVerboseEnabled { get; set; } = true;
 
+        /// <summary>The caller's error action stops at a failure (-ErrorAction Stop or Inquire).</summary>
+        public bool StopsAtFailure { get; set; }
+
+        /// <summary>WriteFailure throws after recording, as WriteError does under -ErrorAction Stop.</summary>
+        public bool FailureTerminates { get; set; }
+
+        /// <summary>Results and failures in the order written.</summary>
+        public ConcurrentQueue<object> Written { get; } = new ConcurrentQueue<object>();
+
         /// <summary>The thread that owns output; Core must only write from it.</summary>
         public int? PipelineThreadId { get; set; }
 
         public int WritesOffPipelineThread { get; private set; }
 
-        public void WriteObject(object item) { Check(); Objects.Enqueue(item); }
+        public void WriteObject(object item) { Check(); Objects.Enqueue(item); Written.Enqueue(item); }
 
-        public void WriteFailure(Failure failure) { Check(); Failures.Enqueue(failure); }
+        public void WriteFailure(Failure failure)
+        {
+            Check();
+            Failures.Enqueue(failure);
+            Written.Enqueue(failure);
+            if (FailureTerminates) throw new TerminatedByFailureException(failure);
+        }
 
         public void WriteVerbose(string text) { Check(); Verbose.Enqueue(text); }
 

@@ -16,7 +16,7 @@ namespace OperationsModule.ModuleBuilder.Layout
         public static readonly IReadOnlyList<string> TopLevelFiles = new[]
         {
             "OperationsModule.dll", "OperationsModule.Core.dll", "OperationsModule.psd1", "OperationsModule.Format.ps1xml",
-            "OperationsModule.RuntimeCheck.psm1",
+            "OperationsModule.RuntimeCheck.dll",
         };
 
         public static readonly IReadOnlyList<string> DependencyAssemblies = new[]

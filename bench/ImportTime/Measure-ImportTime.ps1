@@ -1,0 +1,95 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    First Import-Module of the built module in fresh pwsh processes, against a trivial binary module.
+.DESCRIPTION
+    Each round starts two fresh processes of this same pwsh, one importing a trivial binary module (one cmdlet, a
+    manifest, built here with Add-Type) and one importing OperationsModule, in alternating order so that background
+    load falls on both alike. Each process times its own Import-Module with a Stopwatch (in-process: the process
+    start-up, identical for both, stays out of the figure). Reported: the median import time of each, and the median of
+    the per-round differences, which is the figure the target (at most 30 ms over the trivial module) is about.
+    -Variant adds copies of the built module with a part removed, to see what each part costs.
+.EXAMPLE
+    dotnet pwsh bench/ImportTime/Measure-ImportTime.ps1 -ModulePath out/OperationsModule -Rounds 41
+#>
+[CmdletBinding()]
+param(
+    # The folder holding OperationsModule.psd1 (from build.ps1, or a test build's module folder).
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OperationsModule'),
+    [ValidateRange(3, 1000)] [int] $Rounds = 31,
+    # Extra copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied).
+    [ValidateSet('NoFormat', 'NoNested')] [string[]] $Variant = @()
+)
+
+$ErrorActionPreference = 'Stop'
+$manifest = Join-Path (Resolve-Path $ModulePath).Path 'OperationsModule.psd1'
+if (-not (Test-Path $manifest)) { throw "No OperationsModule.psd1 in ${ModulePath}: run 'dotnet pwsh ./build.ps1' first, or pass -ModulePath." }
+$work = Join-Path ([IO.Path]::GetTempPath()) "om-import-bench-$PID"
+New-Item -ItemType Directory -Path $work -Force | Out-Null
+
+function New-TrivialModule {
+    $folder = Join-Path $work 'Trivial'
+    New-Item -ItemType Directory -Path $folder -Force | Out-Null
+    Add-Type -OutputAssembly (Join-Path $folder 'Trivial.dll') -OutputType Library -TypeDefinition @'
+using System.Management.Automation;
+[Cmdlet(VerbsCommon.Get, "Trivial")]
+public sealed class GetTrivialCommand : PSCmdlet { protected override void ProcessRecord() => WriteObject(1); }
+'@
+    Set-Content -Path (Join-Path $folder 'Trivial.psd1') -Value "@{ RootModule = 'Trivial.dll'; ModuleVersion = '1.0.0'; GUID = '$([guid]::NewGuid())'; CmdletsToExport = @('Get-Trivial') }"
+    Join-Path $folder 'Trivial.psd1'
+}
+
+function New-ModuleVariant([string] $Name) {
+    $folder = Join-Path $work $Name 'OperationsModule'
+    Copy-Item -Path (Split-Path $manifest) -Destination $folder -Recurse -Force
+    $path = Join-Path $folder 'OperationsModule.psd1'
+    $text = Get-Content -Raw $path
+    $key = @{ NoFormat = 'FormatsToProcess'; NoNested = 'NestedModules' }[$Name]
+    $text = $text -replace "(?m)^(\s*$key\s*=\s*)@\([^)]*\)", '$1@()'
+    Set-Content -Path $path -Value $text
+    $path
+}
+
+# The same pwsh as this one: its native host where there is one, else dotnet with pwsh.dll.
+$pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path $_ } | Select-Object -First 1
+$launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+
+function Measure-Import([string] $Path) {
+    $script = "`$s = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Path'; `$s.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
+    $exe, $rest = $launch
+    $out = & $exe @rest -NoProfile -NonInteractive -Command $script
+    if ($LASTEXITCODE -ne 0) { throw "Importing $Path failed: $out" }
+    [double]::Parse(@($out)[-1], [cultureinfo]::InvariantCulture)
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $n = $sorted.Count
+    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+}
+
+$targets = [ordered]@{ trivial = New-TrivialModule; module = $manifest }
+foreach ($name in $Variant) { $targets[$name] = New-ModuleVariant $name }
+$times = @{}
+foreach ($name in $targets.Keys) { $times[$name] = [Collections.Generic.List[double]]::new() }
+
+# One unmeasured round: the first process start reads every file from disk.
+foreach ($path in $targets.Values) { Measure-Import $path | Out-Null }
+for ($round = 0; $round -lt $Rounds; $round++) {
+    $order = @($targets.Keys)
+    if ($round % 2) { [array]::Reverse($order) }
+    foreach ($name in $order) { $times[$name].Add((Measure-Import $targets[$name])) }
+}
+
+$load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ' } else { 'n/a' }
+foreach ($name in $targets.Keys) {
+    $diffs = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i] - $times['trivial'][$i] }
+    [pscustomobject]@{
+        Module          = $name
+        MedianImportMs  = [math]::Round((Get-Median $times[$name]), 1)
+        MedianOverTrivialMs = [math]::Round((Get-Median $diffs), 1)
+        Rounds          = $Rounds
+        LoadAverage     = $load
+    }
+}
+Remove-Item -Recurse -Force $work
