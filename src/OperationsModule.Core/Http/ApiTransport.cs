@@ -68,6 +68,8 @@ namespace OperationsModule.Core.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
         {
             var authenticator = request.Anonymous ? NoAuthenticator.Instance : Authenticator;
+            // Every secret this call (and a login it makes) sends or receives is masked in what the server answers.
+            using var secrets = Secrets.SecretScope.Enter();
             var started = Stopwatch.GetTimestamp();
             var uri = request.Uri;
             var method = request.Method;
@@ -196,7 +198,7 @@ namespace OperationsModule.Core.Http
                 if (!message.Headers.Contains("User-Agent"))
                     HeaderValues.Write(message, "User-Agent", Options.UserAgent, HeaderOrigin.UserAgent);
                 var stamp = await authenticator.ApplyAsync(message, this, log, timeout.Token).ConfigureAwait(false);
-                if (log.IsDebugEnabled) log.WriteDebug(DescribeRequest(message, request));
+                if (log.IsDebugEnabled) log.WriteDebug(Secrets.SecretScope.Apply(DescribeRequest(message, request)));
                 nothingSent = false;
                 // The invoker returns once headers arrive (HttpClient's ResponseHeadersRead): the body is read capped below.
                 using var response = await _client.SendAsync(message, timeout.Token).ConfigureAwait(false);
@@ -215,14 +217,17 @@ namespace OperationsModule.Core.Http
                 var headers = new ResponseHeaders(response.Headers, response.Content);
                 // A 204 or 304 has no body, so no media type: skip parsing the content headers for it.
                 var contentType = status is 204 or 304 ? null : response.Content?.Headers.ContentType?.MediaType;
-                var text = Encoding.UTF8.GetString(bytes);
-                var result = new ApiResponse(status, response.ReasonPhrase, headers, text, contentType, UriText.Sanitize(uri), Since(attemptStarted), attempt, truncated)
+                var text = BodyCharset.Decode(bytes, status is 204 or 304 ? null : response.Content?.Headers.ContentType?.CharSet);
+                // An error answer is only ever quoted: masked here, once. A success body is data (a token, a list), quoted only through QuotedBody.
+                if (!success) text = Secrets.SecretScope.Apply(text);
+                var result = new ApiResponse(status, Secrets.SecretScope.Apply(response.ReasonPhrase), headers, text, contentType, UriText.Sanitize(uri), Since(attemptStarted), attempt, truncated)
                 {
+                    Secrets = Secrets.SecretScope.Current,
                     BodyBytes = bytes,
                     Tag = new AttemptTag(stamp),
                     Proxy = Options.Proxy,
                 };
-                if (log.IsDebugEnabled) log.WriteDebug(DescribeResponse(result, request));
+                if (log.IsDebugEnabled) log.WriteDebug(Secrets.SecretScope.Apply(DescribeResponse(result, request)));
                 return result;
             }
             catch (Exception ex) when (BodyReadCancellation.Classify(ex, cancellationToken, timeout.Token) == CancellationCause.Timeout)
