@@ -49,7 +49,7 @@ namespace OperationsModule.Cmdlets
                 // Refused before anything runs: -Session and the like cannot go with PowerCLI's -Task.
                 try
                 {
-                    PowerCliTasks.ForwardedParameters(_commandLine);
+                    PowerCliTasks.ForwardedParameters(_commandLine, onlyPowerCli: true);
                 }
                 catch (OperationsApiException ex)
                 {
@@ -93,7 +93,7 @@ namespace OperationsModule.Cmdlets
         {
             try
             {
-                var forwarded = PowerCliTasks.ForwardedParameters(_commandLine);
+                var forwarded = PowerCliTasks.ForwardedParameters(_commandLine, onlyPowerCli: ParameterSetName == PowerCliSet);
                 var command = NestedCommand.LoadedCmdlet(this, PowerCliTasks.ModuleName, "Stop", "Task")
                     ?? throw PowerCliTasks.NotLoaded(ParameterSetName == PowerCliSet ? PowerCliTasks.TaskParameter : nameof(TaskId), Describe(tasks));
                 var parameters = forwarded.Where(name => name != PowerCliTasks.TaskParameter)

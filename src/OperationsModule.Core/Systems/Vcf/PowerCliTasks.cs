@@ -41,12 +41,14 @@ namespace OperationsModule.Core.Systems.Vcf
             typeNames.Any(name => name.StartsWith(Namespace, StringComparison.Ordinal) || name.StartsWith("Deserialized." + Namespace, StringComparison.Ordinal));
 
         /// <summary>
-        /// The typed parameters passed on with PowerCLI's tasks. Throws InputValidationException for one that only
-        /// SDDC Manager tasks take (-Session, -ThrottleLimit, ...): PowerCLI's Stop-Task has no such parameter.
+        /// The typed parameters passed on with PowerCLI's tasks. With <paramref name="onlyPowerCli"/> (-Task was typed, so
+        /// nothing goes to SDDC Manager) one that only SDDC Manager tasks take (-Session, -ThrottleLimit, ...) is refused
+        /// with InputValidationException; with piped tasks it is left to the SDDC Manager task IDs piped beside them.
         /// </summary>
-        public static IReadOnlyList<string> ForwardedParameters(IEnumerable<string> typed)
+        public static IReadOnlyList<string> ForwardedParameters(IEnumerable<string> typed, bool onlyPowerCli)
         {
             var names = typed.ToList();
+            if (!onlyPowerCli) return names.Where(Forwardable.Contains).ToList();
             var refused = names.Where(n => !Forwardable.Contains(n) && !HandledByOuterCmdlet.Contains(n)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
             if (refused.Count > 0)
                 throw new InputValidationException(refused[0],
