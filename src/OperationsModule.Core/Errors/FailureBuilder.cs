@@ -19,11 +19,13 @@ namespace OperationsModule.Core.Errors
                 // A parser bug must not replace the server's answer with a stack trace.
                 vendor = null;
             }
+            // A success answer's Body is as received (it is data); whatever of it is quoted is masked like an error's.
+            if (response.Secrets is { } secrets) vendor?.MaskWith(secrets);
             var (errorId, category) = StatusClassifier.Classify(response.StatusCode);
             errorId = vendor?.ErrorIdOverride ?? errorId;
             category = vendor?.CategoryOverride ?? category;
             // A login or token call's answer is never quoted: only the vendor's parsed error (its documented error format) is.
-            var said = vendor?.Message ?? (request.CarriesSecrets ? (response.Body.Length == 0 ? null : BodyShape.Describe(response.Body)) : BodyText.Summarize(response.Body, response.ContentType));
+            var said = vendor?.Message ?? (request.CarriesSecrets ? (response.Body.Length == 0 ? null : BodyShape.Describe(response.Body)) : BodyText.Summarize(response.QuotedBody, response.ContentType));
             var describedStatus = StatusClassifier.Describe(response.StatusCode);
             var message = $"{subject}: {request.Method.Method} {UriText.ForDisplay(request.Uri)} answered {describedStatus}"
                 + (said is null ? (response.Body.Length == 0 ? " with an empty body." : ".") : ": " + said)
@@ -38,16 +40,20 @@ namespace OperationsModule.Core.Errors
                 Method = request.Method.Method,
                 RequestUri = response.RequestUri,
                 VendorError = vendor ?? (said is null ? null : new VendorError { Message = said }),
-                RawBody = request.CarriesSecrets ? null : OperationsApiException.Truncate(response.Body),
+                RawBody = request.CarriesSecrets ? null : OperationsApiException.Truncate(response.QuotedBody),
                 ContentType = response.ContentType,
                 RetryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow),
-                CorrelationId = vendor?.CorrelationId ?? response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id"),
+                CorrelationId = vendor?.CorrelationId ?? Quoted(response, response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id")),
                 Attempts = response.Attempts,
                 RecommendedAction = vendor?.Remediation ?? StatusClassifier.Advice(response.StatusCode),
             };
         }
 
         private static bool IsErrorStatus(int status) => status >= 400;
+
+        /// <summary>A header the server sent, as quoted in an error: masked like the body.</summary>
+        private static string? Quoted(ApiResponse response, string? text) =>
+            text is null || response.Secrets is not { } secrets ? text : secrets.Apply(text);
 
         /// <summary>
         /// A login or token call answered a status the module did not expect, yet not an error (a 201 or 202 whose
@@ -65,7 +71,7 @@ namespace OperationsModule.Core.Errors
                 RequestUri = response.RequestUri,
                 ContentType = response.ContentType,
                 Attempts = response.Attempts,
-                CorrelationId = response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id"),
+                CorrelationId = Quoted(response, response.Header("X-Request-Id") ?? response.Header("X-Correlation-Id")),
                 RecommendedAction = StatusClassifier.Advice(response.StatusCode),
             };
         }

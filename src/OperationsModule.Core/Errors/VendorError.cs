@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OperationsModule.Core.Errors
 {
@@ -27,6 +28,17 @@ namespace OperationsModule.Core.Errors
         public string? ErrorIdOverride { get; set; }
 
         public string? CategoryOverride { get; set; }
+
+        /// <summary>Masks every secret of the exchange in everything the vendor said (see SecretSet).</summary>
+        internal void MaskWith(Secrets.SecretSet secrets)
+        {
+            Code = Code is null ? null : secrets.Apply(Code);
+            Message = Message is null ? null : secrets.Apply(Message);
+            Remediation = Remediation is null ? null : secrets.Apply(Remediation);
+            CorrelationId = CorrelationId is null ? null : secrets.Apply(CorrelationId);
+            foreach (var key in new List<string>(Details.Keys)) Details[key] = secrets.Apply(Details[key]);
+            foreach (var key in new List<string>(FieldErrors.Keys)) FieldErrors[key] = FieldErrors[key].Select(secrets.Apply).ToList();
+        }
 
         public override string ToString() => Code is null ? Message ?? string.Empty : $"{Code}: {Message}";
     }

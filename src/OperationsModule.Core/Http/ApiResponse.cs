@@ -29,6 +29,14 @@ namespace OperationsModule.Core.Http
 
         public string Body { get; }
 
+        /// <summary>The body to quote in a message, an error or a log: every secret of the exchange masked (an error answer's Body already is).</summary>
+        public string QuotedBody => _quoted ??= Secrets is { } secrets ? secrets.Apply(Body) : Body;
+
+        private string? _quoted;
+
+        /// <summary>The secrets of the exchange that brought this answer (see SecretScope).</summary>
+        internal Secrets.SecretSet? Secrets { get; set; }
+
         public byte[]? BodyBytes { get; internal set; }
 
         public string? ContentType { get; }

@@ -73,6 +73,8 @@ namespace OperationsModule.Core.Http
         /// </summary>
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
         {
+            // Every secret this call (and a login it makes) sends or receives is masked in what the server answers.
+            using var secrets = Secrets.SecretScope.Enter();
             var started = Stopwatch.GetTimestamp();
             var context = new SendContext(request, log, cancellationToken);
             var steps = SendOrder.ForOneCall(this, request.Anonymous ? null : Authenticator, _jitter);

@@ -41,6 +41,7 @@ namespace OperationsModule.Core.Http
             if (Problem(headerName) is not null || headerName.Length == 0 || headerName.IndexOfAny(NameBreakers) >= 0)
                 throw new InvalidOperationException($"'{headerName}' is not a header name.");
             message.Headers.Remove(headerName);
+            if (Redactor.IsSecretHeader(headerName)) Secrets.SecretScope.Current?.AddHeaderValue(value);
             if (!message.Headers.TryAddWithoutValidation(headerName, value))
                 throw new InvalidOperationException($"The {headerName} header cannot be set on a request.");
         }

@@ -22,6 +22,8 @@ namespace OperationsModule.Core.Secrets
         /// <summary>Builds a secret from clear text the module received over the wire (a token from a login call).</summary>
         public static SecretText FromClearText(string clearText)
         {
+            // Issued to this exchange: an answer that quotes it later in the exchange is masked.
+            SecretScope.Add(clearText);
             var secure = new SecureString();
             foreach (var c in clearText ?? string.Empty) secure.AppendChar(c);
             return new SecretText(secure);
@@ -38,7 +40,10 @@ namespace OperationsModule.Core.Secrets
             {
                 ptr = Marshal.SecureStringToGlobalAllocUnicode(_value);
                 // With the length: a NUL inside the value is kept (and so seen by the checks), not taken as its end.
-                return Marshal.PtrToStringUni(ptr, _value.Length);
+                var clear = Marshal.PtrToStringUni(ptr, _value.Length);
+                // Revealed to be sent: an answer in this exchange that quotes it back is masked.
+                SecretScope.Add(clear);
+                return clear;
             }
             finally
             {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OperationsModule.Adapters;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
@@ -21,6 +22,7 @@ namespace OperationsModule.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Alias("Id")]
         [AllowEmptyString] // an empty line gets the module's InvalidParameter (IdValidator), like a blank one
+        [PipedId(typeof(PipedOperationCmdletBase), nameof(OperationId), TakenWhole = new[] { typeof(OutputCreationOperation) })]
         public string[]? OperationId { get; set; }
 
         /// <summary>An operation from Submit-OutputCreation or Wait-OutputCreation.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using OperationsModule.Adapters;
 using OperationsModule.Core.Sessions;
 using Routing = OperationsModule.Core.Systems.BigChange.StopJobRouting;
 
@@ -13,6 +14,14 @@ namespace OperationsModule.Cmdlets
     /// </summary>
     public sealed partial class StopJobCommand
     {
+        /// <summary>
+        /// A piped row with a JobId property. Binding it by value (before any property) decides the parameter set:
+        /// the row is a BigChange job even when it also has an Id that the built-in's -Id could take.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = Routing.BigChangeParameterSet)]
+        [BigChangeJobRow]
+        public BigChangeJobRow? InputObject { get; set; }
+
         [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
         [ValidateRange(1, 256)]
         public override int ThrottleLimit { get; set; } = 8;

@@ -1,10 +1,10 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using OperationsModule.Adapters;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
@@ -122,31 +122,8 @@ namespace OperationsModule.Cmdlets
         }
 
         /// <summary>Runs Microsoft.PowerShell.Core\Stop-Job in this runspace with the same bound values and replays its streams.</summary>
-        private void Forward(Core.Systems.BigChange.StopJobRoute route)
-        {
-            using var builtIn = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            builtIn.AddCommand(Core.Systems.BigChange.StopJobRoute.BuiltInCommand);
-            foreach (var name in route.ForwardedParameters)
-                builtIn.AddParameter(name, MyInvocation.BoundParameters[name]);
-            // Collect, never act: the nested command shares the caller's scope, so a caller's
-            // $ErrorActionPreference = 'Stop' would make its first error throw past our own -ErrorAction.
-            // Replayed below through WriteError/WriteWarning, the records meet this cmdlet's preferences.
-            builtIn.AddParameter("ErrorAction", ActionPreference.Continue);
-            builtIn.AddParameter("WarningAction", ActionPreference.Continue);
-            Collection<PSObject> output;
-            try
-            {
-                output = builtIn.Invoke();
-            }
-            catch (RuntimeException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-                return;
-            }
-            foreach (var item in builtIn.Streams.Verbose) WriteVerbose(item.Message);
-            foreach (var item in builtIn.Streams.Warning) WriteWarning(item.Message);
-            foreach (var error in builtIn.Streams.Error) WriteError(error);
-            foreach (var item in output) WriteObject(item);
-        }
+        private void Forward(Core.Systems.BigChange.StopJobRoute route) =>
+            NestedCommand.Run(this, Core.Systems.BigChange.StopJobRoute.BuiltInCommand,
+                route.ForwardedParameters.Select(name => new KeyValuePair<string, object?>(name, MyInvocation.BoundParameters[name])));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using OperationsModule.Adapters;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Systems.OLConnect;
@@ -14,6 +15,7 @@ namespace OperationsModule.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [AllowEmptyString] // an empty line gets the module's InvalidParameter (IdValidator), like a blank one
+        [PipedId(typeof(StopOutputCreationCommand), nameof(OperationId))]
         public string[]? OperationId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.OLConnect;

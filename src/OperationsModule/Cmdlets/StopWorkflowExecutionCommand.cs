@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using OperationsModule.Adapters;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Systems.Onedata;
@@ -15,6 +16,7 @@ namespace OperationsModule.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("wid", "Id", "atmWorkflowExecutionId")]
         [AllowEmptyString] // an empty line gets the module's InvalidParameter (IdValidator), like a blank one
+        [PipedId(typeof(StopWorkflowExecutionCommand), nameof(ExecutionId))]
         public string[]? ExecutionId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.Onedata;

@@ -87,8 +87,12 @@ namespace OperationsModule.Core.Http.Pipeline
             var headers = new ResponseHeaders(response.Headers, response.Content);
             // A 204 or 304 has no body, so no media type: skip parsing the content headers for it.
             var contentType = status is 204 or 304 ? null : response.Content?.Headers.ContentType?.MediaType;
-            return new ApiResponse(status, response.ReasonPhrase, headers, Encoding.UTF8.GetString(bytes), contentType, UriText.Sanitize(context.Uri), Elapsed.Since(started), context.Attempt, truncated)
+            var text = BodyCharset.Decode(bytes, status is 204 or 304 ? null : response.Content?.Headers.ContentType?.CharSet);
+            // An error answer is only ever quoted: masked here, once. A success body is data (a token, a list), quoted only through QuotedBody.
+            if (!success) text = Secrets.SecretScope.Apply(text);
+            return new ApiResponse(status, Secrets.SecretScope.Apply(response.ReasonPhrase), headers, text, contentType, UriText.Sanitize(context.Uri), Elapsed.Since(started), context.Attempt, truncated)
             {
+                Secrets = Secrets.SecretScope.Current,
                 BodyBytes = bytes,
                 Proxy = _options.Proxy,
             };

@@ -18,7 +18,7 @@ namespace OperationsModule.Core.Http.Pipeline
         public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
         {
             var log = context.Log;
-            if (log.IsDebugEnabled && context.Message is { } message) log.WriteDebug(DescribeRequest(message, context.Request));
+            if (log.IsDebugEnabled && context.Message is { } message) log.WriteDebug(Secrets.SecretScope.Apply(DescribeRequest(message, context.Request)));
             var started = Stopwatch.GetTimestamp();
             ApiResponse response;
             try
@@ -32,7 +32,7 @@ namespace OperationsModule.Core.Http.Pipeline
                     log.WriteVerbose($"{context.Target} -> {failure.Exception.ErrorId} after {(long)Elapsed.Since(started).TotalMilliseconds} ms");
                 throw;
             }
-            if (log.IsDebugEnabled) log.WriteDebug(DescribeResponse(response, context.Request));
+            if (log.IsDebugEnabled) log.WriteDebug(Secrets.SecretScope.Apply(DescribeResponse(response, context.Request)));
             if (log.IsVerboseEnabled)
                 log.WriteVerbose($"{context.Target} -> {StatusClassifier.Describe(response.StatusCode)} in {(long)Elapsed.Since(started).TotalMilliseconds} ms");
             return response;

@@ -72,6 +72,50 @@ namespace OperationsModule.Core.Systems.BigChange
         }
     }
 
+    /// <summary>What a piped object (not a PowerShell job) is to Stop-Job, judged by its properties alone.</summary>
+    public enum PipedRowKind
+    {
+        /// <summary>No JobId and nothing only BigChange takes: PowerShell's binding decides (Id, Name, ... go to the built-in).</summary>
+        LeftToBinding,
+
+        /// <summary>It has a JobId property: a BigChange job, whatever else it has (an Id column included).</summary>
+        BigChangeJob,
+
+        /// <summary>No JobId, yet a property only BigChange jobs take (Reason, CustomerId): which job is meant cannot be told.</summary>
+        Undecidable,
+    }
+
+    /// <summary>
+    /// Rows (PSCustomObject, DataRow, Import-Csv and ConvertFrom-Json rows) are routed by what they are, not by how
+    /// PowerShell's binding falls: an int Id beside a JobId would otherwise bind the built-in's -Id first and stop
+    /// the local job that happens to have that number.
+    /// </summary>
+    public static class PipedRows
+    {
+        public const string JobIdProperty = "JobId";
+
+        private static readonly string[] BigChangeOnly = { "Reason", "CustomerId" };
+
+        public static PipedRowKind Classify(IEnumerable<string> propertyNames)
+        {
+            var names = new HashSet<string>(propertyNames, StringComparer.OrdinalIgnoreCase);
+            if (names.Contains(JobIdProperty)) return PipedRowKind.BigChangeJob;
+            return BigChangeOnly.Any(names.Contains) ? PipedRowKind.Undecidable : PipedRowKind.LeftToBinding;
+        }
+
+        public static string UndecidableProblem(string typeName, IEnumerable<string> propertyNames)
+        {
+            var names = new HashSet<string>(propertyNames, StringComparer.OrdinalIgnoreCase);
+            var found = BigChangeOnly.Where(names.Contains);
+            return $"The piped {typeName} has {string.Join(" and ", found)}, which only BigChange jobs take, but no JobId property: Stop-Job cannot tell a BigChange job from a PowerShell job by it, so nothing was stopped. Give the row a JobId column (a BigChange job), or pipe Get-Job's objects or use -Id (a PowerShell job).";
+        }
+
+        public static string UnusableJobIdProblem(string typeName, string? value) =>
+            value is null || value.Length == 0
+                ? $"The piped {typeName} has a JobId property, so it names a BigChange job, but the JobId is empty. Nothing was stopped (no PowerShell job either)."
+                : $"The piped {typeName} has a JobId property, so it names a BigChange job, but its JobId '{value}' is not a job ID (a whole number from 1). Nothing was stopped (no PowerShell job either).";
+    }
+
     /// <summary>Where one Stop-Job record goes.</summary>
     public sealed class StopJobRoute
     {

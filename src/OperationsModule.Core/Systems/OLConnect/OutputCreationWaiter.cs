@@ -153,10 +153,10 @@ namespace OperationsModule.Core.Systems.OLConnect
         private static OperationsApiException UnexpectedProgress(ApiRequest request, ApiResponse response, string id)
         {
             var failure = FailureBuilder.UnexpectedShape(
-                $"Waiting for OL Connect output creation operation '{id}' failed: {request.Describe()} answered '{BodyText.Summarize(response.Body, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
+                $"Waiting for OL Connect output creation operation '{id}' failed: {request.Describe()} answered '{BodyText.Summarize(response.QuotedBody, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
                 request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
             // A progress text holds no secret: keep it for diagnosis.
-            failure.RawBody = OperationsApiException.Truncate(response.Body);
+            failure.RawBody = OperationsApiException.Truncate(response.QuotedBody);
             return failure;
         }
 

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+
+namespace OperationsModule.Core.Secrets
+{
+    /// <summary>
+    /// The secrets one exchange with a server sent or received (typed passwords, client secrets, tokens, issued access
+    /// and refresh tokens), in every form they can be quoted back in (<see cref="SecretForms"/>), and the one place
+    /// that masks them by value in text a server sent. Thread-safe: requests of one scope run in parallel.
+    /// </summary>
+    public sealed class SecretSet
+    {
+        public const string Mask = "***";
+
+        /// <summary>
+        /// Shorter forms are masked only where they stand alone (between non-alphanumeric characters): masked inside
+        /// words, a two-letter password would cut every message to pieces.
+        /// </summary>
+        internal const int MinimumAnywhereLength = 4;
+
+        private readonly object _lock = new object();
+        private string[] _forms = Array.Empty<string>();
+
+        public bool IsEmpty => Volatile.Read(ref _forms).Length == 0;
+
+        public void Add(string? secret)
+        {
+            if (string.IsNullOrEmpty(secret) || secret!.Trim().Length == 0) return;
+            lock (_lock)
+            {
+                // Longest first, so a form that contains another is masked whole.
+                _forms = _forms.Concat(SecretForms.Of(secret)).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)
+                    .OrderByDescending(f => f.Length).ToArray();
+            }
+        }
+
+        /// <summary>A header value as sent ("Bearer xyz", "Basic dXNlcjpw"): the whole value and the credential after the scheme.</summary>
+        public void AddHeaderValue(string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            Add(value);
+            var space = value!.IndexOf(' ');
+            if (space > 0 && space < value.Length - 1) Add(value.Substring(space + 1).Trim());
+        }
+
+        /// <summary>The text with every form of every secret replaced by <see cref="Mask"/>; case-insensitive (hex escapes vary in case).</summary>
+        public string Apply(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
+            var forms = Volatile.Read(ref _forms);
+            var result = text!;
+            foreach (var form in forms) result = Replace(result, form);
+            return result;
+        }
+
+        private static string Replace(string text, string form)
+        {
+            var at = text.IndexOf(form, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return text;
+            var result = new StringBuilder(text.Length);
+            var from = 0;
+            while (at >= 0)
+            {
+                if (form.Length >= MinimumAnywhereLength || StandsAlone(text, at, form.Length))
+                {
+                    result.Append(text, from, at - from).Append(Mask);
+                    from = at + form.Length;
+                }
+                at = text.IndexOf(form, at + Math.Max(1, form.Length), StringComparison.OrdinalIgnoreCase);
+            }
+            return result.Append(text, from, text.Length - from).ToString();
+        }
+
+        private static bool StandsAlone(string text, int at, int length) =>
+            (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (at + length == text.Length || !char.IsLetterOrDigit(text[at + length]));
+    }
+}
