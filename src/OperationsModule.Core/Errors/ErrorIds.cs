@@ -23,6 +23,5 @@ namespace OperationsModule.Core.Errors
         public const string NoSession = "NoSession";
         public const string WaitTimedOut = "WaitTimedOut";
         public const string OutFileFailed = "OutFileFailed";
-        public const string PagingFailed = "PagingFailed";
     }
 }

@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Listing
     public sealed class PagingException : OperationsApiException
     {
         public PagingException(string message, ApiRequest request, int? statusCode)
-            : base(message, ErrorIds.PagingFailed, ErrorCategoryName.InvalidResult)
+            : base(message, ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
         {
             Method = request.Method.Method;
             RequestUri = request.Uri;

@@ -123,7 +123,7 @@ namespace OperationsModule.Core.Tests.Listing
             using (transport)
             {
                 var error = Assert.Throws<PagingException>(() => { foreach (var item in pager) seen.Add(item); });
-                Assert.Equal(ErrorIds.PagingFailed, error.ErrorId);
+                Assert.Equal(ErrorIds.UnexpectedResponse, error.ErrorId);
                 Assert.Contains("the page token 'loop' was given before", error.Message);
                 Assert.Contains("Listing scripted items stopped after 2 pages", error.Message);
             }
