@@ -23,6 +23,8 @@ namespace OperationsModule.Cmdlets
 
         protected override ICancelEndpoint Endpoint => TaskCancelEndpoint.Instance;
 
+        protected override Core.Waiting.IItemStateReader StateReader => VcfTaskStateReader.Instance;
+
         protected override IReadOnlyList<string?> CurrentIds => TaskId ?? NoIds;
     }
 }
