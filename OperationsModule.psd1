@@ -18,6 +18,8 @@
         'Stop-OutputCreation'
         'Stop-WorkflowExecution'
         'Stop-Task'
+        'Get-SddcManagerTask'
+        'Get-WorkflowExecution'
         'Stop-Job'
         'Wait-OutputCreation'
         'Get-OutputCreationResult'

@@ -131,6 +131,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         BigChangeEndpoints.Map(app, sim);
         ControlEndpoints.Map(app, sim);
         RuntimeSwitches.Map(app, sim);
+        Listing.ListingControlEndpoints.Map(app, sim);
     }
 
     /// <summary>Stops promptly: hung fault handlers are released first, then Kestrel gets a short grace period.</summary>

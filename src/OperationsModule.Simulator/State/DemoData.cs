@@ -1,3 +1,5 @@
+using System;
+
 namespace OperationsModule.Simulator;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace OperationsModule.Simulator;
 /// Onedata: executions "11a53ed06d175c89bc3ed5be61f8217cch1890", "demo-exec-1".."demo-exec-3" active,
 ///      "demo-exec-finished" finished, "demo-exec-cancelled" cancelled.
 /// VCF: tasks "7e1c2eee-3177-4e3b-84db-bfebc83f386a", "c4c6a2d1-5b6e-4f0a-9d2e-2f7a3b1e0c55", "demo-task-1",
-///      "demo-task-2" IN_PROGRESS, "demo-task-cancelled" CANCELLED, "demo-task-done" SUCCESSFUL.
+///      "demo-task-2" IN_PROGRESS, "demo-task-cancelled" CANCELLED, "demo-task-done" SUCCESSFUL (names and types
+///      such as "Upgrade ESXi hosts of domain wld-01", UPGRADE, for the Get-SddcManagerTask examples).
 /// BigChange (customer = options.BigChangeCustomerId): jobs 1234567, 1234568 and 1001..1003 scheduled, 1004 started,
 ///      1005 cancelled, 1006 suspended, 1007 scheduled but owned by customer 9999 (403).
 /// </summary>
@@ -29,9 +32,13 @@ public static class DemoData
         state.Onedata.AddExecution("demo-exec-finished", "finished");
         state.Onedata.AddExecution("demo-exec-cancelled", "cancelled");
 
-        state.Vcf.AddTasks(new[] { "7e1c2eee-3177-4e3b-84db-bfebc83f386a", "c4c6a2d1-5b6e-4f0a-9d2e-2f7a3b1e0c55", "demo-task-1", "demo-task-2" });
-        state.Vcf.AddTask("demo-task-cancelled", "CANCELLED");
-        state.Vcf.AddTask("demo-task-done", "SUCCESSFUL");
+        var started = DateTimeOffset.UtcNow.AddMinutes(-30);
+        state.Vcf.AddTask("7e1c2eee-3177-4e3b-84db-bfebc83f386a", "IN_PROGRESS", "Upgrade ESXi hosts of domain wld-01", "UPGRADE", started);
+        state.Vcf.AddTask("c4c6a2d1-5b6e-4f0a-9d2e-2f7a3b1e0c55", "IN_PROGRESS", "Add cluster to domain wld-01", "CLUSTER_CREATION", started.AddMinutes(5));
+        state.Vcf.AddTask("demo-task-1", "IN_PROGRESS", "Rotate passwords of wld-02", "CREDENTIALS_ROTATION", started.AddMinutes(10));
+        state.Vcf.AddTask("demo-task-2", "IN_PROGRESS", "Upgrade NSX of domain wld-02", "UPGRADE", started.AddMinutes(12));
+        state.Vcf.AddTask("demo-task-cancelled", "CANCELLED", "Add host to cluster cl-03", "HOST_ADDITION", started.AddHours(-3));
+        state.Vcf.AddTask("demo-task-done", "SUCCESSFUL", "Upgrade SDDC Manager", "UPGRADE", started.AddHours(-5));
 
         state.BigChange.AddJobs(new long[] { 1234567, 1234568, 1001, 1002, 1003 });
         state.BigChange.AddJob(1004, "started");

@@ -15,6 +15,37 @@ public sealed class OnedataState
 
     internal OnedataState() { }
 
+    /// <summary>Accepted cancels that still read stopping through the API for a few reads (Onedata only initiates a cancel).</summary>
+    public CancelSettling Settling { get; } = new();
+
+    /// <summary>Adds an execution of one space (others list in every space), with its name.</summary>
+    public void AddExecution(string wid, string status, string? spaceId, string? name) =>
+        _executions[wid] = new Execution(status, DateTimeOffset.UtcNow, spaceId, name);
+
+    /// <summary>The status the API shows: stopping while an accepted cancel settles, else the stored one.</summary>
+    public string? ApiStatus(string wid) => _executions.TryGetValue(wid, out var e) ? (Settling.IsSettling(wid) ? "stopping" : e.Status) : null;
+
+    /// <summary>The phase of a status, as the list call groups them.</summary>
+    public static string PhaseOf(string status) => status switch
+    {
+        "scheduled" or "resuming" => "waiting",
+        "interrupted" or "paused" => "suspended",
+        _ when IsEnded(status) => "ended",
+        _ => "ongoing",
+    };
+
+    /// <summary>The IDs of one space (executions seeded without a space are in every space) in a phase, by the status the API shows, ordered by ID.</summary>
+    public IReadOnlyList<string> ListExecutions(string spaceId, string phase) =>
+    [
+        .. _executions
+            .Where(e => (e.Value.SpaceId is null || e.Value.SpaceId == spaceId) && PhaseOf(ApiStatus(e.Key) ?? e.Value.Status) == phase)
+            .Select(e => e.Key)
+            .OrderBy(id => id, StringComparer.Ordinal),
+    ];
+
+    /// <summary>Space and name as seeded (null: not given).</summary>
+    internal (string? SpaceId, string? Name) DetailsOf(string wid) => _executions.TryGetValue(wid, out var e) ? (e.SpaceId, e.Name) : (null, null);
+
     public void AddExecution(string wid, string status = "active") => _executions[wid] = new Execution(status, DateTimeOffset.UtcNow);
 
     public void AddExecutions(IEnumerable<string> wids, string status = "active")
@@ -29,15 +60,6 @@ public sealed class OnedataState
     public string? GetStatus(string wid) => _executions.TryGetValue(wid, out var e) ? e.Status : null;
 
     public static bool IsEnded(string status) => Ended.Contains(status);
-
-    /// <summary>The ids of the executions in a phase (ongoing: not ended; ended; null: all), ordered by id.</summary>
-    public IReadOnlyList<string> ListExecutions(string? phase) =>
-    [
-        .. _executions
-            .Where(e => phase switch { "ongoing" => !IsEnded(e.Value.Status), "ended" => IsEnded(e.Value.Status), _ => true })
-            .Select(e => e.Key)
-            .OrderBy(id => id, StringComparer.Ordinal),
-    ];
 
     internal bool TryGet(string wid, out (string Status, DateTimeOffset ScheduledAt) execution)
     {
@@ -76,7 +98,11 @@ public sealed class OnedataState
         }
     }
 
-    internal void Reset() => _executions.Clear();
+    internal void Reset()
+    {
+        _executions.Clear();
+        Settling.Reset();
+    }
 
-    private sealed record Execution(string Status, DateTimeOffset ScheduledAt);
+    private sealed record Execution(string Status, DateTimeOffset ScheduledAt, string? SpaceId = null, string? Name = null);
 }

@@ -17,6 +17,9 @@ public sealed class SimulatorState
     public VcfState Vcf { get; } = new();
     public BigChangeState BigChange { get; }
 
+    /// <summary>Paging and cancel-settling behaviour of the list and read calls (POST /_sim/listing).</summary>
+    public ListingBehaviour Listing { get; } = new();
+
     /// <summary>Every token and refresh id any fake system issued since the last reset: for leak tests to search for.</summary>
     public System.Collections.Generic.IReadOnlyCollection<string> IssuedSecrets() =>
         [.. OlConnect.IssuedSecrets(), .. Vcf.IssuedSecrets(), .. BigChange.IssuedSecrets()];
@@ -28,6 +31,7 @@ public sealed class SimulatorState
         Onedata.Reset();
         Vcf.Reset();
         BigChange.Reset();
+        Listing.Reset();
         if (_options.SeedDemoData)
         {
             DemoData.Seed(this);

@@ -18,7 +18,30 @@ public sealed class VcfState
     private int _tokensRefreshed;
     private int _tokensRevoked;
 
+    // Name, type and creation time of tasks seeded with them; other tasks get ones derived from their ID.
+    private readonly ConcurrentDictionary<string, VcfTaskDetails> _details = new(StringComparer.Ordinal);
+    // The IDs in list order, rebuilt only after an add: a 10 000-task list is paged without sorting per page.
+    private string[]? _ordered;
+
     internal VcfState() { }
+
+    /// <summary>Accepted cancels that still read IN_PROGRESS through the API for a few reads (VCF finishes them asynchronously).</summary>
+    public CancelSettling Settling { get; } = new();
+
+    /// <summary>Adds (or replaces) a task with its name, type and creation time, as GET /v1/tasks shows them.</summary>
+    public void AddTask(string id, string status, string name, string type, DateTimeOffset createdAt)
+    {
+        _details[id] = new VcfTaskDetails(name, type, createdAt);
+        AddTask(id, status);
+    }
+
+    /// <summary>The task's name, type and creation time.</summary>
+    public VcfTaskDetails DetailsOf(string id) =>
+        _details.TryGetValue(id, out var d) ? d : new VcfTaskDetails("Simulated task " + id, "SIMULATED_OPERATION", DateTimeOffset.UtcNow.AddMinutes(-5));
+
+    /// <summary>Every task ID in list order (by ID), cached until the next add.</summary>
+    public IReadOnlyList<string> OrderedIds() =>
+        _ordered ??= [.. _tasks.Keys.OrderBy(k => k, StringComparer.Ordinal)];
 
     internal TokenStore AccessTokens { get; } = new();
 
@@ -32,7 +55,11 @@ public sealed class VcfState
     /// <summary>Access tokens and refresh-token ids issued since the last reset (secrets the user never typed).</summary>
     public IReadOnlyCollection<string> IssuedSecrets() => [.. AccessTokens.Issued, .. _refreshTokens.Keys];
 
-    public void AddTask(string id, string status = "IN_PROGRESS") => _tasks[id] = Canonical(status);
+    public void AddTask(string id, string status = "IN_PROGRESS")
+    {
+        _tasks[id] = Canonical(status);
+        _ordered = null;
+    }
 
     /// <summary>Bulk seeding (10 000 IDs is routine); no per-item allocation beyond the dictionary entry.</summary>
     public void AddTasks(IEnumerable<string> ids, string status = "IN_PROGRESS")
@@ -42,6 +69,8 @@ public sealed class VcfState
         {
             _tasks[id] = canonical;
         }
+
+        _ordered = null;
     }
 
     /// <summary>Canonical status (e.g. CANCELLED), or null when unknown.</summary>
@@ -101,6 +130,9 @@ public sealed class VcfState
     internal void Reset()
     {
         _tasks.Clear();
+        _details.Clear();
+        _ordered = null;
+        Settling.Reset();
         _refreshTokens.Clear();
         _revokedRefreshTokens.Clear();
         AccessTokens.Clear();
@@ -108,6 +140,9 @@ public sealed class VcfState
         Interlocked.Exchange(ref _tokensRefreshed, 0);
         Interlocked.Exchange(ref _tokensRevoked, 0);
     }
+
+    /// <summary>The status the API shows: IN_PROGRESS while an accepted cancel settles, else the stored one.</summary>
+    public string? ApiStatus(string id) => _tasks.TryGetValue(id, out var s) ? (Settling.IsSettling(id) ? "IN_PROGRESS" : s) : null;
 
     /// <summary>"In Progress" and "IN_PROGRESS" both exist in the wild; store the upper-snake form.</summary>
     internal static string Canonical(string status) => status.Trim().ToUpperInvariant().Replace(' ', '_');
@@ -136,3 +171,6 @@ public sealed class VcfState
         return string.Join(" ", words);
     }
 }
+
+/// <summary>What GET /v1/tasks shows of a task besides its ID and status.</summary>
+public sealed record VcfTaskDetails(string Name, string Type, DateTimeOffset CreatedAt);

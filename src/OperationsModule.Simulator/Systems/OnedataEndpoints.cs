@@ -18,7 +18,7 @@ internal static class OnedataEndpoints
     {
         app.MapPost(Workflows + "/{wid}/cancel", (HttpContext ctx, string wid) => CancelAsync(ctx, sim, Respond.RouteId(wid)));
         app.MapGet(Workflows + "/{wid}", (HttpContext ctx, string wid) => DetailsAsync(ctx, sim, Respond.RouteId(wid)));
-        app.MapGet(Root + "/spaces/{spaceId}/automation/execution/workflows", ctx => ListAsync(ctx, sim));
+        app.MapGet(Root + "/spaces/{spaceId}/automation/execution/workflows", (HttpContext ctx, string spaceId) => ListAsync(ctx, sim, Respond.RouteId(spaceId)));
     }
 
     /// <summary>An error in the shape the runtime switch selects (nested ErrorJson by default, or the spec's flat one).</summary>
@@ -35,6 +35,7 @@ internal static class OnedataEndpoints
         switch (sim.State.Onedata.TryCancel(wid))
         {
             case OnedataState.CancelOutcome.Cancelled:
+                sim.State.Onedata.Settling.Start(wid, sim.State.Listing.CancelSettleReads);
                 await Respond.EmptyAsync(ctx, StatusCodes.Status204NoContent).ConfigureAwait(false);
                 break;
             case OnedataState.CancelOutcome.NotFound:
@@ -62,16 +63,18 @@ internal static class OnedataEndpoints
 
         // Times are in seconds here (unlike ctx.timestamp, which is ms).
         var scheduled = e.ScheduledAt.ToUnixTimeSeconds();
-        var ended = OnedataState.IsEnded(e.Status);
+        var status = sim.State.Onedata.Settling.Read(wid) ? "stopping" : e.Status;
+        var ended = OnedataState.IsEnded(status);
+        var (spaceId, name) = sim.State.Onedata.DetailsOf(wid);
         var body = new JsonObject
         {
             ["atmWorkflowExecutionId"] = wid,
             ["atmWorkflowSchemaSnapshotId"] = "snapshot-" + wid,
-            ["name"] = "Simulated workflow",
+            ["name"] = name ?? "Simulated workflow",
             ["atmInventoryId"] = "sim-inventory",
-            ["spaceId"] = "sim-space",
+            ["spaceId"] = spaceId ?? "sim-space",
             ["userId"] = "sim-user",
-            ["status"] = e.Status,
+            ["status"] = status,
             ["scheduleTime"] = scheduled,
             ["startTime"] = scheduled,
             ["suspendTime"] = 0,
@@ -84,25 +87,15 @@ internal static class OnedataEndpoints
         await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// GET /spaces/{sid}/automation/execution/workflows?phase=: the execution ids of the phase in one last page. The
-    /// simulator has one space, so any space id lists every execution; phases are ongoing and ended (default ongoing).
-    /// </summary>
-    private static async Task ListAsync(HttpContext ctx, SimulatorContext sim)
+    /// <summary>GET /spaces/{sid}/automation/execution/workflows: the vendor's token paging and phases (Listing/OnedataExecutionListing).</summary>
+    private static async Task ListAsync(HttpContext ctx, SimulatorContext sim, string spaceId)
     {
         if (!await AuthorizeAsync(ctx, sim).ConfigureAwait(false))
         {
             return;
         }
 
-        var phase = ctx.Request.Query["phase"].ToString();
-        var ids = new JsonArray();
-        foreach (var id in sim.State.Onedata.ListExecutions(phase.Length == 0 ? "ongoing" : phase))
-        {
-            ids.Add(id);
-        }
-
-        await Respond.JsonAsync(ctx, 200, new JsonObject { ["atmWorkflowExecutions"] = ids, ["isLast"] = true }).ConfigureAwait(false);
+        await Listing.OnedataExecutionListing.WriteAsync(ctx, sim, spaceId).ConfigureAwait(false);
     }
 
     private static Task NotFoundAsync(HttpContext ctx, SimulatorContext sim) =>

@@ -175,6 +175,7 @@ internal static class VcfEndpoints
         switch (sim.State.Vcf.TryCancel(id))
         {
             case VcfState.CancelOutcome.Cancelled:
+                sim.State.Vcf.Settling.Start(id, sim.State.Listing.CancelSettleReads);
                 await Respond.EmptyAsync(ctx, 200).ConfigureAwait(false); // 200 with no body, not 204
                 break;
             case VcfState.CancelOutcome.NotFound:
@@ -201,10 +202,11 @@ internal static class VcfEndpoints
             return;
         }
 
-        await Respond.JsonAsync(ctx, 200, TaskJson(id, status)).ConfigureAwait(false);
+        var settling = sim.State.Vcf.Settling.Read(id);
+        await Respond.JsonAsync(ctx, 200, TaskJson(sim.State.Vcf, id, settling ? "IN_PROGRESS" : status, cancelRequested: settling)).ConfigureAwait(false);
     }
 
-    /// <summary>GET /v1/tasks: a PageOfTask of every task, or of those whose status matches ?taskStatus= (either spelling).</summary>
+    /// <summary>GET /v1/tasks: a PageOfTask with the vendor's paging and filters (Listing/VcfTaskListing).</summary>
     private static async Task ListTasksAsync(HttpContext ctx, SimulatorContext sim)
     {
         if (!await AuthorizeAsync(ctx, sim).ConfigureAwait(false))
@@ -212,40 +214,26 @@ internal static class VcfEndpoints
             return;
         }
 
-        var wanted = ctx.Request.Query["taskStatus"].ToString();
-        var canonical = wanted.Length == 0 ? null : wanted.Trim().ToUpperInvariant().Replace(' ', '_');
-        var elements = new JsonArray();
-        foreach (var (id, status) in sim.State.Vcf.ListTasks())
-        {
-            if (canonical is null || status == canonical)
-            {
-                elements.Add(TaskJson(id, status));
-            }
-        }
-
-        var page = new JsonObject
-        {
-            ["elements"] = elements,
-            ["pageMetadata"] = new JsonObject { ["pageNumber"] = 1, ["pageSize"] = elements.Count, ["totalElements"] = elements.Count, ["totalPages"] = 1 },
-        };
-        await Respond.JsonAsync(ctx, 200, page).ConfigureAwait(false);
+        await Listing.VcfTaskListing.WriteAsync(ctx, sim).ConfigureAwait(false);
     }
 
     /// <summary>The Task object of GET /v1/tasks/{id} and of each element of GET /v1/tasks.</summary>
-    private static JsonObject TaskJson(string id, string status)
+    /// <param name="cancelRequested">An accepted cancel still settling: the task reads IN_PROGRESS but cannot be cancelled again.</param>
+    internal static JsonObject TaskJson(VcfState state, string id, string status, bool cancelRequested = false)
     {
+        var details = state.DetailsOf(id);
         var ended = status is not ("IN_PROGRESS" or "PENDING" or "QUEUED");
         var body = new JsonObject
         {
             ["id"] = id,
-            ["name"] = "Simulated task " + id,
-            ["type"] = "SIMULATED_OPERATION",
+            ["name"] = details.Name,
+            ["type"] = details.Type,
             ["status"] = VcfState.Display(id, status),
-            ["creationTimestamp"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+            ["creationTimestamp"] = details.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
             ["subTasks"] = new JsonArray(),
             ["errors"] = new JsonArray(),
             ["resources"] = new JsonArray(),
-            ["isCancellable"] = status == "IN_PROGRESS",
+            ["isCancellable"] = status == "IN_PROGRESS" && !cancelRequested,
             ["isRetryable"] = status == "FAILED",
         };
         // The spec types completionTimestamp as a string (not nullable): a running task has none, so the field is left out.

@@ -39,6 +39,8 @@ namespace OperationsModule.Cmdlets
 
         protected override ICancelEndpoint Endpoint => TaskCancelEndpoint.Instance;
 
+        protected override Core.Waiting.IItemStateReader StateReader => VcfTaskStateReader.Instance;
+
         protected override IReadOnlyList<string?> CurrentIds => _sddcIds;
 
         protected override void BeginProcessing()

@@ -23,6 +23,8 @@ namespace OperationsModule.Cmdlets
 
         protected override ICancelEndpoint Endpoint => WorkflowExecutionCancelEndpoint.Instance;
 
+        protected override Core.Waiting.IItemStateReader StateReader => WorkflowExecutionStateReader.Instance;
+
         protected override IReadOnlyList<string?> CurrentIds => ExecutionId ?? NoIds;
     }
 }

@@ -16,8 +16,14 @@ namespace OperationsModule.Core.Systems.Onedata
         public static Uri Details(Uri baseUri, string executionId) =>
             EndpointPath.Combine(baseUri, WorkflowsPath(baseUri), EndpointPath.Escaped(executionId));
 
+        /// <summary>GET /spaces/{sid}/automation/execution/workflows: the execution IDs of a space.</summary>
+        public static Uri SpaceExecutions(Uri baseUri, string spaceId) =>
+            EndpointPath.Combine(baseUri, ApiPrefix(baseUri) + "spaces", EndpointPath.Escaped(spaceId), Workflows);
+
+        private static string ApiPrefix(Uri baseUri) =>
+            baseUri.AbsolutePath.TrimEnd('/').EndsWith("/" + ApiRoot, StringComparison.OrdinalIgnoreCase) ? string.Empty : ApiRoot + "/";
+
         // The documented base URL includes the API root; users also pass just the host. Accept both, never double it.
-        private static string WorkflowsPath(Uri baseUri) =>
-            baseUri.AbsolutePath.TrimEnd('/').EndsWith("/" + ApiRoot, StringComparison.OrdinalIgnoreCase) ? Workflows : ApiRoot + "/" + Workflows;
+        private static string WorkflowsPath(Uri baseUri) => ApiPrefix(baseUri) + Workflows;
     }
 }

@@ -12,6 +12,8 @@ namespace OperationsModule.Core.Systems.Vcf
 
         public static Uri RefreshToken(Uri baseUri) => EndpointPath.Combine(baseUri, "v1/tokens/refresh-token");
 
+        public static Uri Tasks(Uri baseUri) => EndpointPath.Combine(baseUri, "v1/tasks");
+
         public static Uri Task(Uri baseUri, string taskId) => EndpointPath.Combine(baseUri, "v1/tasks", EndpointPath.Escaped(taskId));
     }
 }
