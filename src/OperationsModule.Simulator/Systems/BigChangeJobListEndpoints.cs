@@ -42,7 +42,7 @@ internal static class BigChangeJobListEndpoints
         ["statusModifiedAt"] = Time(job.StatusModifiedAt),
     };
 
-    private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static async Task ListAsync(HttpContext ctx, SimulatorContext sim)
     {
