@@ -1,17 +1,13 @@
 using System.Globalization;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
-using OperationsModule.Core.Models;
-using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Validation;
 
 namespace OperationsModule.Core.Systems.BigChange.Jobs
 {
-    /// <summary>GET /v1/jobs/{jobId}: one job, read with the tenant's Customer-Id.</summary>
+    /// <summary>GET /v1/jobs/{jobId}: one job, read with the tenant's Customer-Id (every BigChange call names it).</summary>
     public static class BigChangeJobClient
     {
         /// <summary>-CustomerId when given, else the session's; refused (naming -CustomerId) when neither exists.</summary>
@@ -24,15 +20,6 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
 
         public static ApiRequest BuildGet(OperationsSession session, long jobId, long customerId) =>
             WithTenant(new ApiRequest(HttpMethod.Get, BigChangePaths.Job(session.BaseUri, IdValidator.ValidatePositive("JobId", jobId))), customerId);
-
-        public static async Task<BigChangeJob> GetAsync(ResolvedConnection connection, long jobId, long customerId, ILogSink log, CancellationToken cancellationToken)
-        {
-            var request = BuildGet(connection.Session, jobId, customerId);
-            var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != 200)
-                throw FailureBuilder.FromResponse(request, response, ProblemDetailsParser.Instance, $"Reading BigChange job '{jobId}' failed");
-            return BigChangeJobReader.ReadJob(request, response, customerId, connection);
-        }
 
         internal static ApiRequest WithTenant(ApiRequest request, long customerId)
         {

@@ -24,6 +24,15 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
             return Job(document.RootElement, customerId, connection) ?? throw Unexpected(request, response, "a job with a numeric id");
         }
 
+        /// <summary>Only the status of one job (the -Wait read): in the vendor's spelling, null when the job has none.</summary>
+        public static string? ReadStatus(ApiRequest request, ApiResponse response)
+        {
+            using var document = Parse(request, response);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw Unexpected(request, response, "a JSON object (the job)");
+            return BigChangeJobStatus.Normalize(Text(document.RootElement, "status"));
+        }
+
         /// <summary>The page's jobs, and the page number and size the server says it used (null when it does not say).</summary>
         public static (IReadOnlyList<BigChangeJob> Jobs, long? PageNumber, int? PageSize) ReadPage(ApiRequest request, ApiResponse response, long customerId, ResolvedConnection connection)
         {

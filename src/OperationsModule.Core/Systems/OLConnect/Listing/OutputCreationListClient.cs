@@ -1,14 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
-using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Validation;
 
@@ -16,7 +12,7 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
 {
     /// <summary>
     /// GET getOperations (the running operations: one JSON array, not paged) and GET getProgress/{id} (one
-    /// operation's percentage or "done").
+    /// operation's percentage or "done"): the requests and how their answers read.
     /// </summary>
     public static class OutputCreationListClient
     {
@@ -25,35 +21,27 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
         public static ApiRequest BuildGet(Uri baseUri, string operationId) =>
             new ApiRequest(HttpMethod.Get, OlConnectPaths.Progress(baseUri, IdValidator.Validate("OperationId", operationId)));
 
-        public static async Task<IReadOnlyList<OutputCreation>> ListAsync(ResolvedConnection connection, ILogSink log, CancellationToken cancellationToken)
+        /// <summary>A getProgress answer as an OutputCreation: Running with its percentage, or Completed once "done".</summary>
+        public static OutputCreation ReadProgress(ApiRequest request, ApiResponse response, string operationId, ResolvedConnection connection)
         {
-            var request = BuildList(connection.Session.BaseUri);
-            var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != 200)
-                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, "Listing OL Connect output creation operations failed");
-            return ReadList(request, response, connection);
-        }
-
-        /// <summary>One operation by ID. A 404 is an error that says why it may be gone (finished or cancelled).</summary>
-        public static async Task<OutputCreation> GetAsync(ResolvedConnection connection, string operationId, ILogSink log, CancellationToken cancellationToken)
-        {
-            var request = BuildGet(connection.Session.BaseUri, operationId);
-            var response = await connection.Transport.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == 404)
             {
                 var gone = FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, $"Reading OL Connect output creation operation '{operationId}' failed");
-                gone.RecommendedAction = $"OL Connect drops an operation from its list once it finished or was cancelled. If it finished, Get-OutputCreationResult -OperationId '{operationId}' returns its result.";
+                gone.RecommendedAction = $"OL Connect drops an operation from its list once it finished or was cancelled. If it finished, Get-OutputCreationResult -OperationId '{operationId.Replace("'", "''")}' returns its result.";
                 throw gone;
             }
             if (response.StatusCode != 200)
                 throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, $"Reading OL Connect output creation operation '{operationId}' failed");
             if (!ProgressReading.TryParse(response.Body, out var reading))
-                throw FailureBuilder.UnexpectedShape(
-                    $"Reading OL Connect output creation operation '{operationId}' failed: {request.Describe()} answered '{BodyText.Summarize(response.Body, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
-                    request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
+                throw UnexpectedProgress(request, response, operationId);
             return new OutputCreation(operationId, reading.IsDone ? OutputCreationStatus.Completed : OutputCreationStatus.Running, reading.Percent,
                 connection.Session.BaseUri, connection.PipeableSession);
         }
+
+        internal static OperationsApiException UnexpectedProgress(ApiRequest request, ApiResponse response, string operationId) =>
+            FailureBuilder.UnexpectedShape(
+                $"Reading OL Connect output creation operation '{operationId}' failed: {request.Describe()} answered '{BodyText.Summarize(response.Body, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
+                request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
 
         /// <summary>The JSON Operations List: [{id, type, subTask, startTime (ms since the epoch), progress}].</summary>
         public static IReadOnlyList<OutputCreation> ReadList(ApiRequest request, ApiResponse response, ResolvedConnection connection)
