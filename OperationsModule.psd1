@@ -23,6 +23,8 @@
         'Connect-OperationsServer'
         'Disconnect-OperationsServer'
         'Get-OperationsSession'
+        'Get-BigChangeJob'
+        'Get-OutputCreation'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -17,6 +17,13 @@ namespace OperationsModule.Cmdlets
         [ValidateRange(1, 256)]
         public override int ThrottleLimit { get; set; } = 8;
 
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        public override SwitchParameter Wait { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public override int WaitTimeoutSec { get; set; } = 3600;
+
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
         public override OperationsSession? Session { get; set; }
 

@@ -20,6 +20,8 @@ namespace OperationsModule.Cmdlets
 
         protected override ICancelEndpoint Endpoint => OutputCreationCancelEndpoint.Instance;
 
+        protected override Core.Waiting.IItemStateReader StateReader => Core.Systems.OLConnect.Listing.OutputCreationStateReader.Instance;
+
         protected override IReadOnlyList<string?> CurrentIds => OperationId ?? NoIds;
     }
 }
