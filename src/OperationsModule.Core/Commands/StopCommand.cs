@@ -20,6 +20,9 @@ namespace OperationsModule.Core.Commands
         private readonly IOperationsOutput _output;
         private readonly BulkProgress _progress;
 
+        /// <summary>-Wait: accepted cancels are read until final before their result is written; null without -Wait.</summary>
+        private Waiting.CancelConfirmation? _confirmation;
+
         /// <summary>Items refused before any request (their failures are already written).</summary>
         private long _refused;
 
@@ -32,9 +35,27 @@ namespace OperationsModule.Core.Commands
             _connections = connections;
             _output = output;
             _engine = new BulkEngine(throttleLimit, cancellationToken);
+            _cancellationToken = cancellationToken;
             _actionPrefix = $"Cancel {endpoint.System} {endpoint.Kind} (";
             _progress = new BulkProgress(ProgressActivityId, $"Cancelling {endpoint.System} {endpoint.Kind} items", clock);
         }
+
+        /// <summary>
+        /// -Wait: from now on each accepted cancel is read with <paramref name="reader"/> until its state is final, and
+        /// its result carries that state. Call before the first item.
+        /// </summary>
+        public void ConfirmWith(Waiting.IItemStateReader reader, Waiting.WaitSchedule schedule)
+        {
+            _confirmation = new Waiting.CancelConfirmation(reader, schedule, _engine.ThrottleLimit, $"{_endpoint.System} {_endpoint.Kind}", _output, _cancellationToken);
+        }
+
+        /// <summary>The -Wait stage, for diagnostics and tests; null without -Wait.</summary>
+        public Waiting.CancelConfirmation? Confirmation => _confirmation;
+
+        private readonly CancellationToken _cancellationToken;
+
+        /// <summary>Where the cancel engine writes: the -Wait stage's intake, or the output itself.</summary>
+        private IOperationsOutput CancelOutput => _confirmation?.Intake ?? _output;
 
         // Formatted once: an enum's ToString per piped item is measurable in a bulk run.
         private readonly string _actionPrefix;
@@ -63,20 +84,26 @@ namespace OperationsModule.Core.Commands
             }
             if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
                 return true;
-            var added = _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output);
+            var added = _confirmation is null
+                ? _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output)
+                : _engine.Add(id, async (log, token) => new Waiting.AcceptedCancel(await CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token).ConfigureAwait(false), connection), CancelOutput);
             _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, connection.Transport.Throttle);
             return added;
         }
 
         /// <summary>Writes what finished meanwhile; ProcessRecord calls it so output streams.</summary>
-        public void Flush() => _engine.Flush(_output);
+        public void Flush()
+        {
+            _engine.Flush(CancelOutput);
+            _confirmation?.Flush();
+        }
 
         /// <summary>Waits for the items in flight, writing their results. False when the run was stopped.</summary>
         public bool Complete()
         {
-            var completed = _engine.Complete(_output);
+            var completed = _engine.Complete(CancelOutput);
             if (completed) _progress.Finish(_output);
-            return completed;
+            return completed && (_confirmation?.Complete() ?? true);
         }
 
         /// <summary>Progress records written (throttled), for diagnostics and tests.</summary>
@@ -88,6 +115,7 @@ namespace OperationsModule.Core.Commands
         public void Dispose()
         {
             _engine.Dispose();
+            _confirmation?.Dispose();
             _connections.Dispose();
         }
     }

@@ -29,8 +29,14 @@ namespace OperationsModule.Core.Models
 
         public string Id { get; }
 
-        /// <summary>CancelRequested: the server accepted the request; the work may still be stopping.</summary>
-        public string Status { get; }
+        /// <summary>
+        /// CancelRequested: the server accepted the request; the work may still be stopping. With -Wait: Cancelled once
+        /// the cancel took effect, else the state the item reached (or, when the wait timed out, the last state read).
+        /// </summary>
+        public string Status { get; internal set; }
+
+        /// <summary>With -Wait: when the final state was read; null without -Wait or when the wait timed out.</summary>
+        public DateTimeOffset? ConfirmedAt { get; internal set; }
 
         public int StatusCode { get; }
 

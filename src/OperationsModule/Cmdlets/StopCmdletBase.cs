@@ -3,6 +3,7 @@ using System.Management.Automation;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Sessions;
+using OperationsModule.Core.Waiting;
 
 namespace OperationsModule.Cmdlets
 {
@@ -17,7 +18,19 @@ namespace OperationsModule.Cmdlets
         [ValidateRange(1, 256)]
         public virtual int ThrottleLimit { get; set; } = 8;
 
+        /// <summary>After each cancel is accepted, read the item until its state is final and emit the result with that state.</summary>
+        [Parameter]
+        public virtual SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: bound on the whole wait for each item (not per request: that is -TimeoutSec).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public virtual int WaitTimeoutSec { get; set; } = 3600;
+
         protected abstract ICancelEndpoint Endpoint { get; }
+
+        /// <summary>How -Wait reads an item's state; null for a system whose -Wait is not available.</summary>
+        protected virtual IItemStateReader? StateReader => null;
 
         /// <summary>
         /// The IDs of the current pipeline record: one when piped, any number when typed as a list
@@ -36,12 +49,16 @@ namespace OperationsModule.Cmdlets
             try
             {
                 _command = new StopCommand(Endpoint, OpenConnections(), ThrottleLimit, this, StopToken);
+                if (Wait.IsPresent) _command.ConfirmWith(StateReaderForWait(), WaitSchedule.FromSeconds(WaitTimeoutSec));
             }
             catch (OperationsApiException ex)
             {
                 Terminate(ex, BaseUri);
             }
         }
+
+        private IItemStateReader StateReaderForWait() => StateReader
+            ?? throw new InputValidationException(nameof(Wait), $"{MyInvocation.MyCommand.Name} cannot read the state of {Endpoint.System} items yet, so it cannot wait for them; leave out -Wait.");
 
         protected override void ProcessRecord()
         {

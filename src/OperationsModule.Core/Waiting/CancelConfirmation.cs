@@ -1,0 +1,146 @@
+using System;
+using System.Threading;
+using OperationsModule.Core.Engine;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Output;
+
+namespace OperationsModule.Core.Waiting
+{
+    /// <summary>
+    /// The -Wait stage of a Stop- command. The cancel engine writes into <see cref="Intake"/>: an accepted cancel goes
+    /// on to be read until final (its result is written only then), while a failed cancel's error passes straight
+    /// through and is never read. Items wait in a second bulk engine, so every accepted cancel still yields exactly
+    /// one object (Cancelled, or the final state reached) or one error (WaitTimedOut with the last state, or the read's
+    /// failure); their reads share the ThrottleLimit bound. Write-Progress shows the counts.
+    /// </summary>
+    public sealed class CancelConfirmation : IDisposable
+    {
+        /// <summary>Write-Progress activity ID of the wait: apart from the cancel's own bar (6001).</summary>
+        public const int ProgressActivityId = 6007;
+
+        /// <summary>Items waited for at once, at least: waiting costs a timer, not a request, so it exceeds ThrottleLimit.</summary>
+        public const int MinimumWaiting = 64;
+
+        private readonly CancelWaiter _waiter;
+        private readonly BulkEngine _engine;
+        private readonly IOperationsOutput _output;
+        private readonly BulkProgress _progress;
+        private readonly CountingOutput _counted;
+
+        public CancelConfirmation(IItemStateReader reader, WaitSchedule schedule, int throttleLimit, string what, IOperationsOutput output, CancellationToken cancellationToken)
+        {
+            _output = output;
+            _waiter = new CancelWaiter(reader, schedule, throttleLimit);
+            _engine = new BulkEngine(Math.Max(throttleLimit * 4, MinimumWaiting), cancellationToken);
+            _progress = new BulkProgress(ProgressActivityId, $"Waiting for cancelled {what} items to stop", schedule.Clock);
+            _counted = new CountingOutput(output);
+            Intake = new IntakeOutput(this);
+        }
+
+        /// <summary>The port the cancel engine writes to.</summary>
+        public IOperationsOutput Intake { get; }
+
+        /// <summary>The waiter, for diagnostics and tests (reads issued).</summary>
+        public CancelWaiter Waiter => _waiter;
+
+        /// <summary>Accepted cancels whose final state (or timeout) is written.</summary>
+        public long Confirmed => _counted.Written;
+
+        private bool Accept(AcceptedCancel accepted)
+        {
+            var result = accepted.Result;
+            var added = _engine.Add(result, (log, token) => _waiter.WaitAsync(result, accepted.Connection, log, token), _counted);
+            Report();
+            return added;
+        }
+
+        /// <summary>Writes what was confirmed meanwhile.</summary>
+        public void Flush()
+        {
+            _engine.Flush(_counted);
+            Report();
+        }
+
+        /// <summary>Waits until every accepted cancel is confirmed or timed out. False when the run was stopped.</summary>
+        public bool Complete()
+        {
+            // Each result updates the bar, so the counts keep moving while the last items stop.
+            if (!_engine.Complete(new ReportingOutput(this))) return false;
+            _progress.Finish(_output);
+            return true;
+        }
+
+        private void Report() => _progress.Report(_output, _counted.Written, _engine.InFlight);
+
+        public void Dispose()
+        {
+            _engine.Dispose();
+            _waiter.Dispose();
+        }
+
+        /// <summary>Everything passes through, except accepted cancels: those are waited for.</summary>
+        private sealed class IntakeOutput : ForwardingOutput
+        {
+            private readonly CancelConfirmation _owner;
+
+            public IntakeOutput(CancelConfirmation owner)
+                : base(owner._output)
+            {
+                _owner = owner;
+            }
+
+            public override void WriteObject(object item)
+            {
+                if (item is AcceptedCancel accepted) _owner.Accept(accepted);
+                else base.WriteObject(item);
+            }
+        }
+
+        /// <summary>Counts the results written (confirmed or failed), for the progress bar.</summary>
+        private sealed class CountingOutput : ForwardingOutput
+        {
+            public CountingOutput(IOperationsOutput inner)
+                : base(inner)
+            {
+            }
+
+            public long Written { get; private set; }
+
+            public override void WriteObject(object item)
+            {
+                Written++;
+                base.WriteObject(item);
+            }
+
+            public override void WriteFailure(Failure failure)
+            {
+                Written++;
+                base.WriteFailure(failure);
+            }
+        }
+
+        /// <summary>Updates the bar after each result while the last items are waited for.</summary>
+        private sealed class ReportingOutput : ForwardingOutput
+        {
+            private readonly CancelConfirmation _owner;
+
+            public ReportingOutput(CancelConfirmation owner)
+                : base(owner._counted)
+            {
+                _owner = owner;
+            }
+
+            public override void WriteObject(object item)
+            {
+                base.WriteObject(item);
+                _owner.Report();
+            }
+
+            public override void WriteFailure(Failure failure)
+            {
+                base.WriteFailure(failure);
+                _owner.Report();
+            }
+        }
+    }
+}
