@@ -29,11 +29,11 @@ namespace OperationsModule.Cmdlets
 
         /// <summary>Jobs planned to start at or after this time (BigChange's StartAtFrom).</summary>
         [Parameter]
-        public DateTime? StartAfter { get; set; }
+        public DateTime StartAfter { get; set; }
 
         /// <summary>Jobs planned to start at or before this time (BigChange's StartAtTo).</summary>
         [Parameter]
-        public DateTime? StartBefore { get; set; }
+        public DateTime StartBefore { get; set; }
 
         /// <summary>BigChange job statuses in any case (scheduled, new, started...); checked before any request.</summary>
         [Parameter]
@@ -51,9 +51,13 @@ namespace OperationsModule.Cmdlets
 
         private long? TypedCustomer => MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null;
 
-        private DateTimeOffset? After => StartAfter is { } after ? new DateTimeOffset(after) : (DateTimeOffset?)null;
+        private DateTimeOffset? After => Bound(nameof(StartAfter), StartAfter);
 
-        private DateTimeOffset? Before => StartBefore is { } before ? new DateTimeOffset(before) : (DateTimeOffset?)null;
+        private DateTimeOffset? Before => Bound(nameof(StartBefore), StartBefore);
+
+        /// <summary>A typed time as a point in time: local or unspecified ones mean this computer's time zone, as Get-Date's do.</summary>
+        private DateTimeOffset? Bound(string name, DateTime value) =>
+            MyInvocation.BoundParameters.ContainsKey(name) ? new DateTimeOffset(value) : (DateTimeOffset?)null;
 
         protected override void ValidateFilters()
         {
@@ -65,7 +69,7 @@ namespace OperationsModule.Cmdlets
 
         protected override bool ReadById(string? id)
         {
-            if (!_saidClientSide && (_statuses.Count > 0 || StartAfter is not null || StartBefore is not null))
+            if (!_saidClientSide && (_statuses.Count > 0 || After is not null || Before is not null))
             {
                 _saidClientSide = true;
                 WriteVerbose("-Status, -StartAfter and -StartBefore are applied here to the jobs read by -JobId: BigChange filters only its list call.");
