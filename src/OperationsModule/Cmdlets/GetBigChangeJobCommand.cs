@@ -40,8 +40,12 @@ namespace OperationsModule.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? Status { get; set; }
 
-        /// <summary>The BigChange customer (tenant); without it, the session's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The BigChange customer (tenant); without it, the session's. A piped row's CustomerId binds only with its
+        /// JobId: were it bound in the list set, PowerShell would settle on that set and never bind the row's JobId.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         public long CustomerId { get; set; }
 
         protected override OperationsSystem System => OperationsSystem.BigChange;
