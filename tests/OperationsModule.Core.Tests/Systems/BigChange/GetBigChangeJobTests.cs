@@ -81,6 +81,19 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             Assert.DoesNotContain(sim.Journal.Snapshot(), r => r.Path == "/v1/jobs");
         }
 
+        [Fact]
+        public async Task A_refused_client_secret_reading_by_ID_fails_each_ID_once_and_no_job_is_read()
+        {
+            await using var sim = await SimulatorServer.StartAsync();
+            for (var id = 1; id <= 3; id++) sim.State.BigChange.SeedJob(id);
+
+            var output = FindRun.Read(Client(sim.BaseUri, secret: "wrong"), new BigChangeJobItemReader(null), null, "1", "2", "3");
+
+            Assert.Equal(3, output.Failures.Count);
+            Assert.All(output.Failures, f => Assert.Equal(ErrorCategoryName.AuthenticationError, f.Category));
+            Assert.DoesNotContain(sim.Journal.Snapshot(), r => r.Path.StartsWith("/v1/jobs", StringComparison.Ordinal));
+        }
+
         [Theory]
         [InlineData(null, null, "StartAfter", "refuses to list jobs without a date range")]
         [InlineData("2026-12-08", null, "StartBefore", "complete date range")]
