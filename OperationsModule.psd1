@@ -26,6 +26,8 @@
         'Connect-OperationsServer'
         'Disconnect-OperationsServer'
         'Get-OperationsSession'
+        'Get-BigChangeJob'
+        'Get-OutputCreation'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

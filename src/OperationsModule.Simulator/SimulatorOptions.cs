@@ -43,6 +43,11 @@ public sealed class SimulatorOptions
     public bool OlConnectAbsoluteLinks { get; set; }
     /// <summary>One Link header per rel instead of one comma-separated Link header. The docs leave this open.</summary>
     public bool OlConnectSeparateLinkHeaders { get; set; }
+    /// <summary>
+    /// A cancel is only requested: a cancelled operation stays in getOperations and getProgress keeps answering its
+    /// last percentage for this many more getProgress reads, then it leaves the list (404). 0 = it leaves at once.
+    /// </summary>
+    public int OlConnectCancelPolls { get; set; }
 
     // ---- Onedata ----
     public string OnedataToken { get; set; } = "onedata-good-token";

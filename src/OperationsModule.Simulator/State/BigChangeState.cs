@@ -7,7 +7,7 @@ using OperationsModule.Simulator.StateInternals;
 namespace OperationsModule.Simulator;
 
 /// <summary>Jobs and access tokens of the fake BigChange API. Statuses use the API's camelCase values.</summary>
-public sealed class BigChangeState
+public sealed partial class BigChangeState
 {
     // A job in one of these states cannot be cancelled (vendor rule: started, suspended, completed; plus already cancelled).
     private static readonly HashSet<string> NotCancellable = new(StringComparer.Ordinal)
@@ -17,9 +17,14 @@ public sealed class BigChangeState
 
     private readonly ConcurrentDictionary<long, Job> _jobs = new();
     private readonly Func<long> _defaultCustomer;
+    private readonly Func<DateTimeOffset> _now;
     private int _tokensIssued;
 
-    internal BigChangeState(Func<long> defaultCustomer) => _defaultCustomer = defaultCustomer;
+    internal BigChangeState(Func<long> defaultCustomer, Func<DateTimeOffset>? now = null)
+    {
+        _defaultCustomer = defaultCustomer;
+        _now = now ?? (() => DateTimeOffset.UtcNow);
+    }
 
     internal TokenStore Tokens { get; } = new();
 
@@ -30,14 +35,14 @@ public sealed class BigChangeState
 
     /// <summary>A null customer means <see cref="SimulatorOptions.BigChangeCustomerId"/>.</summary>
     public void AddJob(long id, string status = "scheduled", long? customerId = null) =>
-        _jobs[id] = new Job(status, customerId ?? _defaultCustomer());
+        _jobs[id] = NewJob(id, status, customerId ?? _defaultCustomer());
 
     public void AddJobs(IEnumerable<long> ids, string status = "scheduled", long? customerId = null)
     {
         var customer = customerId ?? _defaultCustomer();
         foreach (var id in ids)
         {
-            _jobs[id] = new Job(status, customer);
+            _jobs[id] = NewJob(id, status, customer);
         }
     }
 
@@ -73,7 +78,7 @@ public sealed class BigChangeState
                 return CancelOutcome.NotCancellable;
             }
 
-            if (_jobs.TryUpdate(id, job with { Status = "cancelled" }, job))
+            if (_jobs.TryUpdate(id, job with { Status = "cancelled", StatusModifiedAt = _now() }, job))
             {
                 return CancelOutcome.Cancelled;
             }
@@ -87,5 +92,4 @@ public sealed class BigChangeState
         Interlocked.Exchange(ref _tokensIssued, 0);
     }
 
-    private sealed record Job(string Status, long CustomerId);
 }

@@ -30,6 +30,9 @@ public sealed class OlOperation
     public int Progress { get; internal set; }
     public bool Cancelled { get; internal set; }
 
+    /// <summary>getProgress reads left before a cancelled operation leaves the list (see SimulatorOptions.OlConnectCancelPolls).</summary>
+    public int StopPollsLeft { get; internal set; }
+
     /// <summary>'done' has been answered once; with the drop quirk on, getProgress now answers 404.</summary>
     public bool DoneReported { get; internal set; }
 

@@ -8,7 +8,7 @@ public sealed class SimulatorState
     internal SimulatorState(SimulatorOptions options)
     {
         _options = options;
-        BigChange = new BigChangeState(() => _options.BigChangeCustomerId);
+        BigChange = new BigChangeState(() => _options.BigChangeCustomerId, () => _options.TimeProvider.GetUtcNow());
         Reset();
     }
 

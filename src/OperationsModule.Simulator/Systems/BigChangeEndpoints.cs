@@ -28,6 +28,8 @@ internal static class BigChangeEndpoints
         app.MapPost(TokenPath, ctx => TokenAsync(ctx, sim));
         app.MapMethods(CancelPath, new[] { CancelMethod }, (HttpContext ctx, string jobId) => CancelAsync(ctx, sim, jobId));
         app.MapGet("/v1/jobs/{jobId}", (HttpContext ctx, string jobId) => GetJobAsync(ctx, sim, jobId));
+        BigChangeJobListEndpoints.Map(app, sim);
+        Control.BigChangeJobSeedEndpoint.Map(app, sim);
     }
 
     /// <summary>RFC 7807 ProblemDetails as ASP.NET Core writes it (type/title per status, plus traceId).</summary>
@@ -168,21 +170,20 @@ internal static class BigChangeEndpoints
             return;
         }
 
-        var status = long.TryParse(jobIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId) ? sim.State.BigChange.GetStatus(jobId) : null;
-        if (status is null)
+        var job = long.TryParse(jobIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId) ? sim.State.BigChange.GetJob(jobId) : null;
+        if (job is null)
         {
             await ProblemAsync(ctx, 404, $"Job {jobIdText} was not found.").ConfigureAwait(false);
             return;
         }
 
-        if (sim.State.BigChange.GetCustomer(jobId) != customerId)
+        if (job.CustomerId != customerId)
         {
             await ProblemAsync(ctx, 403, $"Customer {customerId} has not granted access to job {jobId}.").ConfigureAwait(false);
             return;
         }
 
-        var body = new JsonObject { ["id"] = jobId, ["reference"] = "SIM-" + jobId, ["status"] = status };
-        await Respond.JsonAsync(ctx, 200, body).ConfigureAwait(false);
+        await Respond.JsonAsync(ctx, 200, BigChangeJobListEndpoints.ToJson(job)).ConfigureAwait(false);
     }
 
     private static async Task<(string? Reason, string? Error, bool UnsupportedMediaType)> ReadReasonAsync(HttpContext ctx)
@@ -228,7 +229,7 @@ internal static class BigChangeEndpoints
         }
     }
 
-    private static bool Authorized(HttpContext ctx, SimulatorContext sim, out string clientId)
+    internal static bool Authorized(HttpContext ctx, SimulatorContext sim, out string clientId)
     {
         var header = ctx.Request.Headers.Authorization.ToString();
         clientId = string.Empty;
@@ -241,7 +242,7 @@ internal static class BigChangeEndpoints
         (clientId == o.BigChangeClientId && secret == o.BigChangeClientSecret) ||
         (clientId == o.BigChangeReadOnlyClientId && secret == o.BigChangeReadOnlyClientSecret);
 
-    private static bool TryCustomer(HttpContext ctx, out long customerId) =>
+    internal static bool TryCustomer(HttpContext ctx, out long customerId) =>
         long.TryParse(ctx.Request.Headers["Customer-Id"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out customerId);
 
     private static string TypeUri(int status) => status switch

@@ -128,6 +128,7 @@ internal static class OlConnectEndpoints
         lock (op)
         {
             op.Cancelled = true;
+            op.StopPollsLeft = Math.Max(0, sim.Options.OlConnectCancelPolls);
         }
 
         await Respond.EmptyAsync(ctx, StatusCodes.Status204NoContent).ConfigureAwait(false);
@@ -147,7 +148,13 @@ internal static class OlConnectEndpoints
             lock (op)
             {
                 // A cancelled operation leaves the active list at once; a finished one after 'done' was reported once.
-                if (!IsGone(op, sim.Options))
+                if (op.Cancelled && op.StopPollsLeft > 0)
+                {
+                    // Still stopping: the last percentage, unchanged.
+                    op.StopPollsLeft--;
+                    answer = op.Progress.ToString(CultureInfo.InvariantCulture);
+                }
+                else if (!IsGone(op, sim.Options))
                 {
                     if (op.Progress < 100 && !op.DoneReported)
                     {
@@ -229,7 +236,7 @@ internal static class OlConnectEndpoints
     }
 
     private static bool IsGone(OlOperation op, SimulatorOptions options) =>
-        op.Cancelled || (op.DoneReported && options.OlConnectDropFinishedOperations);
+        (op.Cancelled && op.StopPollsLeft <= 0) || (op.DoneReported && options.OlConnectDropFinishedOperations);
 
     /// <summary>Basic (admin or viewer) or the auth_token header. Writes 401/403 and returns false when refused.</summary>
     private static async Task<bool> AuthorizeAsync(HttpContext ctx, SimulatorContext sim, bool write)

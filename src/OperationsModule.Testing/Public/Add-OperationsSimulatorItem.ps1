@@ -7,7 +7,8 @@ function Add-OperationsSimulatorItem {
         [ValidateNotNullOrEmpty()] [string] $Status,
         [ValidateRange(0, 100)] [int] $Progress = 0,
         [long] $CustomerId = 4242,
-        [PSTypeName('OperationsModule.Testing.Simulator')] $Simulator
+        [PSTypeName('OperationsModule.Testing.Simulator')] $Simulator,
+        [DateTimeOffset] $StartAt
     )
     $body = switch ($System) {
         'OLConnect' { @{ operations = @($Id | ForEach-Object { @{ id = $_; progress = $Progress } }) } }
@@ -19,10 +20,14 @@ function Add-OperationsSimulatorItem {
                 if (-not [long]::TryParse($jobId, [ref]$number) -or $number -le 0) {
                     throw [System.ArgumentException]::new("BigChange job IDs are positive numbers; '$jobId' is not.", 'Id')
                 }
-                @{ id = $number; status = if ($Status) { $Status } else { 'scheduled' }; customerId = $CustomerId }
+                $job = @{ id = $number; status = if ($Status) { $Status } else { 'scheduled' }; customerId = $CustomerId }
+                if ($PSBoundParameters.ContainsKey('StartAt')) { $job.startAt = $StartAt.ToUniversalTime().ToString('o') }
+                $job
             }
             @{ jobs = @($jobs) }
         }
     }
-    $null = Invoke-SimulatorControl -Simulator (Resolve-Simulator $Simulator) -Path "seed/$($System.ToLowerInvariant())" -Body $body
+    # BigChange jobs go to the endpoint that also takes their start time (the list call filters on it).
+    $path = if ($System -eq 'BigChange') { 'seed/bigchange/jobs' } else { "seed/$($System.ToLowerInvariant())" }
+    $null = Invoke-SimulatorControl -Simulator (Resolve-Simulator $Simulator) -Path $path -Body $body
 }

@@ -113,7 +113,11 @@ namespace OperationsModule.Cmdlets
                 return;
             }
             if (route.ForwardsToBuiltIn) Forward(route);
-            else if (_apiStarted) base.ProcessRecord();
+            else if (_apiStarted)
+            {
+                RememberCustomers();
+                base.ProcessRecord();
+            }
         }
 
         protected override void EndProcessing()

@@ -22,6 +22,8 @@ namespace OperationsModule.Cmdlets
 
         protected override ICancelEndpoint Endpoint => OutputCreationCancelEndpoint.Instance;
 
+        protected override Core.Waiting.IItemStateReader StateReader => Core.Systems.OLConnect.Listing.OutputCreationStateReader.Instance;
+
         protected override IReadOnlyList<string?> CurrentIds => OperationId ?? NoIds;
     }
 }

@@ -19,6 +19,9 @@ namespace OperationsModule.Core.Systems.BigChange
         public static Uri Job(Uri baseUri, long jobId) =>
             EndpointPath.Combine(baseUri, "v1/jobs", EndpointPath.Escaped(jobId.ToString(CultureInfo.InvariantCulture)));
 
+        /// <summary>GET: the paged job list (filters in the query).</summary>
+        public static Uri Jobs(Uri baseUri) => EndpointPath.Combine(baseUri, "v1/jobs");
+
         /// <summary>The auth proxy's token endpoint (community clients use /auth/tokens; the vendor page copy lacks the path).</summary>
         public static Uri Token(Uri baseUri) => EndpointPath.Combine(baseUri, "auth/tokens");
     }

@@ -1,0 +1,32 @@
+using System.Globalization;
+using OperationsModule.Core.Errors;
+using OperationsModule.Core.Http;
+using OperationsModule.Core.Listing;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Core.Systems.BigChange.Jobs
+{
+    /// <summary>Get-BigChangeJob -JobId: GET /v1/jobs/{jobId} with -CustomerId, or the session's customer.</summary>
+    public sealed class BigChangeJobItemReader : IItemReader<BigChangeJob>
+    {
+        private readonly long? _customerId;
+
+        public BigChangeJobItemReader(long? customerId) => _customerId = customerId;
+
+        public string What => "BigChange job";
+
+        public string ValidateId(string? raw) => JobCancelEndpoint.Instance.ValidateId(raw);
+
+        public ApiRequest BuildRequest(OperationsSession session, string id) =>
+            BigChangeJobClient.BuildGet(session, long.Parse(id, CultureInfo.InvariantCulture), BigChangeJobClient.ResolveCustomer(_customerId, session));
+
+        public BigChangeJob Read(ApiRequest request, ApiResponse response, ResolvedConnection connection)
+        {
+            var id = request.Uri.Segments[request.Uri.Segments.Length - 1];
+            if (response.StatusCode != 200)
+                throw FailureBuilder.FromResponse(request, response, ProblemDetailsParser.Instance, $"Reading BigChange job '{id}' failed");
+            return BigChangeJobReader.ReadJob(request, response, long.Parse(request.Headers["Customer-Id"], CultureInfo.InvariantCulture), connection);
+        }
+    }
+}
