@@ -24,9 +24,9 @@ namespace OperationsModule.Core.Errors
         public IDictionary<string, IReadOnlyList<string>> FieldErrors { get; } = new SortedDictionary<string, IReadOnlyList<string>>();
 
         /// <summary>Set when the vendor's error id says more than the status (Onedata answers a bad token with 400).</summary>
-        public string? ErrorIdOverride { get; set; }
+        internal string? ErrorIdOverride { get; set; }
 
-        public string? CategoryOverride { get; set; }
+        internal string? CategoryOverride { get; set; }
 
         public override string ToString() => Code is null ? Message ?? string.Empty : $"{Code}: {Message}";
     }
