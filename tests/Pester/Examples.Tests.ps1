@@ -84,6 +84,7 @@ Describe 'Documented examples run against the simulator' -Skip:($PSVersionTable.
         $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -HostForTranscript $Host
         $text = Format-ExampleText $result
 
+        $result.Unassigned | Should -BeNullOrEmpty -Because "the example reads variables it never assigns and the documented preamble does not define (line $($Example.Line))"
         $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
 
         $expected = @(if ($Example.Markers['errors']) { $Example.Markers['errors'] -split '[,\s]+' | Where-Object { $_ } })
@@ -127,6 +128,7 @@ Describe 'Test kit examples run against the simulator they start' -Skip:($PSVers
         $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -KitModule $KitModules -ShimFolder $Shims
         $text = Format-ExampleText $result
 
+        $result.Unassigned | Should -BeNullOrEmpty -Because "the example reads variables it never assigns and the documented preamble does not define (line $($Example.Line))"
         $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
         $expected = @(if ($Example.Markers['errors']) { $Example.Markers['errors'] -split '[,\s]+' | Where-Object { $_ } })
         @($result.Errors | ForEach-Object { Get-ReasonOf $_ } | Where-Object { $_ -notin $expected }) | Should -BeNullOrEmpty -Because "of what it wrote:`n$text"
