@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 <#
-    Every documented example runs: each ```powershell block of README.md, each "### Example N" of the cmdlet pages
+    Every documented example runs: each ```powershell block of README.md and of the topic pages docs/*.md, each "### Example N" of the cmdlet pages
     in docs/en-US and each code block of about_OperationsModule, one test each, found at discovery time (a new
     example is a new test). Each runs against the simulator's demo data with only the substitution described in
     tests/Pester/README.md (ExampleSandbox.psm1), must end without a terminating error, may write only the error
@@ -12,7 +12,9 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'ExampleExtraction.psm1') -Force
     $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $pages = @(Get-ChildItem (Join-Path $root 'docs/en-US') -Filter *.md | Sort-Object Name) + @(Get-Item (Join-Path $root 'README.md'))
+    # The README and the topic pages it links to (docs/*.md) run like it.
+    $pages = @(Get-ChildItem (Join-Path $root 'docs/en-US') -Filter *.md | Sort-Object Name) + @(Get-Item (Join-Path $root 'README.md')) +
+        @(Get-ChildItem (Join-Path $root 'docs') -Filter *.md -File | Sort-Object Name)
     $script:Examples = @(Get-DocumentExample -Path $pages.FullName -Root $root | ForEach-Object {
             @{ Name = $_.Name; Example = $_; NoRun = $_.Markers['no-run'] }
         })
@@ -145,6 +147,7 @@ Describe 'Examples that are marked not to run' {
         foreach ($example in $skipped) { $example.NoRun | Should -Not -BeNullOrEmpty -Because "$($example.Name) needs a reason" }
         $category = {
             if ($_.Example.Document -like 'docs/OperationsModule.Testing/*') { 'test kit help' }
+            elseif ($_.Example.Document -like 'docs/*') { 'docs pages' }
             else { @{ Command = 'cmdlet help'; About = 'about topic'; Page = 'README' }[$_.Example.Kind] }
         }
         $counts = $All | Group-Object $category | ForEach-Object {
