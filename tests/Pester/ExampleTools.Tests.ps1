@@ -91,6 +91,19 @@ Text before:
         $examples[0].Name | Should -Be 'about_Thing.md: LONG DESCRIPTION (block 1)'
     }
 
+    It 'reads a topic page whose name looks like a command in lower case (name-clashes.md) as a page: every block' {
+        $page = New-Page 'name-clashes.md' @'
+# Name clashes
+
+```powershell
+Get-Job | Stop-Job
+```
+'@
+        $examples = @(Get-MarkdownExample -Path $page -Root $TestDrive)
+        $examples | Should -HaveCount 1
+        $examples[0].Code | Should -Be 'Get-Job | Stop-Job'
+    }
+
     It 'reads a PS> transcript as code and output, and names README blocks by heading' {
         $page = New-Page 'README.md' @'
 ## Errors

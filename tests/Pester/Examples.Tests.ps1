@@ -147,7 +147,7 @@ Describe 'Examples that are marked not to run' {
         foreach ($example in $skipped) { $example.NoRun | Should -Not -BeNullOrEmpty -Because "$($example.Name) needs a reason" }
         $category = {
             if ($_.Example.Document -like 'docs/OperationsModule.Testing/*') { 'test kit help' }
-            elseif ($_.Example.Document -like 'docs/*') { 'docs pages' }
+            elseif ($_.Example.Document -match '^docs/[^/]+\.md$') { 'docs topic pages' }
             else { @{ Command = 'cmdlet help'; About = 'about topic'; Page = 'README' }[$_.Example.Kind] }
         }
         $counts = $All | Group-Object $category | ForEach-Object {

@@ -1,4 +1,4 @@
-# The category and status the module gives each reason (its README's reasons table), for New-OperationsErrorRecord.
+# The category and status the module gives each reason (the reasons table of docs/errors.md), for New-OperationsErrorRecord.
 $script:ErrorReasons = @{
     InvalidRequest                   = @('InvalidArgument', 400)
     Unauthorized                     = @('AuthenticationError', 401)
