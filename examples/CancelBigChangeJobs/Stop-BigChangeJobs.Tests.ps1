@@ -24,12 +24,12 @@ Describe 'Stop-BigChangeJobs (cmdlets mocked)' {
         Mock Stop-Job -RemoveParameterType Session {
             foreach ($id in $JobId) {
                 if ($id -eq 13) {
-                    # The record the module writes for a job that has started: its exception type, error ID, category, target.
-                    $exception = [OperationsModule.Core.Errors.OperationsApiException]::new('Job 13 has status started.', 'ValidationFailed', 'InvalidData')
-                    Write-Error -ErrorRecord ([System.Management.Automation.ErrorRecord]::new($exception, 'ValidationFailed,OperationsModule.Cmdlets.StopJobCommand', 'InvalidData', $id))
+                    # The record the module writes for a job that has started (the kit's mock helper: error ID, category, target, status).
+                    Write-Error -ErrorRecord (New-OperationsErrorRecord -Reason ValidationFailed -TargetObject $id -System BigChange -Message 'Job 13 has status started.')
                 }
                 else {
-                    [pscustomobject]@{ PSTypeName = 'OperationsModule.Core.Models.CancellationResult'; System = 'BigChange'; Kind = 'Job'; Id = "$id"; Status = 'Cancelled'; StatusCode = 204; Reason = $Reason }
+                    # The module's own result type, as the kit's mock helper makes it.
+                    New-OperationsCancellationResult -System BigChange -Id $id -Reason $Reason
                 }
             }
         }

@@ -27,16 +27,11 @@ Describe 'Stop-VcfTasksFromCsv (cmdlets mocked)' {
     BeforeEach {
         Mock Connect-OperationsServer { }
         Mock Disconnect-OperationsServer { }
-        # A result shaped like the module's CancellationResult (the properties the runbook reads).
-        Mock Stop-Task {
-            [pscustomobject]@{ PSTypeName = 'OperationsModule.Core.Models.CancellationResult'; System = 'Vcf'; Kind = 'Task'; Id = $TaskId[0]; Status = 'CancelRequested'; StatusCode = 200 }
-        }
-        # The error record the module writes for a task that is no longer running: its exception type, error ID and category.
+        # The module's own result type, made by the kit's mock helper.
+        Mock Stop-Task { New-OperationsCancellationResult -System Vcf -Id $TaskId[0] }
+        # The error record the module writes for a task that is no longer running: exception type, error ID, category, status 409.
         Mock Stop-Task -ParameterFilter { $TaskId -contains 'done-1' } {
-            $exception = [OperationsModule.Core.Errors.OperationsApiException]::new('The task is not in progress.', 'Conflict', 'ResourceBusy')
-            $exception.StatusCode = 409
-            $record = [System.Management.Automation.ErrorRecord]::new($exception, 'Conflict,OperationsModule.Cmdlets.StopTaskCommand', 'ResourceBusy', $TaskId[0])
-            Write-Error -ErrorRecord $record
+            Write-Error -ErrorRecord (New-OperationsErrorRecord -Reason Conflict -TargetObject $TaskId[0] -System Vcf -Message 'The task is not in progress.')
         }
     }
 

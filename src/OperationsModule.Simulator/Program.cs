@@ -13,7 +13,14 @@ using OperationsModule.Simulator.Hosting;
 // (Start-Job, Start-Process, nohup, a service) does not end it. --exit-on-stdin-close also ends it when stdin
 // closes, for a parent that must not leave it behind (the test kit), since that happens however the parent ends.
 
-const string Usage = "usage: [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200] [--exit-on-stdin-close]";
+const string Usage = "usage: operations-simulator [--urls http://127.0.0.1:0] [--https] [--seed N] [--demo] [--no-journal] [--onedata-error-shape nested|flat] [--vcf-token-status 201|200] [--exit-on-stdin-close] [--help]";
+if (Array.Exists(args, a => a is "--help" or "-h" or "-?" or "/?"))
+{
+    Console.Out.WriteLine(Usage);
+    Console.Out.WriteLine(HelpText.Body);
+    return 0;
+}
+
 var options = new SimulatorOptions();
 var exitOnStdinClose = false;
 try

@@ -19,7 +19,10 @@
         'Clear-OperationsSimulatorFault'
         'Set-OperationsSimulatorSwitch'
         'Get-OperationsSimulatorRequest'
+        'New-OperationsCancellationResult'
+        'New-OperationsErrorRecord'
     )
+    FormatsToProcess     = @('OperationsModule.Testing.Format.ps1xml')
     CmdletsToExport      = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -5,16 +5,19 @@ using Xunit;
 namespace OperationsModule.Contract.Tests
 {
     /// <summary>
-    /// What a Windows PowerShell 5.1 user must read before installing (issue 20, findings 9 and 10): the README's
-    /// install section says how to unblock a downloaded copy, what AllSigned refuses, and what -Debug does in 5.1.
+    /// What a Windows PowerShell 5.1 user must read before installing (issue 20, findings 9 and 10): the "Before installing"
+    /// section of docs/windows-powershell.md, which the README's install section sends them to, says how to unblock a
+    /// downloaded copy, what AllSigned refuses, and what -Debug does in 5.1.
     /// </summary>
     public sealed class ReadmeWindowsPowerShellTests
     {
         private static string WindowsPowerShellSection()
         {
             var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-            var match = Regex.Match(readme, @"(?ms)^### Windows PowerShell 5\.1\s*$(.*?)^## ");
-            Assert.True(match.Success, "README.md has no '### Windows PowerShell 5.1' section under Install.");
+            Assert.True(Regex.IsMatch(readme, @"(?ms)^## Install\s*$.*?docs/windows-powershell\.md.*?^## "), "README.md's Install section should send Windows PowerShell 5.1 users to docs/windows-powershell.md.");
+            var page = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "windows-powershell.md"));
+            var match = Regex.Match(page, @"(?ms)^## Before installing on Windows PowerShell 5\.1\s*$(.*?)^## ");
+            Assert.True(match.Success, "docs/windows-powershell.md has no '## Before installing on Windows PowerShell 5.1' section.");
             return match.Groups[1].Value;
         }
 
@@ -26,7 +29,7 @@ namespace OperationsModule.Contract.Tests
         [InlineData("docs/windows-powershell.md", "where the verified and unverified 5.1 behaviour is listed")]
         public void The_install_section_tells_Windows_PowerShell_users(string text, string why)
         {
-            Assert.True(WindowsPowerShellSection().Contains(text), $"The README's Windows PowerShell 5.1 section should say {why} ('{text}').");
+            Assert.True(WindowsPowerShellSection().Contains(text), $"The Windows PowerShell 5.1 'Before installing' section should say {why} ('{text}').");
         }
     }
 }

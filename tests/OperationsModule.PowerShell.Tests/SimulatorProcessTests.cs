@@ -132,5 +132,29 @@ namespace OperationsModule.PowerShell.Tests
                 Kill(process);
             }
         }
+
+        [Theory]
+        [InlineData("--help")]
+        [InlineData("-h")]
+        public async Task Help_prints_the_usage_and_every_option_on_stdout_and_exits_0(string option)
+        {
+            var process = Start(option);
+            try
+            {
+                var output = process.StandardOutput.ReadToEndAsync();
+                using var exit = new CancellationTokenSource(Limit);
+                await process.WaitForExitAsync(exit.Token);
+                Assert.Equal(0, process.ExitCode);
+                var text = await output;
+                Assert.StartsWith("usage: operations-simulator", text);
+                foreach (var listed in new[] { "--urls", "--https", "--demo", "--seed", "--exit-on-stdin-close", "Start-OperationsSimulator" })
+                    Assert.Contains(listed, text);
+                Assert.DoesNotContain("\n{\"baseUri\"", "\n" + text); // it does not start listening
+            }
+            finally
+            {
+                Kill(process);
+            }
+        }
     }
 }

@@ -137,3 +137,241 @@ Describe 'Faults, switches, seeding and the request log' {
         @(Get-OperationsSimulatorRequest) | Should -HaveCount 0
     }
 }
+
+Describe 'A clean slate per test: BeforeEach Reset-OperationsSimulator' {
+    BeforeAll {
+        $script:Sim = Start-OperationsSimulator
+        $script:Connect = $Sim.ConnectParameters
+    }
+    AfterAll { Stop-OperationsSimulator $Sim }
+    BeforeEach {
+        # Warnings of the reset itself are caught here: a test run must not show any.
+        $script:ResetWarnings = @(Reset-OperationsSimulator 3>&1)
+    }
+
+    It 'a test leaves a VCF login session behind (it holds a refresh token the reset makes the server forget)' {
+        Connect-OperationsServer -System Vcf -BaseUri $Sim.BaseUri -Credential $Sim.VcfCredential @Connect
+        Get-OperationsSession -System Vcf | Should -Not -BeNullOrEmpty
+    }
+
+    It 'the next test sees no session, no warning and no revocation request from the previous one' {
+        $ResetWarnings | Should -BeNullOrEmpty
+        Get-OperationsSession | Should -BeNullOrEmpty
+        @(Get-OperationsSimulatorRequest) | Should -HaveCount 0
+    }
+
+    It 'keeps the sessions with -KeepSessions' {
+        Connect-OperationsServer -System Onedata -BaseUri $Sim.BaseUri -Token $Sim.OnedataToken @Connect
+        Reset-OperationsSimulator -KeepSessions
+        (Get-OperationsSession -System Onedata).BaseUri | Should -Be $Sim.BaseUri
+        Reset-OperationsSimulator
+        Get-OperationsSession -System Onedata | Should -BeNullOrEmpty
+    }
+
+    It 'leaves sessions to other servers alone' {
+        Connect-OperationsServer -System Onedata -BaseUri 'https://oneprovider.example' -Token $Sim.OnedataToken -SkipVerification
+        try {
+            Reset-OperationsSimulator
+            Get-OperationsSession -System Onedata | Should -Not -BeNullOrEmpty
+        }
+        finally { Disconnect-OperationsServer -System Onedata }
+    }
+
+    It 'Start-OperationsSimulator shows the pattern in its output' {
+        $text = $Sim | Out-String
+        $text | Should -Match 'BeforeAll \{ \$sim = Start-OperationsSimulator \}'
+        $text | Should -Match 'BeforeEach \{ Reset-OperationsSimulator \}'
+        $text | Should -Match 'AfterAll \{ Stop-OperationsSimulator \}'
+    }
+}
+
+Describe 'The request log tells the whole exchange' {
+    BeforeAll {
+        $script:Sim = Start-OperationsSimulator
+        $script:Vcf = @{ BaseUri = $Sim.BaseUri; Credential = $Sim.VcfCredential; AllowUnencryptedAuthentication = $true }
+    }
+    AfterAll { Stop-OperationsSimulator $Sim }
+    BeforeEach { Reset-OperationsSimulator }
+
+    It 'shows that a retried request got 503 from the fault, then 200' {
+        Add-OperationsSimulatorItem -System Vcf -Id 't-1'
+        Add-OperationsSimulatorFault -System Vcf -Method DELETE -Path '/v1/tasks/*' -StatusCode 503 -RetryAfter 1 -PerPathTimes 1
+
+        Stop-Task -TaskId 't-1' @Vcf | Out-Null
+
+        $deletes = Get-OperationsSimulatorRequest -Method DELETE -Path '/v1/tasks/t-1'
+        $deletes.StatusCode | Should -Be 503, 200
+        $deletes.Fault | Should -Be 'status', $null
+        $deletes | ForEach-Object { $_.Duration | Should -BeOfType [timespan] }
+        @(Get-OperationsSimulatorRequest -StatusCode 503) | Should -HaveCount 1
+    }
+
+    It 'takes -Path as a wildcard and -PathPattern as a regular expression, on both commands' {
+        Add-OperationsSimulatorItem -System Vcf -Id 't-1', 't-2', 't-3'
+        Add-OperationsSimulatorFault -Method DELETE -Path '/v1/tasks/t-[23]' -StatusCode 500
+        Add-OperationsSimulatorFault -Method DELETE -PathPattern 't-1$' -StatusCode 502 -Times 1
+
+        Stop-Task -TaskId 't-1', 't-2', 't-3' @Vcf -MaximumRetryCount 0 -ThrottleLimit 1 -ErrorAction SilentlyContinue | Out-Null
+
+        (Get-OperationsSimulatorRequest -PathPattern '^/v1/tasks/t-[23]$').StatusCode | Should -Be 500, 500
+        (Get-OperationsSimulatorRequest -Path '/v1/tasks/t-1').StatusCode | Should -Be 502
+    }
+
+    It 'refuses a -PathPattern that is not a regular expression, naming it' {
+        { Get-OperationsSimulatorRequest -PathPattern '(' } | Should -Throw "*-PathPattern '(' is not a valid regular expression*"
+    }
+}
+
+Describe 'Faults runbooks must survive' {
+    BeforeAll {
+        $script:Sim = Start-OperationsSimulator
+        $script:Vcf = @{ BaseUri = $Sim.BaseUri; Credential = $Sim.VcfCredential; AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
+    }
+    AfterAll { Stop-OperationsSimulator $Sim }
+    BeforeEach { Reset-OperationsSimulator; Add-OperationsSimulatorItem -System Vcf -Id 't-1', 't-2' }
+
+    It 'Outage for a number of requests answers 503, then the server is back' {
+        Add-OperationsSimulatorFault -Kind Outage -Times 2
+
+        Stop-Task -TaskId 't-1' @Vcf -ErrorVariable failed -ErrorAction SilentlyContinue
+        ($failed[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'ServiceUnavailable'
+        Stop-Task -TaskId 't-1' @Vcf -ErrorAction SilentlyContinue
+        (Stop-Task -TaskId 't-1' @Vcf).Id | Should -Be 't-1'
+        (Get-OperationsSimulatorRequest).StatusCode[0..1] | Should -Be 503, 503
+    }
+
+    It 'Outage for a time with -CloseConnection closes every connection unanswered' {
+        Add-OperationsSimulatorFault -Kind Outage -Seconds 600 -CloseConnection
+
+        Stop-Task -TaskId 't-1', 't-2' @Vcf -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed | Should -HaveCount 2
+        ($failed | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] } | Sort-Object -Unique) | Should -Be 'ConnectionFailed'
+        Get-OperationsSimulatorRequest | ForEach-Object { $_.Aborted | Should -BeTrue; $_.StatusCode | Should -BeNullOrEmpty; $_.Fault | Should -Be 'outage' }
+    }
+
+    It 'Outage for a time answers 503 with Retry-After until it ends' {
+        Add-OperationsSimulatorFault -Kind Outage -Seconds 600
+        $answer = Invoke-WebRequest -Uri ([uri]::new($Sim.BaseUri, 'v1/tasks/t-1')) -SkipHttpErrorCheck
+        $answer.StatusCode | Should -Be 503
+        [int]"$($answer.Headers['Retry-After'])" | Should -BeGreaterThan 500
+    }
+
+    It 'Unauthorized refuses the login of the system named, and no other' {
+        Add-OperationsSimulatorFault -Kind Unauthorized -System Vcf
+
+        Stop-Task -TaskId 't-1' @Vcf -ErrorVariable failed -ErrorAction SilentlyContinue
+        ($failed[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'Unauthorized'
+        Get-OperationsSimulatorItemStatus -System Vcf -Id 't-1' | Should -Be 'IN_PROGRESS'
+        (Get-OperationsSimulatorRequest -Method POST -Path '/v1/tokens').StatusCode | Should -Be 401
+
+        Add-OperationsSimulatorItem -System Onedata -Id 'e-1'
+        (Stop-WorkflowExecution -ExecutionId 'e-1' -BaseUri $Sim.BaseUri -Token $Sim.OnedataToken -AllowUnencryptedAuthentication).Id | Should -Be 'e-1'
+    }
+
+    It 'Unauthorized refuses a good Onedata token the way Onedata does (400 badToken), which the module reports as Unauthorized' {
+        Add-OperationsSimulatorItem -System Onedata -Id 'e-1'
+        Add-OperationsSimulatorFault -Kind Unauthorized -System Onedata
+
+        Stop-WorkflowExecution -ExecutionId 'e-1' -BaseUri $Sim.BaseUri -Token $Sim.OnedataToken -AllowUnencryptedAuthentication -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        ($failed[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'Unauthorized'
+        (Get-OperationsSimulatorRequest -System Onedata).StatusCode | Should -Be 400
+    }
+
+    It 'Truncated cuts the answer off mid-way: one error record, while the server did cancel' {
+        Add-OperationsSimulatorFault -Kind Truncated -Method DELETE -Path '/v1/tasks/t-1'
+
+        Stop-Task -TaskId 't-1' @Vcf -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $failed | Should -HaveCount 1
+        $failed[0].TargetObject | Should -Be 't-1'
+        Get-OperationsSimulatorItemStatus -System Vcf -Id 't-1' | Should -Be 'CANCELLED'
+        $logged = Get-OperationsSimulatorRequest -Method DELETE -Path '/v1/tasks/t-1'
+        $logged.Fault | Should -Be 'truncated'
+        $logged.Aborted | Should -BeTrue
+    }
+
+    It 'FixedWindow announces its limit in the headers and refuses the excess' {
+        Add-OperationsSimulatorFault -Kind FixedWindow -Limit 2 -WindowSec 600 -LimitHeaders GitHub
+        $uri = [uri]::new($Sim.BaseUri, 'v1/tasks/t-1')
+        $answers = 1..3 | ForEach-Object { Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck }
+
+        $answers.StatusCode | Should -Be 401, 401, 429
+        "$($answers[0].Headers['X-RateLimit-Limit'])" | Should -Be '2'
+        "$($answers[1].Headers['X-RateLimit-Remaining'])" | Should -Be '0'
+    }
+
+    It 'names what a fault kind is missing' {
+        { Add-OperationsSimulatorFault -Kind Outage } | Should -Throw '*-Kind Outage needs -Seconds*'
+        { Add-OperationsSimulatorFault -Kind FixedWindow -Limit 2 } | Should -Throw '*needs -WindowSec*'
+        { Add-OperationsSimulatorFault -Kind Status -CloseConnection } | Should -Throw '*-CloseConnection is for -Kind Outage*'
+    }
+}
+
+Describe 'Mock helpers' {
+    It 'New-OperationsCancellationResult makes the module''s own result objects, one per ID' {
+        $results = 't-1', 't-2' | New-OperationsCancellationResult -System Vcf
+
+        $results | Should -HaveCount 2
+        $results[0] | Should -BeOfType ([OperationsModule.Core.Models.CancellationResult])
+        $results[0].Kind | Should -Be 'Task'
+        $results[0].Status | Should -Be 'CancelRequested'
+        $results[0].StatusCode | Should -Be 200
+        $results[1].Id | Should -Be 't-2'
+        ($results | Format-Table | Out-String) | Should -Match 'CancelRequested'
+    }
+
+    It 'New-OperationsErrorRecord makes the record the module writes: error ID, category, target, status, exception type' {
+        $record = New-OperationsErrorRecord -Reason Conflict -TargetObject 't-1' -System Vcf -Message 'The task is not in progress.'
+
+        $record.FullyQualifiedErrorId | Should -Be 'Conflict,OperationsModule.Cmdlets.StopTaskCommand'
+        $record.CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $record.TargetObject | Should -Be 't-1'
+        $record.Exception | Should -BeOfType ([OperationsModule.Core.Errors.OperationsApiException])
+        $record.Exception.StatusCode | Should -Be 409
+        $record.Exception.ErrorId | Should -Be 'Conflict'
+        $record.ErrorDetails.Message | Should -Be 'The task is not in progress.'
+    }
+
+    It 'a Mock written with them looks to a runbook like the module' {
+        function Invoke-Runbook { param([string[]] $Id) Stop-Task -TaskId $Id -ErrorVariable +failed -ErrorAction SilentlyContinue; $failed | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] } }
+        Mock Stop-Task { New-OperationsCancellationResult -System Vcf -Id $TaskId[0] }
+        Mock Stop-Task -ParameterFilter { $TaskId -contains 'gone' } { Write-Error -ErrorRecord (New-OperationsErrorRecord -Reason NotFound -TargetObject $TaskId[0] -System Vcf) }
+
+        $out = Invoke-Runbook -Id 'gone'
+
+        $out | Should -Be 'NotFound'
+    }
+
+    It 'refuses a reason the module never writes, naming the parameter' {
+        { New-OperationsErrorRecord -Reason 'Nope' -TargetObject 1 } | Should -Throw "*-Reason 'Nope' is not a reason the module writes*"
+    }
+}
+
+Describe 'The kit says exactly what is missing' {
+    It 'names the folder to add to PATH when the tool is installed there but not on PATH' {
+        $fakeHome = Join-Path $TestDrive 'home'
+        $tools = New-Item -ItemType Directory -Path (Join-Path $fakeHome '.dotnet/tools') -Force
+        Set-Content -Path (Join-Path $tools 'operations-simulator') -Value '#!/bin/sh'
+        $kit = (Get-Module OperationsModule.Testing).Path -replace '\.psm1$', '.psd1'
+        $script = "Import-Module '$kit'; try { Start-OperationsSimulator } catch { `$_.Exception.Message }"
+        $saved = $env:HOME, $env:PATH
+        try {
+            $env:HOME = $fakeHome
+            $env:PATH = Split-Path (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
+            $message = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script
+        }
+        finally { $env:HOME, $env:PATH = $saved }
+
+        "$message" | Should -Match 'is installed \(.*operations-simulator\) but its folder is not on PATH'
+        "$message" | Should -Match ([regex]::Escape((Join-Path $fakeHome '.dotnet' 'tools')))
+    }
+
+    It 'operations-simulator --help prints its usage and exits 0' {
+        $text = & operations-simulator --help
+        $LASTEXITCODE | Should -Be 0
+        $text[0] | Should -Match '^usage: operations-simulator'
+        ($text -join "`n") | Should -Match '--exit-on-stdin-close'
+    }
+}

@@ -38,7 +38,7 @@ function Get-MarkdownExample {
         $document = $(if ($file.StartsWith($rootPath, [StringComparison]::OrdinalIgnoreCase)) { $file.Substring($rootPath.Length + 1) } else { $file }) -replace '\\', '/'
         $lines = @(Get-Content -LiteralPath $file -Encoding UTF8)
         $leaf = Split-Path $file -Leaf
-        $kind = if ($leaf -like 'about_*') { 'About' } elseif ($leaf -match '^[A-Z][a-z]+-\w+\.md$') { 'Command' } else { 'Page' }
+        $kind = if ($leaf -like 'about_*') { 'About' } elseif ($leaf -cmatch '^[A-Z][a-z]+-\w+\.md$') { 'Command' } else { 'Page' }
         $blocks = @(Read-MarkdownBlock -Lines $lines -IndentedCode:($kind -eq 'About'))
         ConvertTo-Example -Blocks $blocks -Kind $kind -Document $document
     }

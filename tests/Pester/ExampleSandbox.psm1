@@ -13,6 +13,7 @@
     disconnects them afterwards.
 #>
 Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot 'ExampleVariables.psm1')
 
 function Get-ExampleHostMap {
     <# Address in the docs -> the simulator (longest first, so that a host is never replaced inside a longer one). #>
@@ -165,7 +166,6 @@ foreach ($command in (Get-Command -Module OperationsModule).Name -ne 'Stop-Job')
         vcfTaskId  = "'demo-task-1'"
         jobId      = '1004'                         # a started BigChange job, which cannot be cancelled (422)
         spaceId    = "'sim-space'"
-        headers    = "@{ Authorization = 'Bearer ' + (Invoke-RestMethod -Method Post -Uri '$simulator/v1/tokens' -ContentType 'application/json' -Body (@{ username = `$ExampleAccounts.Vcf[0]; password = `$ExampleAccounts.Vcf[1] } | ConvertTo-Json)).accessToken }"
         j          = "Start-Job -Name nightly { Start-Sleep 600 }"
     }
     foreach ($name in $variables.Keys) {
@@ -248,6 +248,8 @@ function Invoke-DocExample {
             Information = @($shell.Streams.Information | ForEach-Object { "$($_.MessageData)" })
             Exception   = $exception
             Workspace   = $workspace
+            # Read but never assigned, by the example or the preamble: $null here, undefined for a reader.
+            Unassigned  = @(Get-UnassignedVariable -Code $Example.Code -Preamble $preamble)
         }
     }
     finally {

@@ -11,6 +11,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'ExampleExtraction.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ExampleOutput.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ExampleSandbox.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'ExampleVariables.psm1') -Force
 
     function New-Page([string] $Name, [string] $Text) {
         $path = Join-Path $TestDrive $Name
@@ -88,6 +89,19 @@ Text before:
         $examples.Code | Should -Be "Get-Thing`nSet-Thing", 'thing-server --demo', 'Stop-Thing -Id 1'
         $examples[1].Markers['no-run'] | Should -Be 'starts a server'
         $examples[0].Name | Should -Be 'about_Thing.md: LONG DESCRIPTION (block 1)'
+    }
+
+    It 'reads a topic page whose name looks like a command in lower case (name-clashes.md) as a page: every block' {
+        $page = New-Page 'name-clashes.md' @'
+# Name clashes
+
+```powershell
+Get-Job | Stop-Job
+```
+'@
+        $examples = @(Get-MarkdownExample -Path $page -Root $TestDrive)
+        $examples | Should -HaveCount 1
+        $examples[0].Code | Should -Be 'Get-Job | Stop-Job'
     }
 
     It 'reads a PS> transcript as code and output, and names README blocks by heading' {
@@ -174,5 +188,31 @@ Describe 'ExampleSandbox' {
         $preamble | Should -Not -Match '\$cred = New-ExampleCredential'
         $preamble | Should -Not -Match 'System Vcf'
         $preamble | Should -Match 'System OLConnect'
+    }
+}
+
+Describe 'ExampleVariables' {
+    It 'names a variable the example reads but never assigns ($headers in a pasted Invoke-RestMethod line)' {
+        Get-UnassignedVariable -Code '$tasks = (Invoke-RestMethod https://x/v1/tasks -Headers $headers).elements; $tasks | Stop-Task' |
+            Should -Be 'headers'
+    }
+
+    It 'counts every way an example assigns one, and what PowerShell defines itself' {
+        $code = @'
+$a = 1; [int]$b = 2; $c, $d = 3, 4
+foreach ($e in 1..2) { $e }
+[int]::TryParse('5', [ref]$f) | Out-Null
+Get-Item x -ErrorVariable +g -OutVariable h -ErrorAction SilentlyContinue
+Set-Variable -Name i -Value 6
+try { throw 'x' } catch { $_.Exception; $PSItem }
+$script:k = 7
+"$a $b $c $d $f $g $h $i $k $HOME $PSVersionTable $ErrorActionPreference $env:PATH $true $null $Error"
+'@
+        Get-UnassignedVariable -Code $code | Should -BeNullOrEmpty
+    }
+
+    It 'takes what the preamble assigns as known, and nothing else' {
+        $preamble = Get-ExamplePreamble -Code 'Stop-Task -TaskId $taskId; $nope' -Document 'docs/en-US/Stop-Task.md' -BaseUri 'http://127.0.0.1:4000/' -Workspace $TestDrive
+        Get-UnassignedVariable -Code 'Stop-Task -TaskId $taskId; $nope' -Preamble $preamble | Should -Be 'nope'
     }
 }

@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 <#
-    Every documented example runs: each ```powershell block of README.md, each "### Example N" of the cmdlet pages
+    Every documented example runs: each ```powershell block of README.md and of the topic pages docs/*.md, each "### Example N" of the cmdlet pages
     in docs/en-US and each code block of about_OperationsModule, one test each, found at discovery time (a new
     example is a new test). Each runs against the simulator's demo data with only the substitution described in
     tests/Pester/README.md (ExampleSandbox.psm1), must end without a terminating error, may write only the error
@@ -12,7 +12,9 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'ExampleExtraction.psm1') -Force
     $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $pages = @(Get-ChildItem (Join-Path $root 'docs/en-US') -Filter *.md | Sort-Object Name) + @(Get-Item (Join-Path $root 'README.md'))
+    # The README and the topic pages it links to (docs/*.md) run like it.
+    $pages = @(Get-ChildItem (Join-Path $root 'docs/en-US') -Filter *.md | Sort-Object Name) + @(Get-Item (Join-Path $root 'README.md')) +
+        @(Get-ChildItem (Join-Path $root 'docs') -Filter *.md -File | Sort-Object Name)
     $script:Examples = @(Get-DocumentExample -Path $pages.FullName -Root $root | ForEach-Object {
             @{ Name = $_.Name; Example = $_; NoRun = $_.Markers['no-run'] }
         })
@@ -84,6 +86,7 @@ Describe 'Documented examples run against the simulator' -Skip:($PSVersionTable.
         $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -HostForTranscript $Host
         $text = Format-ExampleText $result
 
+        $result.Unassigned | Should -BeNullOrEmpty -Because "the example reads variables it never assigns and the documented preamble does not define (line $($Example.Line))"
         $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
 
         $expected = @(if ($Example.Markers['errors']) { $Example.Markers['errors'] -split '[,\s]+' | Where-Object { $_ } })
@@ -127,6 +130,7 @@ Describe 'Test kit examples run against the simulator they start' -Skip:($PSVers
         $result = Invoke-DocExample -Example $Example -BaseUri $Sim.BaseUri -ModuleManifest $Manifest -KitModule $KitModules -ShimFolder $Shims
         $text = Format-ExampleText $result
 
+        $result.Unassigned | Should -BeNullOrEmpty -Because "the example reads variables it never assigns and the documented preamble does not define (line $($Example.Line))"
         $result.Exception | Should -BeNullOrEmpty -Because "the example should run without a terminating error (line $($Example.Line)):`n$($result.Code)`n$text"
         $expected = @(if ($Example.Markers['errors']) { $Example.Markers['errors'] -split '[,\s]+' | Where-Object { $_ } })
         @($result.Errors | ForEach-Object { Get-ReasonOf $_ } | Where-Object { $_ -notin $expected }) | Should -BeNullOrEmpty -Because "of what it wrote:`n$text"
@@ -143,6 +147,7 @@ Describe 'Examples that are marked not to run' {
         foreach ($example in $skipped) { $example.NoRun | Should -Not -BeNullOrEmpty -Because "$($example.Name) needs a reason" }
         $category = {
             if ($_.Example.Document -like 'docs/OperationsModule.Testing/*') { 'test kit help' }
+            elseif ($_.Example.Document -match '^docs/[^/]+\.md$') { 'docs topic pages' }
             else { @{ Command = 'cmdlet help'; About = 'about topic'; Page = 'README' }[$_.Example.Kind] }
         }
         $counts = $All | Group-Object $category | ForEach-Object {

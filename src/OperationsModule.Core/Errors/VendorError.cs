@@ -25,9 +25,9 @@ namespace OperationsModule.Core.Errors
         public IDictionary<string, IReadOnlyList<string>> FieldErrors { get; } = new SortedDictionary<string, IReadOnlyList<string>>();
 
         /// <summary>Set when the vendor's error id says more than the status (Onedata answers a bad token with 400).</summary>
-        public string? ErrorIdOverride { get; set; }
+        internal string? ErrorIdOverride { get; set; }
 
-        public string? CategoryOverride { get; set; }
+        internal string? CategoryOverride { get; set; }
 
         /// <summary>Masks every secret of the exchange in everything the vendor said (see SecretSet).</summary>
         internal void MaskWith(Secrets.SecretSet secrets)

@@ -16,28 +16,29 @@ namespace OperationsModule.Core.Sessions
     public static class DisconnectCommand
     {
         /// <summary>Closes the given session (piped or -Session). Returns true when it was closed.</summary>
-        public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default)
+        /// <param name="revoke">False (-SkipRevocation): close without the revocation calls.</param>
+        public static bool Disconnect(OperationsSession session, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default, bool revoke = true)
         {
-            var revocation = SessionRevocation.Describe(SessionRevocation.Plan(session));
+            var revocation = revoke ? SessionRevocation.Describe(SessionRevocation.Plan(session)) : null;
             // -WhatIf names the call it would send, so a user can see that disconnecting talks to the server.
             var action = revocation is null ? "Disconnect" : $"Disconnect ({revocation})";
             if (!output.ShouldProcess(session.ToString(), action)) return false;
             // Revokes and closes at once, or, while commands (in any runspace) still hold the session, lets them
             // finish on it and closes it as the last of them ends.
-            var wasDefault = store.Remove(session, output, cancellationToken);
+            var wasDefault = store.Remove(session, output, cancellationToken, revoke);
             output.WriteVerbose(wasDefault ? $"Disconnected {session}; {session.System} has no default session now." : $"Closed {session} (it was not the default session).");
             if (passThru) output.WriteObject(session);
             return true;
         }
 
         /// <summary>Closes the default session of each system given, or of every system when none is given.</summary>
-        public static int Disconnect(IReadOnlyCollection<OperationsSystem>? systems, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default)
+        public static int Disconnect(IReadOnlyCollection<OperationsSystem>? systems, SessionStore store, IOperationsOutput output, bool passThru = false, CancellationToken cancellationToken = default, bool revoke = true)
         {
             var closed = 0;
             if (systems is null || systems.Count == 0)
             {
                 foreach (var session in store.All())
-                    if (Disconnect(session, store, output, passThru, cancellationToken)) closed++;
+                    if (Disconnect(session, store, output, passThru, cancellationToken, revoke)) closed++;
                 return closed;
             }
             foreach (var system in systems.Distinct())
@@ -52,7 +53,7 @@ namespace OperationsModule.Core.Sessions
                     }, system));
                     continue;
                 }
-                if (Disconnect(session, store, output, passThru, cancellationToken)) closed++;
+                if (Disconnect(session, store, output, passThru, cancellationToken, revoke)) closed++;
             }
             return closed;
         }

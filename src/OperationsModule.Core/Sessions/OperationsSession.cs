@@ -23,6 +23,7 @@ namespace OperationsModule.Core.Sessions
         private readonly object _gate = new object();
         private SessionConnection? _connection;
         private bool _retired;
+        private bool _skipRevocation;
 
         internal OperationsSession(OperationsSystem system, Uri baseUri, HttpOptions options, IAuthenticator authenticator, long? customerId = null, bool adHoc = false)
         {
@@ -140,12 +141,14 @@ namespace OperationsModule.Core.Sessions
         /// connection closes at once when no command holds it, writing what the close did to <paramref name="output"/>;
         /// otherwise when the last holder releases it. Returns the number of commands still holding it.
         /// </summary>
-        internal int Retire(IOperationsOutput? output, CancellationToken cancellationToken = default)
+        /// <param name="revoke">False: close without the revocation calls (a test's reset, where the server forgot the tokens anyway).</param>
+        internal int Retire(IOperationsOutput? output, CancellationToken cancellationToken = default, bool revoke = true)
         {
             SessionConnection? closeNow = null;
             int held;
             lock (_gate)
             {
+                if (!revoke) _skipRevocation = true;
                 if (!IsAdHoc) _retired = true;
                 var connection = _connection;
                 if (connection is null) return 0;
@@ -168,7 +171,7 @@ namespace OperationsModule.Core.Sessions
         {
             try
             {
-                if (Authenticator is IRevocableAuthenticator revocable && revocable.BuildRevocations() is { Count: > 0 } revocations)
+                if (!_skipRevocation && Authenticator is IRevocableAuthenticator revocable && revocable.BuildRevocations() is { Count: > 0 } revocations)
                     SessionRevocation.Send(connection.Transport, revocable, revocations, output ?? SilentOutput.Instance, RevocationTimeout, cancellationToken);
             }
             finally

@@ -38,11 +38,12 @@ namespace OperationsModule.Core.Sessions
         }
 
         /// <summary>Retires the session (see the class remarks); returns true when it was its system's default (and is no longer).</summary>
-        public bool Remove(OperationsSession session, IOperationsOutput? output = null, CancellationToken cancellationToken = default)
+        /// <param name="revoke">False: close without revoking what its login left valid on the server.</param>
+        public bool Remove(OperationsSession session, IOperationsOutput? output = null, CancellationToken cancellationToken = default, bool revoke = true)
         {
             var wasDefault = ((ICollection<KeyValuePair<OperationsSystem, OperationsSession>>)_sessions)
                 .Remove(new KeyValuePair<OperationsSystem, OperationsSession>(session.System, session));
-            Retire(session, output, "disconnected", cancellationToken);
+            Retire(session, output, "disconnected", cancellationToken, revoke);
             return wasDefault;
         }
 
@@ -53,10 +54,10 @@ namespace OperationsModule.Core.Sessions
             return session;
         }
 
-        private static void Retire(OperationsSession session, IOperationsOutput? output, string how, CancellationToken cancellationToken)
+        private static void Retire(OperationsSession session, IOperationsOutput? output, string how, CancellationToken cancellationToken, bool revoke = true)
         {
-            var revokes = SessionRevocation.Plan(session).Count > 0;
-            var stillHeld = session.Retire(output, cancellationToken);
+            var revokes = revoke && SessionRevocation.Plan(session).Count > 0;
+            var stillHeld = session.Retire(output, cancellationToken, revoke);
             if (stillHeld == 0 || output is null) return;
             output.WriteVerbose($"The {how} session {session} is still used by {Output.Counted.Of(stillHeld, "running command")}: {(stillHeld == 1 ? "it finishes" : "they finish")} on it, and it closes"
                 + (revokes ? " (revoking what its login left valid on the server)" : string.Empty) + (stillHeld == 1 ? " when it ends." : " when the last of them ends."));

@@ -40,6 +40,10 @@ internal static class RedactedJournal
                 ["headers"] = headers,
                 ["body"] = IsSecretBody(r.Path) && r.Body.Length > 0 ? "***" : r.Body,
                 ["receivedAt"] = r.ReceivedAt.ToString("O"),
+                ["status"] = r.Outcome?.StatusCode,
+                ["fault"] = r.Outcome?.Fault,
+                ["durationMs"] = r.Outcome is { } outcome ? Math.Round(outcome.Duration.TotalMilliseconds, 3) : null,
+                ["aborted"] = r.Outcome?.Aborted,
             });
         }
 

@@ -16,6 +16,9 @@ public abstract class FaultAction
     /// <summary>Returns true when the response is finished; false lets normal handling run (e.g. after latency).</summary>
     internal abstract Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime);
 
+    /// <summary>True when a request this action lets through (returns false) was still changed by it, e.g. delayed.</summary>
+    internal virtual bool ChangesPassingRequests => false;
+
     /// <summary>Called when the rule joins a plan, with the plan's time (for faults that start when switched on).</summary>
     internal virtual void OnAdded(DateTimeOffset now)
     {
@@ -38,7 +41,23 @@ public abstract class FaultAction
 
     /// <summary>Everything refused (default 429, Retry-After 1; "auto" / "date" = the outage's end) for <paramref name="duration"/>, then nothing.</summary>
     public static OutageFault Outage(TimeSpan duration, int statusCode = 429, string? retryAfter = "1", OutageStart start = OutageStart.FirstRequest) =>
-        new OutageFault(duration, statusCode, retryAfter, start);
+        new OutageFault(duration, statusCode, retryAfter, start, closeConnection: false);
+
+    /// <summary>
+    /// Everything refused for <paramref name="duration"/>, then nothing: with <paramref name="closeConnection"/> the
+    /// connection is closed without an answer (a server going down), else the status (default 503) is answered.
+    /// </summary>
+    public static OutageFault Outage(TimeSpan duration, int statusCode, string? retryAfter, OutageStart start, bool closeConnection) =>
+        new OutageFault(duration, statusCode, retryAfter, start, closeConnection);
+
+    /// <summary>The endpoint's real answer with its full Content-Length, but only the first half of the body, then the connection closes.</summary>
+    public static FaultAction Truncated() => new TruncatedFault();
+
+    /// <summary>
+    /// The request's credentials (Authorization, auth_token, X-Auth-Token, and a login's body) are replaced by ones
+    /// the simulator refuses, so the endpoint answers with its own vendor's refusal (Onedata: 400 badToken).
+    /// </summary>
+    public static FaultAction Unauthorized() => new UnauthorizedFault();
 
     /// <summary>Abort the connection without any response.</summary>
     public static FaultAction ConnectionReset() => new ConnectionResetFault();

@@ -51,6 +51,8 @@ internal sealed class LatencyFault(TimeSpan delay, TimeSpan jitter) : FaultActio
 {
     public override string Kind => "latency";
 
+    internal override bool ChangesPassingRequests => true;
+
     internal override async Task<bool> ExecuteAsync(HttpContext context, FaultRuntime runtime)
     {
         var extra = jitter > TimeSpan.Zero ? TimeSpan.FromTicks((long)(jitter.Ticks * runtime.Random.NextDouble())) : TimeSpan.Zero;

@@ -10,15 +10,38 @@ internal static class FaultMiddleware
 {
     public static async Task InvokeAsync(HttpContext context, FaultPlan plan, FaultRuntime runtime, Func<Task> next)
     {
-        if (plan.Rules.Count > 0)
+        var action = plan.Rules.Count > 0 ? plan.Match(context.Request.Method, RawTarget.Path(context), runtime.Random) : null;
+        if (action is null)
         {
-            var action = plan.Match(context.Request.Method, RawTarget.Path(context), runtime.Random);
-            if (action is not null && await action.ExecuteAsync(context, runtime).ConfigureAwait(false))
-            {
-                return;
-            }
+            await next().ConfigureAwait(false);
+            return;
         }
 
-        await next().ConfigureAwait(false);
+        if (action is IAnswerWrapper wrapper)
+        {
+            AppliedFault.Note(context, action);
+            await wrapper.WrapAsync(context, runtime, next).ConfigureAwait(false);
+            return;
+        }
+
+        // Noted first, as the answer may go out during the action; a limiter that admitted the request did nothing
+        // to it and is forgotten again (latency and a refused credential did, and go on).
+        AppliedFault.Note(context, action);
+        var finished = await action.ExecuteAsync(context, runtime).ConfigureAwait(false);
+        if (!finished && !action.ChangesPassingRequests)
+        {
+            AppliedFault.Forget(context);
+        }
+
+        if (!finished)
+        {
+            await next().ConfigureAwait(false);
+        }
     }
+}
+
+/// <summary>A fault that changes the endpoint's own answer (rather than answering instead of it).</summary>
+internal interface IAnswerWrapper
+{
+    Task WrapAsync(HttpContext context, FaultRuntime runtime, Func<Task> next);
 }

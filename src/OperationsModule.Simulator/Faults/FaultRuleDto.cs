@@ -13,7 +13,9 @@ namespace OperationsModule.Simulator.Faults;
 /// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token, "date" = that moment as an HTTP date),
 /// fixedWindow(limit,windowMs,status,headers,retryAfter; Retry-After "auto" by default): e.g. <c>{"action":{"kind":"fixedWindow","limit":100,"windowMs":2000,"headers":"github"}}</c>,
 /// outage(durationMs,status,retryAfter,start; "auto"/"date" = the outage's end): e.g. <c>{"action":{"kind":"outage","durationMs":3000}}</c> (429, Retry-After "1";
-/// start "firstRequest" (default) or "whenAdded"). headers (rateLimit, fixedWindow): none, github, draft, structured, lying.
+/// start "firstRequest" (default) or "whenAdded"; "closeConnection":true closes each connection unanswered instead),
+/// truncated (the endpoint's answer, cut off after half its body), unauthorized (the request's credentials replaced by
+/// refused ones, so the endpoint refuses it in its vendor's way). headers (rateLimit, fixedWindow): none, github, draft, structured, lying.
 /// Per-item rules: "oneIn":10,"oneInOffset":0 picks one raw path in ten (see <see cref="FaultRule.OneIn"/>), e.g. the item mix
 /// <c>{"path":"^/v1/tasks/","oneIn":10,"oneInOffset":0,"perPathTimes":2,"action":{"kind":"status","status":429,"retryAfter":"1"}}</c>.
 /// DELETE /_sim/faults lifts them all.
@@ -70,6 +72,7 @@ internal sealed class FaultActionDto
     [JsonPropertyName("durationMs")] public int? DurationMs { get; set; }
     [JsonPropertyName("start")] public string? Start { get; set; }
     [JsonPropertyName("headers")] public string? Headers { get; set; }
+    [JsonPropertyName("closeConnection")] public bool? CloseConnection { get; set; }
 
     public FaultAction ToAction()
     {
@@ -97,7 +100,10 @@ internal sealed class FaultActionDto
                 TimeSpan.FromMilliseconds(DurationMs ?? throw new ArgumentException("'durationMs' is required for outage.")),
                 Status ?? 429,
                 RetryAfter ?? "1",
-                ParseStart(Start)),
+                ParseStart(Start),
+                CloseConnection ?? false),
+            "truncated" => FaultAction.Truncated(),
+            "unauthorized" => FaultAction.Unauthorized(),
             "wrongcontenttype" => FaultAction.WrongContentType(Status ?? 200, ContentType ?? "text/html", Body ?? "{\"message\":\"json labelled as something else\"}"),
             _ => throw new ArgumentException($"Unknown fault kind '{Kind}'."),
         };

@@ -29,6 +29,14 @@ public abstract class LimiterFault : FaultAction
     /// <summary>Requests refused so far (answered with the status).</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>Counts a refusal answered by closing the connection, and closes it.</summary>
+    private protected bool CloseConnection(HttpContext context)
+    {
+        Interlocked.Increment(ref _refused);
+        Aborts.Abort(context);
+        return true;
+    }
+
     /// <summary>Counts the decision; a refusal is answered here (true: the response is finished).</summary>
     private protected async Task<bool> AnswerAsync(HttpContext context, bool admitted, TimeSpan wait, DateTimeOffset now)
     {

@@ -26,14 +26,16 @@ public sealed class OutageFault : LimiterFault
     private readonly object _gate = new();
     private readonly TimeSpan _duration;
     private readonly OutageStart _start;
+    private readonly bool _closeConnection;
     private DateTimeOffset? _endsAt;
 
-    internal OutageFault(TimeSpan duration, int status, string? retryAfter, OutageStart start)
+    internal OutageFault(TimeSpan duration, int status, string? retryAfter, OutageStart start, bool closeConnection)
         : base(status, retryAfter)
     {
         if (duration < TimeSpan.Zero) throw new ArgumentException("'duration' must not be negative.");
         _duration = duration;
         _start = start;
+        _closeConnection = closeConnection;
     }
 
     public override string Kind => "outage";
@@ -61,6 +63,11 @@ public sealed class OutageFault : LimiterFault
             now = runtime.Now;
             endsAt = _endsAt ??= now + _duration;
             refused = now < endsAt;
+        }
+
+        if (refused && _closeConnection)
+        {
+            return CloseConnection(context);
         }
 
         return await AnswerAsync(context, !refused, endsAt - now, now).ConfigureAwait(false);

@@ -8,7 +8,7 @@ using OperationsModule.Simulator.Hosting;
 
 namespace OperationsModule.Simulator.Journal;
 
-/// <summary>Records each request before faults or endpoints see it, so a faulted attempt still counts.</summary>
+/// <summary>Records each request before faults or endpoints see it, so a faulted attempt still counts; then how it was answered.</summary>
 internal static class JournalMiddleware
 {
     public static async Task InvokeAsync(HttpContext context, RequestJournal journal, Func<Task> next)
@@ -21,8 +21,17 @@ internal static class JournalMiddleware
         }
 
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        journal.Add(new RecordedRequest(context.Request.Method, path, query, headers, body, DateTimeOffset.UtcNow));
-        await next().ConfigureAwait(false);
+        var recorded = new RecordedRequest(context.Request.Method, path, query, headers, body, DateTimeOffset.UtcNow);
+        journal.Add(recorded);
+        var recorder = ExchangeRecorder.Start(context, recorded);
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            recorder.Finished();
+        }
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request)

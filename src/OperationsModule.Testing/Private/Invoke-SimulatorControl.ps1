@@ -6,7 +6,7 @@ function Invoke-SimulatorControl {
         [ValidateSet('Get', 'Post', 'Delete')] [string] $Method = 'Post',
         [object] $Body
     )
-    $parameters = @{ Uri = [uri]::new($Simulator.BaseUri, "_sim/$Path"); Method = $Method; SkipCertificateCheck = $true; NoProxy = $true }
+    $parameters = @{ Uri = [uri]::new($Simulator.BaseUri, "_sim/$Path"); Method = $Method; SkipCertificateCheck = $true; NoProxy = $true; Verbose = $false }
     if ($null -ne $Body) { $parameters.Body = ConvertTo-Json $Body -Depth 6 -Compress; $parameters.ContentType = 'application/json' }
     try { Invoke-RestMethod @parameters }
     catch [Microsoft.PowerShell.Commands.HttpResponseException] {

@@ -28,6 +28,15 @@ function Resolve-SimulatorCommand {
         }
     }
 
+    # Installed globally but not on PATH (a new shell's profile not read yet, a service account): say which folder to add.
+    $toolsFolder = Join-Path $HOME '.dotnet' 'tools'
+    $installed = @(Get-ChildItem -LiteralPath $toolsFolder -Filter 'operations-simulator*' -File -ErrorAction Ignore | Where-Object { $_.BaseName -eq 'operations-simulator' })
+    if ($installed.Count -gt 0) {
+        $separator = [System.IO.Path]::PathSeparator
+        $add = if ($IsWindows) { "`$env:PATH = '$toolsFolder$separator' + `$env:PATH" } else { "`$env:PATH = '$toolsFolder$separator' + `$env:PATH   (or in the shell: export PATH=`"`$PATH:$toolsFolder`")" }
+        throw [System.Management.Automation.ItemNotFoundException]::new(
+            "The operations-simulator tool is installed ($($installed[0].FullName)) but its folder is not on PATH. Add it: $add; or give -Path '$($installed[0].FullName)'.")
+    }
     throw [System.Management.Automation.ItemNotFoundException]::new(
-        "The operations-simulator tool was not found on PATH or in a local tool manifest. Install it with 'dotnet tool install --global OperationsModule.Simulator' (or --tool-path, or a local manifest), or give -Path.")
+        "The operations-simulator tool was not found on PATH, in $toolsFolder or in a local tool manifest. Install it with 'dotnet tool install --global OperationsModule.Simulator' (or --tool-path, or a local manifest), or give -Path.")
 }

@@ -2,39 +2,73 @@ function Add-OperationsSimulatorFault {
     # .ExternalHelp OperationsModule.Testing-help.xml
     [CmdletBinding()]
     param(
-        [ValidateSet('Status', 'ConnectionReset', 'Hang', 'Html', 'MalformedJson', 'Latency', 'RateLimit')] [string] $Kind = 'Status',
+        [ValidateSet('Status', 'ConnectionReset', 'Hang', 'Html', 'MalformedJson', 'Latency', 'RateLimit', 'FixedWindow', 'Outage', 'Unauthorized', 'Truncated')]
+        [string] $Kind = 'Status',
         [ValidateRange(100, 599)] [int] $StatusCode,
         [ValidateNotNullOrEmpty()] [string] $RetryAfter,
         [string] $Body,
         [ValidateNotNullOrEmpty()] [string] $ContentType,
         [ValidateSet('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD')] [string] $Method,
+        [ValidateSet('OLConnect', 'Onedata', 'Vcf', 'BigChange')] [string] $System,
+        [SupportsWildcards()] [ValidateNotNullOrEmpty()] [string] $Path,
         [ValidateNotNullOrEmpty()] [string] $PathPattern,
         [ValidateRange(1, [int]::MaxValue)] [int] $Times,
         [ValidateRange(1, [int]::MaxValue)] [int] $PerPathTimes,
         [ValidateRange(0, 600000)] [int] $DelayMs,
         [ValidateRange(0.001, 100000)] [double] $Rate,
         [ValidateRange(1, 100000)] [int] $Burst,
+        [ValidateRange(1, 1000000)] [int] $Limit,
+        [ValidateRange(0.001, 86400)] [double] $WindowSec,
+        [ValidateSet('None', 'GitHub', 'Draft', 'Structured')] [string] $LimitHeaders,
+        [ValidateRange(0.001, 86400)] [double] $Seconds,
+        [switch] $CloseConnection,
         [PSTypeName('OperationsModule.Testing.Simulator')] $Simulator
     )
-    if ($PathPattern) {
-        try { $null = [regex]::new($PathPattern) }
-        catch { throw [System.ArgumentException]::new("-PathPattern '$PathPattern' is not a valid regular expression: $($_.Exception.InnerException.Message)", 'PathPattern') }
+    $pathRegex = ConvertTo-PathRegex -Path $Path -PathPattern $PathPattern -System $System
+    $bound = $PSBoundParameters
+    $need = {
+        param([string] $Parameter, [string] $What)
+        if (-not $bound.ContainsKey($Parameter)) { throw [System.ArgumentException]::new("-Kind $Kind needs -$Parameter ($What).", $Parameter) }
     }
-    if ($Kind -eq 'RateLimit' -and -not $PSBoundParameters.ContainsKey('Rate')) {
-        throw [System.ArgumentException]::new('-Kind RateLimit needs -Rate (requests per second).', 'Rate')
+    switch ($Kind) {
+        'RateLimit' { & $need 'Rate' 'requests per second' }
+        'FixedWindow' { & $need 'Limit' 'requests per window'; & $need 'WindowSec' 'the window''s length in seconds' }
+        'Outage' {
+            if (-not $bound.ContainsKey('Seconds') -and -not $bound.ContainsKey('Times')) {
+                throw [System.ArgumentException]::new('-Kind Outage needs -Seconds (how long it lasts) or -Times (how many requests it refuses).', 'Seconds')
+            }
+        }
     }
+    if ($CloseConnection -and $Kind -ne 'Outage') { throw [System.ArgumentException]::new("-CloseConnection is for -Kind Outage, not $Kind.", 'CloseConnection') }
+    if ($bound.ContainsKey('LimitHeaders') -and $Kind -notin 'RateLimit', 'FixedWindow') { throw [System.ArgumentException]::new("-LimitHeaders is for -Kind RateLimit or FixedWindow, not $Kind.", 'LimitHeaders') }
 
-    $action = @{ kind = switch ($Kind) { 'Hang' { 'neverAnswer' } 'ConnectionReset' { 'connectionReset' } 'MalformedJson' { 'malformedJson' } 'RateLimit' { 'rateLimit' } default { $Kind.ToLowerInvariant() } } }
-    if ($PSBoundParameters.ContainsKey('StatusCode')) { $action.status = $StatusCode }
-    if ($RetryAfter) { $action.retryAfter = $RetryAfter }
-    if ($PSBoundParameters.ContainsKey('Body')) { $action.body = $Body }
+    $action = switch ($Kind) {
+        'Hang' { @{ kind = 'neverAnswer' } }
+        'ConnectionReset' { @{ kind = 'connectionReset' } }
+        'MalformedJson' { @{ kind = 'malformedJson' } }
+        'RateLimit' { @{ kind = 'rateLimit'; rate = $Rate } }
+        'FixedWindow' { @{ kind = 'fixedWindow'; limit = $Limit; windowMs = [int][Math]::Ceiling($WindowSec * 1000) } }
+        'Unauthorized' { @{ kind = 'unauthorized' } }
+        'Truncated' { @{ kind = 'truncated' } }
+        'Outage' {
+            # For a time: the simulator's outage rule. For a number of requests: a plain refusal the rule's -Times ends.
+            if ($bound.ContainsKey('Seconds')) { @{ kind = 'outage'; durationMs = [int][Math]::Ceiling($Seconds * 1000); status = 503; closeConnection = [bool]$CloseConnection } }
+            elseif ($CloseConnection) { @{ kind = 'connectionReset' } }
+            else { @{ kind = 'status'; status = 503 } }
+        }
+        default { @{ kind = $Kind.ToLowerInvariant() } }
+    }
+    if ($bound.ContainsKey('StatusCode')) { $action.status = $StatusCode }
+    # A timed outage announces its own end unless told otherwise ("auto": the seconds left).
+    if ($RetryAfter) { $action.retryAfter = $RetryAfter } elseif ($action.kind -eq 'outage') { $action.retryAfter = 'auto' }
+    if ($bound.ContainsKey('Body')) { $action.body = $Body }
     if ($ContentType) { $action.contentType = $ContentType }
-    if ($PSBoundParameters.ContainsKey('DelayMs')) { $action.delayMs = $DelayMs }
-    if ($PSBoundParameters.ContainsKey('Rate')) { $action.rate = $Rate }
-    if ($PSBoundParameters.ContainsKey('Burst')) { $action.burst = $Burst }
+    if ($bound.ContainsKey('DelayMs')) { $action.delayMs = $DelayMs }
+    if ($bound.ContainsKey('Burst')) { $action.burst = $Burst }
+    if ($LimitHeaders) { $action.headers = $LimitHeaders.ToLowerInvariant() }
     $rule = @{ action = $action }
     if ($Method) { $rule.method = $Method }
-    if ($PathPattern) { $rule.path = $PathPattern }
+    if ($pathRegex) { $rule.path = $pathRegex }
     if ($Times) { $rule.times = $Times }
     if ($PerPathTimes) { $rule.perPathTimes = $PerPathTimes }
     $null = Invoke-SimulatorControl -Simulator (Resolve-Simulator $Simulator) -Path 'faults' -Body $rule

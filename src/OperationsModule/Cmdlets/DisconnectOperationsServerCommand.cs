@@ -27,16 +27,23 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>
+        /// Close without revoking what the login left valid on the server (no request, no warning): for a test's
+        /// reset, where the server has forgotten the tokens anyway.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipRevocation { get; set; }
+
         protected override void BeginProcessing() => CapturePreferences();
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName == SessionSet)
             {
-                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent, StopToken);
+                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent, StopToken, !SkipRevocation.IsPresent);
                 return;
             }
-            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent, StopToken);
+            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent, StopToken, !SkipRevocation.IsPresent);
         }
     }
 }

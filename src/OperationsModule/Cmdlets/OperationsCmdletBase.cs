@@ -16,6 +16,7 @@ namespace OperationsModule.Cmdlets
 
         [Parameter]
         [ValidateNotNull]
+        [Alias("Uri")]
         public virtual Uri? BaseUri { get; set; }
 
         [Parameter]
@@ -24,6 +25,17 @@ namespace OperationsModule.Cmdlets
 
         [Parameter]
         public virtual SecureString? Token { get; set; }
+
+        /// <summary>An http(s) proxy for this command's requests, as Connect-OperationsServer's -Proxy (overrides the session's).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public virtual Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's user name and password, sent when it answers 407.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public virtual PSCredential? ProxyCredential { get; set; }
 
         protected abstract OperationsSystem System { get; }
 
@@ -60,6 +72,8 @@ namespace OperationsModule.Cmdlets
                 BaseUri = BaseUri?.OriginalString,
                 Credential = SecretConverter.ToCredential(Credential),
                 Token = SecretConverter.ToSecret(Token),
+                Proxy = Proxy,
+                ProxyCredential = SecretConverter.ToCredential(ProxyCredential),
             });
         }
     }

@@ -36,7 +36,7 @@ namespace OperationsModule.Cmdlets
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByOperationSet)]
-        [Alias("Server")]
+        [Alias("Server", "Uri")]
         [ValidateNotNull]
         public override System.Uri? BaseUri { get; set; }
 

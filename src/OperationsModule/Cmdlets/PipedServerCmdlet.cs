@@ -16,7 +16,7 @@ namespace OperationsModule.Cmdlets
         protected static readonly string?[] NoIds = { null };
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Server")]
+        [Alias("Server", "Uri")]
         [ValidateNotNull]
         public override Uri? BaseUri { get; set; }
 

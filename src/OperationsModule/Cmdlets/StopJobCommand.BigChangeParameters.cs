@@ -37,7 +37,7 @@ namespace OperationsModule.Cmdlets
         public override OperationsSession? Session { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Routing.BigChangeParameterSet)]
-        [Alias("Server")]
+        [Alias("Server", "Uri")]
         [ValidateNotNull]
         public override Uri? BaseUri { get; set; }
 
@@ -47,6 +47,15 @@ namespace OperationsModule.Cmdlets
 
         [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
         public override SecureString? Token { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [ValidateNotNull]
+        public override Uri? Proxy { get; set; }
+
+        [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
+        [Credential]
+        [ValidateNotNull]
+        public override PSCredential? ProxyCredential { get; set; }
 
         [Parameter(ParameterSetName = Routing.BigChangeParameterSet)]
         [ValidateRange(1, int.MaxValue)]
