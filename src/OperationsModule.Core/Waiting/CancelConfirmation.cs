@@ -94,6 +94,16 @@ namespace OperationsModule.Core.Waiting
                 if (item is AcceptedCancel accepted) _owner.Accept(accepted);
                 else base.WriteObject(item);
             }
+
+            /// <summary>
+            /// A failure that ends the command (-ErrorAction Stop) comes after every cancel the server accepted: those
+            /// are confirmed and written first, so none is left out of the output.
+            /// </summary>
+            public override void WriteFailure(Failure failure)
+            {
+                if (ErrorAction.StopsAtFailure(_owner._output)) _owner.Complete();
+                base.WriteFailure(failure);
+            }
         }
 
         /// <summary>Counts the results written (confirmed or failed), for the progress bar.</summary>
