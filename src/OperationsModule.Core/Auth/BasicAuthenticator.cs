@@ -11,7 +11,7 @@ using OperationsModule.Core.Secrets;
 namespace OperationsModule.Core.Auth
 {
     /// <summary>Authorization: Basic on every request.</summary>
-    public sealed class BasicAuthenticator : IAuthenticator
+    internal sealed class BasicAuthenticator : IAuthenticator
     {
         private readonly SecretCredential _credential;
 

@@ -107,7 +107,7 @@ namespace OperationsModule.Core.Auth
     }
 
     /// <summary>Raised instead of sending when this command already met the server's refusal of the credential.</summary>
-    internal sealed class CredentialRefusedException : OperationsApiException
+    public sealed class CredentialRefusedException : OperationsApiException
     {
         public CredentialRefusedException(OperationsApiException refusal)
             : base("The credential was refused earlier in this command: " + refusal.Message, refusal.ErrorId, refusal.Category)

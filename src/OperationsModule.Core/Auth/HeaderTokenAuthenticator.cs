@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Auth
     /// A fixed token in a header: OL Connect's auth_token, Onedata's X-Auth-Token, or Authorization: Bearer
     /// (VCF and BigChange when the user already has an access token).
     /// </summary>
-    public sealed class HeaderTokenAuthenticator : IAuthenticator
+    internal sealed class HeaderTokenAuthenticator : IAuthenticator
     {
         private readonly string _headerName;
         private readonly string _prefix;

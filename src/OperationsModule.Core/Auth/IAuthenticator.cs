@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Auth
     /// Puts credentials on a request. Implementations keep secrets as SecretText and reveal them only
     /// while writing the header.
     /// </summary>
-    public interface IAuthenticator
+    internal interface IAuthenticator
     {
         /// <summary>None, Basic, Token, Login, ClientCredentials: shown on the session, never a secret.</summary>
         string Kind { get; }

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Auth
     /// which is revoked when the connection that made them closes (Disconnect, a Connect that replaces the session,
     /// the end of a per-call command).
     /// </summary>
-    public interface IRevocableAuthenticator
+    internal interface IRevocableAuthenticator
     {
         /// <summary>
         /// The calls that revoke what is held now: the current login's, and any an earlier login of this
@@ -22,7 +22,7 @@ namespace OperationsModule.Core.Auth
     }
 
     /// <summary>One revocation call, the parser for its error answers, and what it revokes in words ("the SDDC Manager refresh token").</summary>
-    public sealed class Revocation
+    internal sealed class Revocation
     {
         public Revocation(ApiRequest request, IErrorBodyParser errorParser, string what, object? handle = null)
         {

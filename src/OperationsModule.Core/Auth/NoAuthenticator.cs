@@ -7,7 +7,7 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Auth
 {
     /// <summary>For servers with security switched off (OL Connect allows it).</summary>
-    public sealed class NoAuthenticator : IAuthenticator
+    internal sealed class NoAuthenticator : IAuthenticator
     {
         public static readonly NoAuthenticator Instance = new NoAuthenticator();
 

@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Auth
     /// log in again) once. Concurrent requests that
     /// all see the same 401 cause one renewal, not one each.
     /// </summary>
-    public abstract class TokenLoginAuthenticator : IAuthenticator
+    internal abstract class TokenLoginAuthenticator : IAuthenticator
     {
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private IssuedToken? _current;

@@ -10,7 +10,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Commands
 {
     /// <summary>Sends one cancel request and turns the answer into a CancellationResult or an OperationsApiException.</summary>
-    public static class CancelClient
+    internal static class CancelClient
     {
         public static async Task<CancellationResult> CancelAsync(ICancelEndpoint endpoint, ResolvedConnection connection, ApiRequest request, string id, CancelArguments arguments, ILogSink log, CancellationToken cancellationToken)
         {

@@ -8,7 +8,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Commands
 {
     /// <summary>What every system's cancel endpoint has in common; a system states its facts and builds its request.</summary>
-    public abstract class CancelEndpoint : ICancelEndpoint
+    internal abstract class CancelEndpoint : ICancelEndpoint
     {
         private readonly int[] _successStatuses;
 

@@ -17,7 +17,7 @@ namespace OperationsModule.Core.Commands
     /// Get-OutputCreationResult without PowerShell: POST getResultTxt for the output paths, or with an
     /// output file, POST getResult and save its bytes. One result object or one error per piped item.
     /// </summary>
-    public sealed class GetOutputCreationResultCommand : IPipedOperationCommand
+    internal sealed class GetOutputCreationResultCommand : IPipedOperationCommand
     {
         private readonly ConnectionPlan _connections;
         private readonly string? _outFile;

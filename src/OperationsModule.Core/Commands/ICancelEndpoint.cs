@@ -6,7 +6,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Commands
 {
     /// <summary>One system's cancel call: how to validate the ID, build the request and read its errors.</summary>
-    public interface ICancelEndpoint
+    internal interface ICancelEndpoint
     {
         OperationsSystem System { get; }
 
@@ -28,7 +28,7 @@ namespace OperationsModule.Core.Commands
     }
 
     /// <summary>Per-item extras some systems take (BigChange: a reason and the customer).</summary>
-    public sealed class CancelArguments
+    internal sealed class CancelArguments
     {
         public static readonly CancelArguments None = new CancelArguments();
 

@@ -5,7 +5,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Commands
 {
     /// <summary>A command run once per piped OL Connect operation (an object or an ID).</summary>
-    public interface IPipedOperationCommand : IDisposable
+    internal interface IPipedOperationCommand : IDisposable
     {
         /// <summary>
         /// Handles one piped item. Returns false once stopped (Ctrl+C). Throws OperationsApiException

@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Commands
     /// Everything a Stop-* cmdlet does, without PowerShell: validate each ID, ask ShouldProcess with the
     /// method and URL, run the cancel through the bulk engine, and write one result or one failure per item.
     /// </summary>
-    public sealed class StopCommand : IDisposable
+    internal sealed class StopCommand : IDisposable
     {
         private readonly ICancelEndpoint _endpoint;
         private readonly ConnectionPlan _connections;

@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Commands
     /// Submit-OutputCreation without PowerShell: job IDs from every piped item are collected and sent in
     /// ONE request at the end of the pipeline (the API takes a list).
     /// </summary>
-    public sealed class SubmitOutputCreationCommand : IDisposable
+    internal sealed class SubmitOutputCreationCommand : IDisposable
     {
         private readonly ResolvedConnection _connection;
         private readonly IOperationsOutput _output;

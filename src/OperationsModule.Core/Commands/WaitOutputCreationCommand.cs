@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Commands
     /// and yields the completed operation, one error, or (after Ctrl+C) the warning that it keeps running.
     /// Waiting one at a time costs nothing: the server runs them all meanwhile, so later waits end quickly.
     /// </summary>
-    public sealed class WaitOutputCreationCommand : IPipedOperationCommand
+    internal sealed class WaitOutputCreationCommand : IPipedOperationCommand
     {
         private readonly ConnectionPlan _connections;
         private readonly WaitOptions _options;

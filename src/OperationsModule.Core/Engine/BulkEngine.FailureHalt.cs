@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Engine
     /// A failure that stops the command (-ErrorAction Stop) halts the run: nothing new starts, the work in flight is
     /// awaited and written, then the failure. Any thread may halt the run; only the pipeline thread settles it.
     /// </summary>
-    public sealed partial class BulkEngine
+    internal sealed partial class BulkEngine
     {
         /// <summary>
         /// A failure found on the pipeline thread (an ID refused before any request). Written at once, unless the

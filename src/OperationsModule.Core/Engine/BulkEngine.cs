@@ -27,7 +27,7 @@ namespace OperationsModule.Core.Engine
     /// being written at once: no queued item starts, every item already started is awaited and its result written,
     /// and only then the failure, which ends the command. Work the server did is never hidden behind the error.
     /// </remarks>
-    public sealed partial class BulkEngine : IDisposable
+    internal sealed partial class BulkEngine : IDisposable
     {
         /// <summary>Items queued to start may number ThrottleLimit, but at least this many (see remarks).</summary>
         public const int MinimumQueued = 16;

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Engine
     /// update per item can dominate a run (PowerShell#2138), so at most one update per interval is written.
     /// The total is unknown while input streams in, so the bar shows counts, not a percentage.
     /// </summary>
-    public sealed class BulkProgress
+    internal sealed class BulkProgress
     {
         public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
 

@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Engine
     /// Collects verbose/debug lines written by async continuations (which may run off the pipeline thread)
     /// and replays them on the pipeline thread once the call is over.
     /// </summary>
-    public sealed class DeferredLogSink : ILogSink
+    internal sealed class DeferredLogSink : ILogSink
     {
         private readonly IOperationsOutput _output;
         private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();

@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Engine
     /// <summary>
     /// Time for polling loops. Injected so tests drive a wait with a virtual clock instead of sleeping.
     /// </summary>
-    public interface IWaitClock
+    internal interface IWaitClock
     {
         DateTimeOffset UtcNow { get; }
 
@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Engine
         Task Delay(TimeSpan delay, CancellationToken cancellationToken);
     }
 
-    public sealed class SystemWaitClock : IWaitClock
+    internal sealed class SystemWaitClock : IWaitClock
     {
         public static readonly SystemWaitClock Instance = new SystemWaitClock();
 

@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Errors
     /// "Conflit: tâche déjà annulée" would otherwise read as "t�che d�j�"); UTF-8 when none is named or the name is
     /// unknown. A byte-order mark wins over the header, as browsers do.
     /// </summary>
-    public static class BodyCharset
+    internal static class BodyCharset
     {
         public static string Decode(byte[] bytes, string? charset)
         {

@@ -6,7 +6,7 @@ namespace OperationsModule.Core.Errors
     /// What a body looks like without what it says ("a JSON object with 3 fields", "text of 41 characters"): the
     /// account an error gives of an answer that may hold a token (a login or token call's).
     /// </summary>
-    public static class BodyShape
+    internal static class BodyShape
     {
         public static string Describe(string? body)
         {

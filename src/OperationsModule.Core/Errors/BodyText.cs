@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace OperationsModule.Core.Errors
 {
     /// <summary>Turns an error body nobody could parse (HTML, text, empty) into one readable line.</summary>
-    public static class BodyText
+    internal static class BodyText
     {
         private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
         private static readonly Regex Tags = new Regex("<[^>]+>", RegexOptions.Singleline);

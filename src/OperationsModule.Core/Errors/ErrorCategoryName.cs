@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Errors
 {
     /// <summary>Names of System.Management.Automation.ErrorCategory members; the cmdlet parses them back.</summary>
-    public static class ErrorCategoryName
+    internal static class ErrorCategoryName
     {
         public const string InvalidArgument = "InvalidArgument";
         public const string AuthenticationError = "AuthenticationError";

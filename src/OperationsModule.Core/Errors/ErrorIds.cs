@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Errors
 {
     /// <summary>The documented, stable reasons that become FullyQualifiedErrorId prefixes.</summary>
-    public static class ErrorIds
+    internal static class ErrorIds
     {
         public const string NotFound = "NotFound";
         public const string Unauthorized = "Unauthorized";

@@ -6,7 +6,7 @@ namespace OperationsModule.Core.Errors
     /// <summary>
     /// An SMA-free description of one ErrorRecord: Core decides every field, the cmdlet only converts.
     /// </summary>
-    public sealed class Failure
+    internal sealed class Failure
     {
         public Failure(OperationsApiException exception, object? targetObject)
         {

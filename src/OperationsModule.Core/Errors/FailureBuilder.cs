@@ -4,7 +4,7 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Errors
 {
     /// <summary>Builds the exception for a response whose status is not a success for the call.</summary>
-    public static class FailureBuilder
+    internal static class FailureBuilder
     {
         public static OperationsApiException FromResponse(ApiRequest request, ApiResponse response, IErrorBodyParser parser, string subject)
         {

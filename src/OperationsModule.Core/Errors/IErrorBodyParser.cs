@@ -3,7 +3,7 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Errors
 {
     /// <summary>Reads a vendor's error body. Must never throw: return null when the body is not the vendor's shape.</summary>
-    public interface IErrorBodyParser
+    internal interface IErrorBodyParser
     {
         VendorError? Parse(ApiResponse response);
     }

@@ -4,7 +4,7 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Errors
 {
     /// <summary>Helpers for error parsers: parse defensively, read fields of any JSON kind as text.</summary>
-    public static class JsonErrorReader
+    internal static class JsonErrorReader
     {
         /// <summary>The body's root object, or null when the body is empty, not JSON, or not an object.</summary>
         public static JsonElement? RootObject(ApiResponse response)

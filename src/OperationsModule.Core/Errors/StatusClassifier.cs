@@ -3,7 +3,7 @@ using System;
 namespace OperationsModule.Core.Errors
 {
     /// <summary>Maps an HTTP failure status to the module's ErrorId, category and generic advice.</summary>
-    public static class StatusClassifier
+    internal static class StatusClassifier
     {
         public static (string ErrorId, string Category) Classify(int status) => status switch
         {

@@ -5,7 +5,7 @@ using System.Net.Http;
 namespace OperationsModule.Core.Http
 {
     /// <summary>One logical call; the transport builds a fresh HttpRequestMessage per attempt from it.</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         public ApiRequest(HttpMethod method, Uri uri)
         {

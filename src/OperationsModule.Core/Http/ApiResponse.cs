@@ -5,7 +5,7 @@ using System.Linq;
 namespace OperationsModule.Core.Http
 {
     /// <summary>A response with its body already read (within the size cap), so nothing leaks a live stream.</summary>
-    public sealed class ApiResponse
+    internal sealed class ApiResponse
     {
         public ApiResponse(int statusCode, string? reasonPhrase, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string body, string? contentType, Uri requestUri, TimeSpan elapsed, int attempts, bool bodyTruncated = false)
         {

@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Http
     /// steps (Http/Pipeline, ordered in <see cref="SendOrder"/>) each call runs through: redirects, retries, the
     /// connection-limit wait, the credential-transport rule, authentication, the throttle gate, logging, the wire.
     /// </summary>
-    public sealed class ApiTransport : IDisposable
+    internal sealed class ApiTransport : IDisposable
     {
         private readonly ConnectionClient? _client;
         private readonly ITerminalSender _terminal;

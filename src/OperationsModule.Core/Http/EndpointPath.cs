@@ -4,7 +4,7 @@ using System.Text;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Joins a base URI and path segments, escaping each dynamic segment.</summary>
-    public static class EndpointPath
+    internal static class EndpointPath
     {
         /// <summary>Literal parts are written as given (without surrounding slashes); parts wrapped in <see cref="Segment"/> are escaped.</summary>
         public static Uri Combine(Uri baseUri, params object[] parts)

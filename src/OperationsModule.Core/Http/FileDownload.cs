@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Http
     /// whatever the size or the compression ratio, and a body that expands past <see cref="MaximumBytes"/> once
     /// decompressed is refused (and its partial file removed) as soon as it crosses the cap, not after.
     /// </summary>
-    public sealed class FileDownload : IDisposable
+    internal sealed class FileDownload : IDisposable
     {
         private const int ChunkSize = 64 * 1024;
         private readonly byte[] _head = new byte[8];

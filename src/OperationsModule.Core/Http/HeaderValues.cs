@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Http
     /// characters are cut or refused differently by each runtime; non-ASCII has no agreed encoding. Values are
     /// written without .NET's per-header parsing, so this check is what stands between a value and the wire.
     /// </summary>
-    public static class HeaderValues
+    internal static class HeaderValues
     {
         /// <summary>What is wrong with the value in words ("the control character U+000D (CR)"), or null when it may be sent.</summary>
         public static string? Problem(string? value)
@@ -59,7 +59,7 @@ namespace OperationsModule.Core.Http
     }
 
     /// <summary>Where a header value came from, which decides how a value that breaks the rule is refused.</summary>
-    public sealed class HeaderOrigin
+    internal sealed class HeaderOrigin
     {
         private readonly string? _parameterName;
         private readonly string? _issuedWhat;

@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Http
     /// Builds the one HTTP sender (an invoker over the handler) a session keeps, from the <see cref="HandlerSettings"/> chosen for this runtime.
     /// Certificate and TLS settings live on this handler only, never on the process-wide ServicePointManager.
     /// </summary>
-    public static class HttpClientFactory
+    internal static class HttpClientFactory
     {
         /// <summary>
         /// The transport's sender: the handler without HttpClient's per-request layer. ApiTransport owns the

@@ -3,7 +3,7 @@ using System;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Transport settings of a session. Names and meanings follow Invoke-RestMethod's parameters.</summary>
-    public sealed class HttpOptions
+    internal sealed class HttpOptions
     {
         /// <summary>Finite by default (Invoke-RestMethod's infinite default is a classic hung-runbook cause).</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);

@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Http
     /// RFC 8288 Link headers: any number of headers, each a comma-separated list of &lt;uri&gt;; params.
     /// Targets are resolved against the request URI, so relative and absolute forms both work.
     /// </summary>
-    public static class LinkHeaderParser
+    internal static class LinkHeaderParser
     {
         private static readonly Regex Link = new Regex("<(?<uri>[^>]*)>(?<params>[^<]*)", RegexOptions.CultureInvariant);
         private static readonly Regex Rel = new Regex("(?:^|;)\\s*rel\\s*=\\s*(?:\"(?<v>[^\"]*)\"|(?<v>[^;,\\s]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -5,7 +5,7 @@ using System.Text;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Appends query parameters to a URI, each name and value escaped; null values are left out.</summary>
-    public static class QueryString
+    internal static class QueryString
     {
         public static Uri Append(Uri uri, IEnumerable<KeyValuePair<string, string?>> parameters)
         {

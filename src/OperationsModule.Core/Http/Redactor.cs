@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Masks secrets in what the debug stream shows: header values and secret-looking body fields.</summary>
-    public static class Redactor
+    internal static class Redactor
     {
         public const string Mask = "***";
 

@@ -11,9 +11,9 @@ namespace OperationsModule.Core.Http
     /// reading): the request reached the server, which may have acted on it. <see cref="Partial"/> keeps what did
     /// arrive (status and headers, no body), so a caller can still use a header such as OL Connect's operationId.
     /// </summary>
-    internal sealed class ResponseIncompleteException : OperationsApiException
+    public sealed class ResponseIncompleteException : OperationsApiException
     {
-        public ResponseIncompleteException(string target, ApiResponse partial, Exception cause)
+        internal ResponseIncompleteException(string target, ApiResponse partial, Exception cause)
             : base($"{target} was answered {StatusClassifier.Describe(partial.StatusCode)}, but the answer was cut off before its end ({Reason(cause)}); the server may have acted on the request.",
                 ErrorIds.ResponseIncomplete, ErrorCategoryName.ConnectionError, cause)
         {
@@ -23,7 +23,7 @@ namespace OperationsModule.Core.Http
             RecommendedAction = "Check on the server whether the request took effect before repeating it; if this repeats, check the network path or proxy.";
         }
 
-        public ApiResponse Partial { get; }
+        internal ApiResponse Partial { get; }
 
         /// <summary>
         /// A failure of the body read itself (the connection, not the file a download writes to): .NET's HttpIOException,

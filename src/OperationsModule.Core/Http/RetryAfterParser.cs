@@ -4,7 +4,7 @@ using System.Globalization;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Retry-After in both RFC 9110 forms: delta-seconds and HTTP-date.</summary>
-    public static class RetryAfterParser
+    internal static class RetryAfterParser
     {
         // RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms recipients must accept.
         // Exact formats only: a lenient parse would read "1.5" or "-5" as a calendar date.

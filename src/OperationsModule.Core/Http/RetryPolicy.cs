@@ -3,7 +3,7 @@ using System;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Which failures are transient, and how long to wait before the next attempt.</summary>
-    public static class RetryPolicy
+    internal static class RetryPolicy
     {
         /// <summary>408, 429, 502, 503, 504. A request that may create work is retried only on 429 (the server refused it unprocessed).</summary>
         public static bool IsRetryableStatus(int status, bool mayCreateWork) =>

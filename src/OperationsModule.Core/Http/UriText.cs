@@ -3,7 +3,7 @@ using System;
 namespace OperationsModule.Core.Http
 {
     /// <summary>Renders URIs for messages: never user info, never a query (it may carry secrets).</summary>
-    public static class UriText
+    internal static class UriText
     {
         public static string ForDisplay(Uri uri)
         {

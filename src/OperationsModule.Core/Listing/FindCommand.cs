@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Listing
     /// concurrency, one object or one error per ID), or stream a list call's items, applying the filters the server
     /// lacks. No match is zero objects, not an error.
     /// </summary>
-    public sealed class FindCommand : IDisposable
+    internal sealed class FindCommand : IDisposable
     {
         private readonly ConnectionPlan _connections;
         private readonly BulkEngine _engine;

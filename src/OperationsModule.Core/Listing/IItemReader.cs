@@ -4,7 +4,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Listing
 {
     /// <summary>One system's "read one item by ID" call, for the Get- commands' -...Id parameters and for list calls that give IDs only.</summary>
-    public interface IItemReader<TItem>
+    internal interface IItemReader<TItem>
         where TItem : class
     {
         /// <summary>What one item is, for messages (e.g. "VCF task").</summary>

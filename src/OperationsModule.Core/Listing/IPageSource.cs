@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Listing
     /// reads the answer. <see cref="StreamedPager{TItem}"/> does the rest: sending through the session's transport,
     /// moving from page to page, and refusing servers that loop.
     /// </summary>
-    public interface IPageSource<TItem>
+    internal interface IPageSource<TItem>
     {
         PagingStyle Style { get; }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace OperationsModule.Core.Listing
 {
     /// <summary>Lenient field reads for list and item answers: a missing or mistyped field is null, never an exception.</summary>
-    public static class JsonFields
+    internal static class JsonFields
     {
         public static string? Text(JsonElement o, string name) =>
             o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

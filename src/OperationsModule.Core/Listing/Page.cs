@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Listing
     /// <see cref="IsLast"/>; page-number paging fills <see cref="PageNumber"/> and, when the server announces them,
     /// the totals. Unknown facts stay null: the pager decides from what is there.
     /// </summary>
-    public sealed class Page<TItem>
+    internal sealed class Page<TItem>
     {
         public Page(IReadOnlyList<TItem> items)
         {

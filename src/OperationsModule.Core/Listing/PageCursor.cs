@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Listing
 {
     /// <summary>Which page to ask for: the first (as the server pages by default), a page token, or a page number.</summary>
-    public sealed class PageCursor
+    internal sealed class PageCursor
     {
         public static readonly PageCursor First = new PageCursor(null, null);
 

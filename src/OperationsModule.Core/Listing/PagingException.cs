@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Listing
     /// </summary>
     public sealed class PagingException : OperationsApiException
     {
-        public PagingException(string message, ApiRequest request, int? statusCode)
+        internal PagingException(string message, ApiRequest request, int? statusCode)
             : base(message, ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult)
         {
             Method = request.Method.Method;

@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Listing
 {
     /// <summary>How a list call moves from page to page.</summary>
-    public enum PagingStyle
+    internal enum PagingStyle
     {
         /// <summary>The answer carries the next page's token and says when it is the last (Onedata).</summary>
         Token,

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Listing
     /// One spelling per system for item states, so filters and comparisons never depend on how a server (or a user)
     /// wrote them: VCF answers both IN_PROGRESS and "In Progress"; the module always shows IN_PROGRESS.
     /// </summary>
-    public sealed class StatusSpelling
+    internal sealed class StatusSpelling
     {
         /// <summary>VCF: upper case, spaces and hyphens as underscores ("In Progress" -> IN_PROGRESS).</summary>
         public static readonly StatusSpelling UpperSnake = new StatusSpelling(s => s.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'));

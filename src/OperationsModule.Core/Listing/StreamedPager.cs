@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Listing
     /// retries, throttling). Enumerate on the pipeline thread: log lines of the requests are written from there.
     /// Throws OperationsApiException when a page fails, and PagingException when the server pages wrongly.
     /// </summary>
-    public sealed class StreamedPager<TItem> : IEnumerable<TItem>
+    internal sealed class StreamedPager<TItem> : IEnumerable<TItem>
     {
         /// <summary>The bound on pages when the server announces no total: far beyond any real list, short of forever.</summary>
         public const long DefaultMaximumPages = 100_000;

@@ -3,7 +3,7 @@ using OperationsModule.Core.Errors;
 namespace OperationsModule.Core.Output
 {
     /// <summary>An output port that passes everything to another; a stage overrides what it handles itself.</summary>
-    public abstract class ForwardingOutput : IOperationsOutput
+    internal abstract class ForwardingOutput : IOperationsOutput
     {
         private readonly IOperationsOutput _inner;
 

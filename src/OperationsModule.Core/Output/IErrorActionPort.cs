@@ -4,7 +4,7 @@ namespace OperationsModule.Core.Output
     /// What an output port may also tell Core: whether writing a failure ends (or pauses) the command. A port that
     /// does not implement it is taken to let the command go on after every failure.
     /// </summary>
-    public interface IErrorActionPort
+    internal interface IErrorActionPort
     {
         /// <summary>
         /// True when the caller's effective error action stops at a failure (-ErrorAction or $ErrorActionPreference
@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Output
     }
 
     /// <summary>Reads <see cref="IErrorActionPort"/> from any port.</summary>
-    public static class ErrorAction
+    internal static class ErrorAction
     {
         public static bool StopsAtFailure(IOperationsOutput output) => output is IErrorActionPort port && port.StopsAtFailure;
     }

@@ -6,7 +6,7 @@ namespace OperationsModule.Core.Output
     /// The seam between Core and PowerShell. Each cmdlet implements it by forwarding to WriteObject,
     /// WriteError, WriteVerbose, ... ; tests implement it with a recorder. Called only on the pipeline thread.
     /// </summary>
-    public interface IOperationsOutput : ILogSink
+    internal interface IOperationsOutput : ILogSink
     {
         void WriteObject(object item);
 
@@ -21,7 +21,7 @@ namespace OperationsModule.Core.Output
     }
 
     /// <summary>Verbose and debug lines; safe to call from any thread when it is a queueing sink.</summary>
-    public interface ILogSink
+    internal interface ILogSink
     {
         /// <summary>False when nobody listens to debug (so request/response dumps are not even built).</summary>
         bool IsDebugEnabled { get; }

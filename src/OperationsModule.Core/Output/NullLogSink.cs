@@ -1,6 +1,6 @@
 namespace OperationsModule.Core.Output
 {
-    public sealed class NullLogSink : ILogSink
+    internal sealed class NullLogSink : ILogSink
     {
         public static readonly NullLogSink Instance = new NullLogSink();
 

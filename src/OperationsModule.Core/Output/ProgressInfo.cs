@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Output
 {
     /// <summary>An SMA-free ProgressRecord.</summary>
-    public sealed class ProgressInfo
+    internal sealed class ProgressInfo
     {
         public ProgressInfo(int activityId, string activity, string statusDescription, int percentComplete, bool completed = false)
         {

@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Runtime
     /// and dependencies/, whose chain it ships) or with no requester, for a version no higher than it ships and with
     /// the same public key token.
     /// </summary>
-    public static class DependencyResolutionRule
+    internal static class DependencyResolutionRule
     {
         /// <param name="requested">The name in ResolveEventArgs.Name.</param>
         /// <param name="shipped">The name of the file in dependencies/ with the same simple name.</param>

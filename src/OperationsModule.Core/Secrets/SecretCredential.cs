@@ -3,7 +3,7 @@ using System;
 namespace OperationsModule.Core.Secrets
 {
     /// <summary>A user name (or client id) with its secret; the SMA-free counterpart of PSCredential.</summary>
-    public sealed class SecretCredential
+    internal sealed class SecretCredential
     {
         public SecretCredential(string userName, SecretText secret)
         {

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Secrets
     /// when the login's error answer is read. <see cref="SecretText"/> adds every secret it reveals or is made from;
     /// answers are masked with <see cref="Current"/> where their text is read.
     /// </summary>
-    public static class SecretScope
+    internal static class SecretScope
     {
         private static readonly AsyncLocal<SecretSet?> Ambient = new AsyncLocal<SecretSet?>();
 

@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Secrets
     /// and refresh tokens), in every form they can be quoted back in (<see cref="SecretForms"/>), and the one place
     /// that masks them by value in text a server sent. Thread-safe: requests of one scope run in parallel.
     /// </summary>
-    public sealed class SecretSet
+    internal sealed class SecretSet
     {
         public const string Mask = "***";
 

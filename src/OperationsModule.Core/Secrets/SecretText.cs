@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Secrets
     /// A password or token held as a read-only SecureString. The clear text exists only for the moment
     /// a header is written (<see cref="Reveal"/> is internal), and ToString never shows it.
     /// </summary>
-    public sealed class SecretText
+    internal sealed class SecretText
     {
         private readonly SecureString _value;
 

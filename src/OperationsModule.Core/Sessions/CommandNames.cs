@@ -4,7 +4,7 @@ namespace OperationsModule.Core.Sessions
     /// The names the user reaches the module's commands by, for advice they can copy: with `Import-Module -Prefix Ops`
     /// Connect-OperationsServer is Connect-OpsOperationsServer. The cmdlet decides them (Core cannot see PowerShell).
     /// </summary>
-    public sealed class CommandNames
+    internal sealed class CommandNames
     {
         /// <summary>No prefix, and no running command known.</summary>
         public static readonly CommandNames Plain = new CommandNames(null, string.Empty);

@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Sessions
     /// http:// up front, verify the credentials with one authenticated call (logging in where the system uses
     /// login tokens), then make the session the default for its system, closing the one it replaces.
     /// </summary>
-    public static class ConnectCommand
+    internal static class ConnectCommand
     {
         /// <summary>
         /// Returns the new default session, or null when ShouldProcess declined (-WhatIf). Throws

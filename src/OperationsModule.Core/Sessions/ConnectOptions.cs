@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>What Connect-OperationsServer adds to a connection request.</summary>
-    public sealed class ConnectOptions
+    internal sealed class ConnectOptions
     {
         /// <summary>Keep the session without calling the server (offline preparation, or a server that is down for now).</summary>
         public bool SkipVerification { get; set; }

@@ -17,7 +17,7 @@ namespace OperationsModule.Core.Sessions
     /// plan (<see cref="End"/>, or Dispose) releases them, and a release that closes a connection (a per-call login,
     /// or a session replaced or disconnected meanwhile) revokes its token there and reports to the plan's output.
     /// </summary>
-    public sealed class ConnectionPlan : IDisposable
+    internal sealed class ConnectionPlan : IDisposable
     {
         private readonly ConnectionRequest _request;
         private readonly SessionStore _store;

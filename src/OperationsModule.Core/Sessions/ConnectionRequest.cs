@@ -5,7 +5,7 @@ using OperationsModule.Core.Secrets;
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>What a cmdlet was given to reach a server: a session, a BaseUri with a credential or token, or nothing (the default session).</summary>
-    public sealed class ConnectionRequest
+    internal sealed class ConnectionRequest
     {
         public ConnectionRequest(OperationsSystem system) => System = system;
 

@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Sessions
     /// token) and removes them as defaults. A session that running commands still hold closes when the last ends. A system without a session is a non-terminating error, like Remove-Item
     /// on a missing path.
     /// </summary>
-    public static class DisconnectCommand
+    internal static class DisconnectCommand
     {
         /// <summary>Closes the given session (piped or -Session). Returns true when it was closed.</summary>
         /// <param name="revoke">False (-SkipRevocation): close without the revocation calls.</param>

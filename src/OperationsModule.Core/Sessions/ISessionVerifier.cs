@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Sessions
     /// reached the right server with working credentials (like Connect-VIServer logging in at once). For a
     /// token-from-login system the probe also performs the login, so the token is ready for the next call.
     /// </summary>
-    public interface ISessionVerifier
+    internal interface ISessionVerifier
     {
         /// <summary>A GET that needs authentication and changes nothing.</summary>
         ApiRequest BuildProbe(OperationsSession session);

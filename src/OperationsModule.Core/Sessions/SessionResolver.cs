@@ -7,7 +7,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>Turns what a cmdlet was given into a session and a transport for one invocation.</summary>
-    public static class SessionResolver
+    internal static class SessionResolver
     {
         /// <param name="knownServer">The server a piped object names, for the NoSession advice only.</param>
         public static ResolvedConnection Resolve(ConnectionRequest request, SessionStore store, Uri? knownServer = null)
@@ -125,7 +125,7 @@ namespace OperationsModule.Core.Sessions
     /// The session and transport one invocation uses, with its lease on the session's connection: releasing it (at
     /// the command's end) closes the connection when it was the last holder of a retired or ad hoc one.
     /// </summary>
-    public sealed class ResolvedConnection : IDisposable
+    internal sealed class ResolvedConnection : IDisposable
     {
         private readonly ConnectionLease _lease;
         private readonly bool _ownsTransport;

@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Sessions
     /// so commands still holding it (in any runspace) finish on it, and its connection closes, revocation
     /// included, when the last of them ends, or at once when none runs.
     /// </summary>
-    public sealed class SessionStore
+    internal sealed class SessionStore
     {
         public static readonly SessionStore Default = new SessionStore();
 

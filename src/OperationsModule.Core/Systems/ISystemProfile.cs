@@ -6,7 +6,7 @@ using OperationsModule.Core.Secrets;
 namespace OperationsModule.Core.Systems
 {
     /// <summary>What differs between systems when connecting: how a credential or token becomes request auth.</summary>
-    public interface ISystemProfile
+    internal interface ISystemProfile
     {
         OperationsSystem System { get; }
 

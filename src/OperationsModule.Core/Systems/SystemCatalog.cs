@@ -5,7 +5,7 @@ using OperationsModule.Core.Models;
 namespace OperationsModule.Core.Systems
 {
     /// <summary>The one list of systems: adding a system adds its profile here.</summary>
-    public static class SystemCatalog
+    internal static class SystemCatalog
     {
         private static readonly Dictionary<OperationsSystem, ISystemProfile> Profiles = new Dictionary<OperationsSystem, ISystemProfile>
         {

@@ -4,7 +4,7 @@ using OperationsModule.Core.Errors;
 namespace OperationsModule.Core.Validation
 {
     /// <summary>A BaseUri must be an absolute http(s) address without credentials, query or fragment.</summary>
-    public static class BaseUriValidator
+    internal static class BaseUriValidator
     {
         public static Uri Validate(string parameterName, string? value)
         {

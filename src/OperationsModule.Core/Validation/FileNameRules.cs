@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Validation
     /// no trailing dot or space (Windows drops them), no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or
     /// without an extension: "NUL.pdf" is the device too).
     /// </summary>
-    public static class FileNameRules
+    internal static class FileNameRules
     {
         private const string Forbidden = "<>:\"/\\|?*";
         private const int MaximumLength = 200;

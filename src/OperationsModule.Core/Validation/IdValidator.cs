@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Validation
     /// Refuses identifiers that would change the meaning of a URL path, before any request is made.
     /// Legal characters are escaped later, so IDs with spaces or unicode reach the server intact.
     /// </summary>
-    public static class IdValidator
+    internal static class IdValidator
     {
         public const int MaximumLength = 256;
 

@@ -4,7 +4,7 @@ using System.Linq;
 namespace OperationsModule.Core.Validation
 {
     /// <summary>The words for a piped object that cannot be an ID: what it is, and what was looked for.</summary>
-    public static class NotAnIdProblem
+    internal static class NotAnIdProblem
     {
         private const int PropertiesShown = 8;
 

@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Validation
     /// a command that hands some objects elsewhere (PowerCLI's tasks) finds the original. Keyed by reference: text a
     /// user typed, even with the same characters, is never a stand-in.
     /// </summary>
-    public static class PipedStandIns
+    internal static class PipedStandIns
     {
         private static readonly ConditionalWeakTable<string, StandIn> Registered = new ConditionalWeakTable<string, StandIn>();
 
@@ -36,7 +36,7 @@ namespace OperationsModule.Core.Validation
     }
 
     /// <summary>What one stand-in text represents.</summary>
-    public sealed class StandIn
+    internal sealed class StandIn
     {
         internal StandIn(object original, string? problem, string? owner)
         {

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Validation
     /// https:// address, the credential given separately. User information inside the address is refused (never taken
     /// as the credential), so no session or output object can carry a proxy password in its address.
     /// </summary>
-    public static class ProxyValidator
+    internal static class ProxyValidator
     {
         public static void Validate(Uri? proxy, SecretCredential? credential, bool useDefaultCredentials)
         {

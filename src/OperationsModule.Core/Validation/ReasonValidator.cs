@@ -6,7 +6,7 @@ namespace OperationsModule.Core.Validation
     /// A free-text reason sent with a cancel (BigChange Stop-Job -Reason). Refused before the request when it
     /// exceeds what the API stores, rather than letting the server truncate it or answer 400 per item.
     /// </summary>
-    public static class ReasonValidator
+    internal static class ReasonValidator
     {
         /// <summary>
         /// The longest reason sent. BigChange does not publish a limit; 500 is this module's documented cap (long

@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Waiting
     /// one object (Cancelled, or the final state reached) or one error (WaitTimedOut with the last state, or the read's
     /// failure); their reads share the ThrottleLimit bound. Write-Progress shows the counts.
     /// </summary>
-    public sealed class CancelConfirmation : IDisposable
+    internal sealed class CancelConfirmation : IDisposable
     {
         /// <summary>Write-Progress activity ID of the wait: apart from the cancel's own bar (6001).</summary>
         public const int ProgressActivityId = 6007;

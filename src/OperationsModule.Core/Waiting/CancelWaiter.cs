@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Waiting
     /// Tolerates what servers do meanwhile: gateway errors and dropped connections are read again; a 401 is renewed by
     /// the transport. Runs off the pipeline thread: it only writes to the log sink it is given.
     /// </summary>
-    public sealed class CancelWaiter : IDisposable
+    internal sealed class CancelWaiter : IDisposable
     {
         private readonly IItemStateReader _reader;
         private readonly WaitSchedule _schedule;

@@ -4,7 +4,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Waiting
 {
     /// <summary>How a Stop- command's -Wait reads one item's state after its cancel was accepted.</summary>
-    public interface IItemStateReader
+    internal interface IItemStateReader
     {
         ApiRequest BuildRequest(OperationsSession session, string id);
 

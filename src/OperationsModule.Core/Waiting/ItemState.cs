@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Waiting
 {
     /// <summary>An item's state as one read showed it, in the system's one spelling.</summary>
-    public sealed class ItemState
+    internal sealed class ItemState
     {
         public ItemState(string state, bool isFinal, bool isCancelled)
         {

@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Waiting
     /// 504) that outlived the transport's retries is skipped and polled again; a 404 after a state was seen goes to
     /// the system's "gone after the end" rule; anything else ends the wait with the vendor's error.
     /// </summary>
-    public abstract class ItemStateReader : IItemStateReader
+    internal abstract class ItemStateReader : IItemStateReader
     {
         protected ItemStateReader(OperationsSystem system, string kind, IErrorBodyParser errorParser)
         {

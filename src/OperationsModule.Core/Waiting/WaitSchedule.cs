@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Waiting
     /// When a Stop- command's -Wait reads an item again: soon after the cancel, then backing off (doubling up to a
     /// ceiling) so a slow cancel costs few requests, and never past the wait's own bound (-WaitTimeoutSec).
     /// </summary>
-    public sealed class WaitSchedule
+    internal sealed class WaitSchedule
     {
         public static readonly TimeSpan DefaultFirstInterval = TimeSpan.FromSeconds(1);
 

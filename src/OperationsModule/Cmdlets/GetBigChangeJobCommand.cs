@@ -84,7 +84,7 @@ namespace OperationsModule.Cmdlets
             return Command.Read(_reader, id, PipedSession, PipedServer, job => BigChangeJobQuery.Matches(job, statuses, after, before));
         }
 
-        protected override bool List(ResolvedConnection connection)
+        private protected override bool List(ResolvedConnection connection)
         {
             var query = BigChangeJobQuery.Create(After, Before, _statuses);
             var customer = BigChangeJobClient.ResolveCustomer(TypedCustomer, connection.Session);

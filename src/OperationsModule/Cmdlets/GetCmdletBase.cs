@@ -23,7 +23,7 @@ namespace OperationsModule.Cmdlets
         public virtual int ThrottleLimit { get; set; } = 8;
 
         /// <summary>The Core command; set from BeginProcessing on.</summary>
-        protected FindCommand Command => _command!;
+        private protected FindCommand Command => _command!;
 
         /// <summary>The session of the current piped object (null when -Session was typed: that one wins).</summary>
         protected OperationsSession? PipedSession => _sessionExplicit ? null : Session;
@@ -40,7 +40,7 @@ namespace OperationsModule.Cmdlets
         protected abstract bool ReadById(string? id);
 
         /// <summary>Streams the list with the filters given. False once stopped.</summary>
-        protected abstract bool List(ResolvedConnection connection);
+        private protected abstract bool List(ResolvedConnection connection);
 
         protected override void BeginProcessing()
         {

@@ -26,6 +26,6 @@ namespace OperationsModule.Cmdlets
 
         protected override bool ReadById(string? id) => Command.Read(OutputCreationItemReader.Instance, id, PipedSession, PipedServer);
 
-        protected override bool List(ResolvedConnection connection) => Command.List(new OutputCreationPageSource(connection), connection);
+        private protected override bool List(ResolvedConnection connection) => Command.List(new OutputCreationPageSource(connection), connection);
     }
 }

@@ -24,7 +24,7 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
 
-        protected override IPipedOperationCommand CreateCommand(ConnectionPlan connections)
+        private protected override IPipedOperationCommand CreateCommand(ConnectionPlan connections)
         {
             // Relative paths mean the PowerShell location, not the process's working directory.
             var outFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);

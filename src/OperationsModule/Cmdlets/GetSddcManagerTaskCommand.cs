@@ -44,7 +44,7 @@ namespace OperationsModule.Cmdlets
         protected override bool ReadById(string? id) =>
             Command.Read(VcfTaskReader.Instance, id, PipedSession, PipedServer, _filter!.IsEmpty ? null : _filter.Keep);
 
-        protected override bool List(ResolvedConnection connection)
+        private protected override bool List(ResolvedConnection connection)
         {
             WriteVerbose(_filter!.Describe());
             return Command.List(new VcfTaskList(connection, _filter), connection, _filter.Keep);

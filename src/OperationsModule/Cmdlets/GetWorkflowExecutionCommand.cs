@@ -51,7 +51,7 @@ namespace OperationsModule.Cmdlets
 
         protected override bool ReadById(string? id) => Command.Read(WorkflowExecutionReader.Instance, id, PipedSession, PipedServer);
 
-        protected override bool List(ResolvedConnection connection)
+        private protected override bool List(ResolvedConnection connection)
         {
             WriteVerbose($"Filters sent to the server: phase={_phase}; applied here, client-side: none.");
             return Command.ListThenRead(new WorkflowExecutionList(connection, _spaceId!, _phase!), WorkflowExecutionReader.Instance, connection);

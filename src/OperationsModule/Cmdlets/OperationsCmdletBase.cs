@@ -45,7 +45,7 @@ namespace OperationsModule.Cmdlets
         /// BeginProcessing: the invocation's connections. Each session it uses is leased until the command ends, so a
         /// Connect or Disconnect elsewhere (another runspace) lets this command finish on it.
         /// </summary>
-        protected ConnectionPlan OpenConnections() => _connections = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default, this);
+        private protected ConnectionPlan OpenConnections() => _connections = new ConnectionPlan(BuildConnectionRequest(), SessionStore.Default, this);
 
         /// <summary>
         /// EndProcessing, after the last item: release the leases while the streams still take writes, so a close
@@ -64,7 +64,7 @@ namespace OperationsModule.Cmdlets
         }
 
         /// <summary>The connection settings the user typed (not those bound from the pipeline).</summary>
-        protected ConnectionRequest BuildConnectionRequest()
+        private protected ConnectionRequest BuildConnectionRequest()
         {
             return WithTransportOptions(new ConnectionRequest(System)
             {

@@ -72,7 +72,9 @@ namespace OperationsModule.Cmdlets
             if (!_disposing) WriteObject(item);
         }
 
-        public void WriteFailure(Failure failure)
+        void IOperationsOutput.WriteFailure(Failure failure) => WriteFailure(failure);
+
+        internal void WriteFailure(Failure failure)
         {
             if (!_disposing) WriteError(ErrorRecordFactory.Create(failure));
         }
@@ -95,7 +97,9 @@ namespace OperationsModule.Cmdlets
             if (!_disposing) WriteDebug(text);
         }
 
-        public void WriteProgress(ProgressInfo progress)
+        void IOperationsOutput.WriteProgress(ProgressInfo progress) => WriteProgress(progress);
+
+        internal void WriteProgress(ProgressInfo progress)
         {
             if (_disposing) return;
             WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.StatusDescription)

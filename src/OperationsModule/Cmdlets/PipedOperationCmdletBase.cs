@@ -42,7 +42,7 @@ namespace OperationsModule.Cmdlets
 
         protected override OperationsSystem System => OperationsSystem.OLConnect;
 
-        protected abstract IPipedOperationCommand CreateCommand(ConnectionPlan connections);
+        private protected abstract IPipedOperationCommand CreateCommand(ConnectionPlan connections);
 
         protected override void BeginProcessing()
         {

@@ -27,10 +27,10 @@ namespace OperationsModule.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public virtual int WaitTimeoutSec { get; set; } = 3600;
 
-        protected abstract ICancelEndpoint Endpoint { get; }
+        private protected abstract ICancelEndpoint Endpoint { get; }
 
         /// <summary>How -Wait reads an item's state; null for a system whose -Wait is not available.</summary>
-        protected virtual IItemStateReader? StateReader => null;
+        private protected virtual IItemStateReader? StateReader => null;
 
         /// <summary>
         /// The IDs of the current pipeline record: one when piped, any number when typed as a list
@@ -38,7 +38,7 @@ namespace OperationsModule.Cmdlets
         /// </summary>
         protected abstract IReadOnlyList<string?> CurrentIds { get; }
 
-        protected virtual CancelArguments CurrentArguments => CancelArguments.None;
+        private protected virtual CancelArguments CurrentArguments => CancelArguments.None;
 
         protected override void BeginProcessing()
         {

@@ -8,7 +8,7 @@ namespace OperationsModule.Cmdlets
     {
         private readonly BigChangeJobStateReader _stateReader = new BigChangeJobStateReader();
 
-        protected override IItemStateReader StateReader => _stateReader;
+        private protected override IItemStateReader StateReader => _stateReader;
 
         /// <summary>A piped row's own CustomerId is the tenant its cancel goes to, so -Wait reads the job there too.</summary>
         private void RememberCustomers()

@@ -78,13 +78,13 @@ namespace OperationsModule.Cmdlets
 
         protected override OperationsSystem System => OperationsSystem.BigChange;
 
-        protected override ICancelEndpoint Endpoint => JobCancelEndpoint.Instance;
+        private protected override ICancelEndpoint Endpoint => JobCancelEndpoint.Instance;
 
         protected override IReadOnlyList<string?> CurrentIds =>
             JobId is null ? NoIds : Array.ConvertAll(JobId, id => (string?)id.ToString(CultureInfo.InvariantCulture));
 
         /// <summary>An unbound -CustomerId falls back to the session's customer (Core refuses when neither exists).</summary>
-        protected override CancelArguments CurrentArguments => new CancelArguments
+        private protected override CancelArguments CurrentArguments => new CancelArguments
         {
             Reason = Reason,
             CustomerId = MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null,

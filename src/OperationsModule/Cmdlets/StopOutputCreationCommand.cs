@@ -20,9 +20,9 @@ namespace OperationsModule.Cmdlets
 
         protected override OperationsSystem System => OperationsSystem.OLConnect;
 
-        protected override ICancelEndpoint Endpoint => OutputCreationCancelEndpoint.Instance;
+        private protected override ICancelEndpoint Endpoint => OutputCreationCancelEndpoint.Instance;
 
-        protected override Core.Waiting.IItemStateReader StateReader => Core.Systems.OLConnect.Listing.OutputCreationStateReader.Instance;
+        private protected override Core.Waiting.IItemStateReader StateReader => Core.Systems.OLConnect.Listing.OutputCreationStateReader.Instance;
 
         protected override IReadOnlyList<string?> CurrentIds => OperationId ?? NoIds;
     }

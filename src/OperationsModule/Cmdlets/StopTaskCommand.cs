@@ -37,9 +37,9 @@ namespace OperationsModule.Cmdlets
 
         protected override OperationsSystem System => OperationsSystem.Vcf;
 
-        protected override ICancelEndpoint Endpoint => TaskCancelEndpoint.Instance;
+        private protected override ICancelEndpoint Endpoint => TaskCancelEndpoint.Instance;
 
-        protected override Core.Waiting.IItemStateReader StateReader => VcfTaskStateReader.Instance;
+        private protected override Core.Waiting.IItemStateReader StateReader => VcfTaskStateReader.Instance;
 
         protected override IReadOnlyList<string?> CurrentIds => _sddcIds;
 

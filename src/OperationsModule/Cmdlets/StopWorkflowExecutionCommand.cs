@@ -21,9 +21,9 @@ namespace OperationsModule.Cmdlets
 
         protected override OperationsSystem System => OperationsSystem.Onedata;
 
-        protected override ICancelEndpoint Endpoint => WorkflowExecutionCancelEndpoint.Instance;
+        private protected override ICancelEndpoint Endpoint => WorkflowExecutionCancelEndpoint.Instance;
 
-        protected override Core.Waiting.IItemStateReader StateReader => WorkflowExecutionStateReader.Instance;
+        private protected override Core.Waiting.IItemStateReader StateReader => WorkflowExecutionStateReader.Instance;
 
         protected override IReadOnlyList<string?> CurrentIds => ExecutionId ?? NoIds;
     }

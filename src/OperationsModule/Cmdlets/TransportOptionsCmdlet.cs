@@ -40,7 +40,7 @@ namespace OperationsModule.Cmdlets
             "OperationsModule/" + typeof(TransportOptionsCmdlet).Assembly.GetName().Version?.ToString(3) + " PowerShell/" + Host?.Version;
 
         /// <summary>Copies the options the user typed (unset ones keep the session's or the defaults).</summary>
-        protected ConnectionRequest WithTransportOptions(ConnectionRequest request)
+        private protected ConnectionRequest WithTransportOptions(ConnectionRequest request)
         {
             var bound = MyInvocation.BoundParameters;
             request.TimeoutSec = bound.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null;

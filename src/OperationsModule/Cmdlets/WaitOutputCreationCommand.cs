@@ -25,7 +25,7 @@ namespace OperationsModule.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int WaitTimeoutSec { get; set; } = 3600;
 
-        protected override IPipedOperationCommand CreateCommand(ConnectionPlan connections) =>
+        private protected override IPipedOperationCommand CreateCommand(ConnectionPlan connections) =>
             new CoreWait(connections, WaitOptions.FromSeconds(PollIntervalSec, WaitTimeoutSec), this, StopToken);
     }
 }

@@ -7,7 +7,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Tests.Infrastructure
 {
     /// <summary>Builds what a cmdlet would bind, the way the cmdlet adapters do.</summary>
-    public static class Connections
+    internal static class Connections
     {
         public static SecretText Secret(string text)
         {

@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Tests.Infrastructure
     /// A RecordingOutput with hooks on the pipeline thread: a test acts at an exact point of a run (the Nth item's
     /// ShouldProcess, the first progress record) instead of sleeping and hoping the run is there.
     /// </summary>
-    public sealed class HookedOutput : IOperationsOutput
+    internal sealed class HookedOutput : IOperationsOutput
     {
         public RecordingOutput Recorded { get; } = new RecordingOutput();
 

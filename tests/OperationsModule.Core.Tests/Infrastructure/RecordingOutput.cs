@@ -7,7 +7,7 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Tests.Infrastructure
 {
     /// <summary>The test double of a cmdlet: records everything Core writes to the output port.</summary>
-    public sealed class RecordingOutput : IOperationsOutput, IErrorActionPort
+    internal sealed class RecordingOutput : IOperationsOutput, IErrorActionPort
     {
         public ConcurrentQueue<object> Objects { get; } = new ConcurrentQueue<object>();
 

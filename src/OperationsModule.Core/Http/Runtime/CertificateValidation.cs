@@ -1,7 +1,7 @@
 namespace OperationsModule.Core.Http.Runtime
 {
     /// <summary>Who decides whether a server certificate is trusted.</summary>
-    public enum CertificateValidation
+    internal enum CertificateValidation
     {
         /// <summary>The handler's own validation (.NET: no process-wide hook can switch it off).</summary>
         RuntimeDefault,

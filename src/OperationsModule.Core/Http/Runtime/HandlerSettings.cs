@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Http.Runtime
     /// and a <see cref="RuntimeDescription"/>, and applied by HttpClientFactory. Two option sets that give equal settings
     /// can share one client; different settings need a client of their own.
     /// </summary>
-    public sealed class HandlerSettings : IEquatable<HandlerSettings>
+    internal sealed class HandlerSettings : IEquatable<HandlerSettings>
     {
         /// <summary>
         /// The highest -ThrottleLimit the cmdlets accept. .NET Framework's handler otherwise inherits

@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Http.Runtime
     /// -Proxy, -ProxyCredential and -ProxyUseDefaultCredentials as Invoke-RestMethod has them. The address never carries
     /// user information (ProxyAddressRule refuses it), and no member shows the credential's secret.
     /// </summary>
-    public sealed class ProxySettings : IEquatable<ProxySettings>
+    internal sealed class ProxySettings : IEquatable<ProxySettings>
     {
         public ProxySettings(Uri address, SecretCredential? credential = null, bool useDefaultCredentials = false)
         {

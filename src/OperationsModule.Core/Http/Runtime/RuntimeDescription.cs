@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Http.Runtime
     /// What the handler settings depend on in the runtime the module runs in. Tests build the .NET Framework
     /// descriptions by hand, so that branch is decided (and tested) on any runtime.
     /// </summary>
-    public sealed class RuntimeDescription : IEquatable<RuntimeDescription>
+    internal sealed class RuntimeDescription : IEquatable<RuntimeDescription>
     {
         /// <summary>SslProtocols.Tls13's value: in the enum (and in HttpClientHandler's allowed set) from .NET Framework 4.8 on.</summary>
         internal const SslProtocols Tls13 = (SslProtocols)12288;

@@ -34,7 +34,7 @@ namespace OperationsModule.Core.Http.Throttling
     /// admitted, remembers the best rate before, and slow start returns to it within a second or two of admissions
     /// (<see cref="CubicSendRate.OnHold"/>).</para>
     /// </remarks>
-    public sealed class ThrottleGate
+    internal sealed class ThrottleGate
     {
         /// <summary>Google SRE's K: throttle only when the server accepts less than 1/K of the requests.</summary>
         public const int K = 2;

@@ -17,7 +17,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// user name and password) become {access_token, expires_in}. There is no refresh token: the base class
     /// asks again shortly before expires_in runs out, and once after a 401.
     /// </summary>
-    public sealed class BigChangeClientCredentialsAuthenticator : TokenLoginAuthenticator
+    internal sealed class BigChangeClientCredentialsAuthenticator : TokenLoginAuthenticator
     {
         private readonly Uri _baseUri;
 

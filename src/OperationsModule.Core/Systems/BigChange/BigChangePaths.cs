@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// Every BigChange call the module makes. The cancel method and path are unconfirmed by vendor text
     /// (PUT .../cancel follows the sibling /start, /result and /schedule calls): change them here only.
     /// </summary>
-    public static class BigChangePaths
+    internal static class BigChangePaths
     {
         public static readonly HttpMethod CancelMethod = HttpMethod.Put;
 

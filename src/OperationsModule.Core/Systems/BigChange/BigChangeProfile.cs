@@ -10,7 +10,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.BigChange
 {
     /// <summary>BigChange takes a bearer token, or client credentials that obtain one from the auth proxy.</summary>
-    public sealed class BigChangeProfile : ISystemProfile, ISessionVerifier
+    internal sealed class BigChangeProfile : ISystemProfile, ISessionVerifier
     {
         /// <summary>A job ID no tenant has: the probe reads it and expects a not-found problem.</summary>
         internal const long ProbeJobId = long.MaxValue;

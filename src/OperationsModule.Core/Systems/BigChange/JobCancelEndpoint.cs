@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// PUT /v1/jobs/{jobId}/cancel with the reason as a JSON string body and the tenant in Customer-Id:
     /// 204 means cancelled.
     /// </summary>
-    public sealed class JobCancelEndpoint : CancelEndpoint
+    internal sealed class JobCancelEndpoint : CancelEndpoint
     {
         public static readonly JobCancelEndpoint Instance = new JobCancelEndpoint();
 

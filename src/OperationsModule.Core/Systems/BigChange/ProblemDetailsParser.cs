@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// job's state as one). Served as application/problem+json or application/json: only the body counts.
     /// A 403 that names a missing scope gets advice naming it.
     /// </summary>
-    public sealed class ProblemDetailsParser : IErrorBodyParser
+    internal sealed class ProblemDetailsParser : IErrorBodyParser
     {
         public static readonly ProblemDetailsParser Instance = new ProblemDetailsParser();
 

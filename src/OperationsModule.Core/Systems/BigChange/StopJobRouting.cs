@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// -CustomerId: it has no positional parameter and does not take piped values, so `Stop-Job 3`, `Stop-Job -Id 3`
     /// and `Get-Job | Stop-Job` keep meaning PowerShell jobs. For the same reason -JobId has no "Id" alias here.
     /// </summary>
-    public static class StopJobRouting
+    internal static class StopJobRouting
     {
         public const string BigChangeParameterSet = "BigChangeJob";
 
@@ -73,7 +73,7 @@ namespace OperationsModule.Core.Systems.BigChange
     }
 
     /// <summary>What a piped object (not a PowerShell job) is to Stop-Job, judged by its properties alone.</summary>
-    public enum PipedRowKind
+    internal enum PipedRowKind
     {
         /// <summary>No JobId and nothing only BigChange takes: PowerShell's binding decides (Id, Name, ... go to the built-in).</summary>
         LeftToBinding,
@@ -90,7 +90,7 @@ namespace OperationsModule.Core.Systems.BigChange
     /// PowerShell's binding falls: an int Id beside a JobId would otherwise bind the built-in's -Id first and stop
     /// the local job that happens to have that number.
     /// </summary>
-    public static class PipedRows
+    internal static class PipedRows
     {
         public const string JobIdProperty = "JobId";
 
@@ -117,7 +117,7 @@ namespace OperationsModule.Core.Systems.BigChange
     }
 
     /// <summary>Where one Stop-Job record goes.</summary>
-    public sealed class StopJobRoute
+    internal sealed class StopJobRoute
     {
         public static readonly StopJobRoute BigChange = new StopJobRoute(false, Array.Empty<string>());
 

@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// A submission OL Connect accepted (its 202 and operationId header arrived) whose answer was then cut off: the
     /// operation exists, so the record names it (as its TargetObject too) for Wait-OutputCreation or Stop-OutputCreation.
     /// </summary>
-    internal sealed class IncompleteSubmission : OperationsApiException
+    public sealed class IncompleteSubmission : OperationsApiException
     {
         public IncompleteSubmission(ResponseIncompleteException cutOff, string operationId, string subject)
             : base($"{subject}: OL Connect accepted it as operation '{operationId}' ({cutOff.Partial.StatusCode}), but the answer was cut off before its end. The operation exists on the server.",

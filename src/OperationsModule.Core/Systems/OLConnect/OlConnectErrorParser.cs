@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// OL Connect's JSON Error: {"error":{"status","message","parameter"}}. Cookbooks before 2021 sent plain
     /// text or no body; those fall through to the generic summary.
     /// </summary>
-    public sealed class OlConnectErrorParser : IErrorBodyParser
+    internal sealed class OlConnectErrorParser : IErrorBodyParser
     {
         public static readonly OlConnectErrorParser Instance = new OlConnectErrorParser();
 

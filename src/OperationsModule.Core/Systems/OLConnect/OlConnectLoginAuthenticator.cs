@@ -12,7 +12,7 @@ using OperationsModule.Core.Secrets;
 namespace OperationsModule.Core.Systems.OLConnect
 {
     /// <summary>POST /authentication/login with Basic gives a text token, sent afterwards as auth_token.</summary>
-    public sealed class OlConnectLoginAuthenticator : TokenLoginAuthenticator
+    internal sealed class OlConnectLoginAuthenticator : TokenLoginAuthenticator
     {
         private readonly Uri _baseUri;
 

@@ -4,7 +4,7 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Systems.OLConnect
 {
     /// <summary>Every OL Connect path the module calls, relative to the server's base address.</summary>
-    public static class OlConnectPaths
+    internal static class OlConnectPaths
     {
         private const string OutputCreation = "rest/serverengine/workflow/outputcreation";
 

@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// OL Connect accepts Basic or an auth_token header. A lasting session logs in once and reuses the
     /// token (fewer password transmissions); a single call sends Basic.
     /// </summary>
-    public sealed class OlConnectProfile : ISystemProfile, ISessionVerifier
+    internal sealed class OlConnectProfile : ISystemProfile, ISessionVerifier
     {
         public OperationsSystem System => OperationsSystem.OLConnect;
 

@@ -3,7 +3,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.OLConnect
 {
     /// <summary>The exact commands to offer when a wait ends early: the operation keeps running on the server.</summary>
-    public static class OutputCreationAdvice
+    internal static class OutputCreationAdvice
     {
         public static string StopCommand(string operationId, ResolvedConnection connection, SessionStore store) =>
             connection.Names.Named("Stop", "OutputCreation") + " -OperationId " + Quote(operationId) + ConnectionArguments(connection, store);

@@ -7,7 +7,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.OLConnect
 {
     /// <summary>POST .../outputcreation/cancel/{operationId}: 204 means the cancel was accepted.</summary>
-    public sealed class OutputCreationCancelEndpoint : CancelEndpoint
+    internal sealed class OutputCreationCancelEndpoint : CancelEndpoint
     {
         public static readonly OutputCreationCancelEndpoint Instance = new OutputCreationCancelEndpoint();
 

@@ -15,7 +15,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.OLConnect
 {
     /// <summary>Process Output Creation (By Job) (JSON): one request for a list of job IDs.</summary>
-    public static class OutputCreationClient
+    internal static class OutputCreationClient
     {
         public static ApiRequest BuildSubmit(Uri baseUri, string configId, IReadOnlyList<long> jobIds, bool createOnly) =>
             new ApiRequest(HttpMethod.Post, OlConnectPaths.SubmitByJobs(baseUri, configId))

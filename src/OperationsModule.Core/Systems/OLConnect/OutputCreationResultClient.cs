@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// Get Result of Operation: both calls are POST (not GET). getResultTxt answers the output paths as text;
     /// getResult answers the bytes of the single spool file (or the paths when there are several files).
     /// </summary>
-    public static class OutputCreationResultClient
+    internal static class OutputCreationResultClient
     {
         /// <summary>
         /// The most a result file may hold once decompressed. It is streamed to disk (memory stays flat), so this bounds

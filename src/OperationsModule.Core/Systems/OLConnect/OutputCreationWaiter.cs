@@ -10,7 +10,7 @@ using OperationsModule.Core.Sessions;
 
 namespace OperationsModule.Core.Systems.OLConnect
 {
-    public enum WaitOutcome
+    internal enum WaitOutcome
     {
         /// <summary>The operation finished and its result paths are on the operation object.</summary>
         Completed,
@@ -30,7 +30,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// a 404 after progress was seen means "probably done, fetch the result". A 404 before any progress is
     /// answered by the result probe: a result means it finished before the first poll; none means NotFound.
     /// </summary>
-    public sealed class OutputCreationWaiter
+    internal sealed class OutputCreationWaiter
     {
         /// <summary>Write-Progress activity ID: stable, so successive waits reuse one progress bar.</summary>
         public const int ProgressActivityId = 6006;

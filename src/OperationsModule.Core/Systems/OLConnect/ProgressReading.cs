@@ -6,7 +6,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// One getProgress answer. The body is text, not JSON: an integer 0-100 while running, then the literal
     /// "done" (compared case-insensitively, before any number parsing).
     /// </summary>
-    public readonly struct ProgressReading
+    internal readonly struct ProgressReading
     {
         private ProgressReading(bool done, int percent)
         {

@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// How a wait polls: the pause between getProgress calls and the bound on the whole wait.
     /// -TimeoutSec stays what it is everywhere else (one request); the wait has its own -WaitTimeoutSec.
     /// </summary>
-    public sealed class WaitOptions
+    internal sealed class WaitOptions
     {
         public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(2);
 

@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Systems.Onedata
     /// {"error": "code", "error_description": "text"}. The id is fixed per error type and says more than the status:
     /// a bad or revoked token comes back as 400, not 401, so the id decides (OnedataErrorIds).
     /// </summary>
-    public sealed class OnedataErrorParser : IErrorBodyParser
+    internal sealed class OnedataErrorParser : IErrorBodyParser
     {
         public static readonly OnedataErrorParser Instance = new OnedataErrorParser();
 

@@ -4,7 +4,7 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Systems.Onedata
 {
     /// <summary>Every Oneprovider path the module calls. -BaseUri may be the provider host or already end in /api/v3/oneprovider.</summary>
-    public static class OnedataPaths
+    internal static class OnedataPaths
     {
         public const string ApiRoot = "api/v3/oneprovider";
 

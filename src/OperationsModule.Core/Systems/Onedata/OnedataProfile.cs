@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Systems.Onedata
     /// Oneprovider takes an access token (minted in Onezone) in X-Auth-Token. There is no login or refresh flow,
     /// and Basic works on Onezone only, so a credential is refused rather than sent somewhere it cannot work.
     /// </summary>
-    public sealed class OnedataProfile : ISystemProfile, ISessionVerifier
+    internal sealed class OnedataProfile : ISystemProfile, ISessionVerifier
     {
         /// <summary>An execution ID no Oneprovider issues (real ones are hex): the probe reads it and expects notFound.</summary>
         internal const string ProbeExecutionId = "operationsmodule-connect-probe";

@@ -7,7 +7,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.Onedata
 {
     /// <summary>POST .../automation/execution/workflows/{wid}/cancel: 204 means the cancel was initiated.</summary>
-    public sealed class WorkflowExecutionCancelEndpoint : CancelEndpoint
+    internal sealed class WorkflowExecutionCancelEndpoint : CancelEndpoint
     {
         public static readonly WorkflowExecutionCancelEndpoint Instance = new WorkflowExecutionCancelEndpoint();
 

@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Systems.Onedata
     /// GET /spaces/{sid}/automation/execution/workflows?phase=: execution IDs only, following nextPageToken until
     /// isLast. limit is the API's maximum (1000); a server may return fewer, which changes nothing here.
     /// </summary>
-    public sealed class WorkflowExecutionList : IPageSource<string>
+    internal sealed class WorkflowExecutionList : IPageSource<string>
     {
         public const int Limit = 1000;
 

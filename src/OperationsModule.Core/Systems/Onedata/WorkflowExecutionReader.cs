@@ -10,7 +10,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.Onedata
 {
     /// <summary>GET /automation/execution/workflows/{wid}: one execution's details (times in seconds).</summary>
-    public sealed class WorkflowExecutionReader : IItemReader<WorkflowExecution>
+    internal sealed class WorkflowExecutionReader : IItemReader<WorkflowExecution>
     {
         public static readonly WorkflowExecutionReader Instance = new WorkflowExecutionReader();
 

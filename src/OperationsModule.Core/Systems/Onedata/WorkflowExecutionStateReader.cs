@@ -9,7 +9,7 @@ using OperationsModule.Core.Waiting;
 namespace OperationsModule.Core.Systems.Onedata
 {
     /// <summary>Stop-WorkflowExecution -Wait: the execution's details until its phase is ended; cancelled is the cancel taking effect.</summary>
-    public sealed class WorkflowExecutionStateReader : ItemStateReader
+    internal sealed class WorkflowExecutionStateReader : ItemStateReader
     {
         public static readonly WorkflowExecutionStateReader Instance = new WorkflowExecutionStateReader();
 

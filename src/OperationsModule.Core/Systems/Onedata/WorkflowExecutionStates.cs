@@ -7,7 +7,7 @@ namespace OperationsModule.Core.Systems.Onedata
     /// Onedata execution statuses (an open set: releases add some) and the phases the list call groups them in. A
     /// cancel moves an execution to stopping (aborting on older releases, phase still ongoing), later to cancelled.
     /// </summary>
-    public static class WorkflowExecutionStates
+    internal static class WorkflowExecutionStates
     {
         public static readonly StatusSpelling Spelling = StatusSpelling.Lower;
 

@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// its -Task parameter belong to it: they are handed to PowerCLI's command when that module is loaded and refused
     /// when it is not, never sent to SDDC Manager (a vCenter task ID there names another task, or none).
     /// </summary>
-    public static class PowerCliTasks
+    internal static class PowerCliTasks
     {
         public const string Owner = "PowerCLI";
 

@@ -7,7 +7,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.Vcf
 {
     /// <summary>DELETE /v1/tasks/{id}: 200 with an empty body (not 204) means the cancel was accepted.</summary>
-    public sealed class TaskCancelEndpoint : CancelEndpoint
+    internal sealed class TaskCancelEndpoint : CancelEndpoint
     {
         public static readonly TaskCancelEndpoint Instance = new TaskCancelEndpoint();
 

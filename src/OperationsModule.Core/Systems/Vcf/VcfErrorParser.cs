@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// The VCF Error object: errorCode, errorType, message, remediationMessage, arguments, causes, context,
     /// nestedErrors (recursive) and referenceToken, all optional. The media type may be */*, so only the body counts.
     /// </summary>
-    public sealed class VcfErrorParser : IErrorBodyParser
+    internal sealed class VcfErrorParser : IErrorBodyParser
     {
         public static readonly VcfErrorParser Instance = new VcfErrorParser();
 

@@ -4,7 +4,7 @@ using OperationsModule.Core.Http;
 namespace OperationsModule.Core.Systems.Vcf
 {
     /// <summary>Every SDDC Manager path the module calls, relative to https://sddc-manager-fqdn.</summary>
-    public static class VcfPaths
+    internal static class VcfPaths
     {
         public static Uri Tokens(Uri baseUri) => EndpointPath.Combine(baseUri, "v1/tokens");
 

@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// SDDC Manager has no Basic auth: a credential always becomes a token login (per call and in a lasting
     /// session alike; per call, one login serves every piped task); a token is sent as Bearer.
     /// </summary>
-    public sealed class VcfProfile : ISystemProfile, ISessionVerifier
+    internal sealed class VcfProfile : ISystemProfile, ISessionVerifier
     {
         /// <summary>A task ID in SDDC Manager's UUID form that no task has: the probe reads it and expects TASK_NOT_FOUND.</summary>
         internal const string ProbeTaskId = "00000000-0000-0000-0000-000000000000";

@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// to the server. Several statuses are checked here instead (the list then holds every status), and so is the name,
     /// whatever the server made of it, so -Name always means "contains, any case".
     /// </summary>
-    public sealed class VcfTaskFilter
+    internal sealed class VcfTaskFilter
     {
         /// <summary>Throws InputValidationException naming -Status and the allowed values for an unknown status (either spelling is allowed).</summary>
         public VcfTaskFilter(IEnumerable<string?>? statuses, string? name, string? type)

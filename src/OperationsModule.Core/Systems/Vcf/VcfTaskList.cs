@@ -15,7 +15,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// pageMetadata.pageNumber says where numbering starts (0 or 1 is undocumented); the next is that number + 1, until
     /// totalElements items or totalPages pages are read, or a page is empty.
     /// </summary>
-    public sealed class VcfTaskList : IPageSource<SddcManagerTask>
+    internal sealed class VcfTaskList : IPageSource<SddcManagerTask>
     {
         public const int PageSize = 100;
 

@@ -10,7 +10,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.Vcf
 {
     /// <summary>GET /v1/tasks/{id}: one task by ID (Get-SddcManagerTask -TaskId).</summary>
-    public sealed class VcfTaskReader : IItemReader<SddcManagerTask>
+    internal sealed class VcfTaskReader : IItemReader<SddcManagerTask>
     {
         public static readonly VcfTaskReader Instance = new VcfTaskReader();
 

@@ -10,7 +10,7 @@ using OperationsModule.Core.Waiting;
 namespace OperationsModule.Core.Systems.Vcf
 {
     /// <summary>Stop-Task -Wait: GET /v1/tasks/{id} until the status is final; CANCELLED (either spelling) is the cancel taking effect.</summary>
-    public sealed class VcfTaskStateReader : ItemStateReader
+    internal sealed class VcfTaskStateReader : ItemStateReader
     {
         public static readonly VcfTaskStateReader Instance = new VcfTaskStateReader();
 

@@ -4,7 +4,7 @@ using OperationsModule.Core.Listing;
 namespace OperationsModule.Core.Systems.Vcf
 {
     /// <summary>SDDC Manager task statuses in the module's one spelling (servers also write "In Progress", "Cancelled", ...).</summary>
-    public static class VcfTaskStates
+    internal static class VcfTaskStates
     {
         public static readonly StatusSpelling Spelling = StatusSpelling.UpperSnake;
 

@@ -19,7 +19,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// which PowerVCF #253 lacked); if that fails, log in again. On disconnect, DELETE /v1/tokens/refresh-token
     /// (same body) invalidates the refresh token, so it does not outlive the session on the server.
     /// </summary>
-    public sealed class VcfTokenAuthenticator : TokenLoginAuthenticator, IRevocableAuthenticator
+    internal sealed class VcfTokenAuthenticator : TokenLoginAuthenticator, IRevocableAuthenticator
     {
         private readonly Uri _baseUri;
 

@@ -8,7 +8,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.BigChange.Jobs
 {
     /// <summary>GET /v1/jobs/{jobId}: one job, read with the tenant's Customer-Id (every BigChange call names it).</summary>
-    public static class BigChangeJobClient
+    internal static class BigChangeJobClient
     {
         /// <summary>-CustomerId when given, else the session's; refused (naming -CustomerId) when neither exists.</summary>
         public static long ResolveCustomer(long? customerId, OperationsSession session)

@@ -8,7 +8,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.BigChange.Jobs
 {
     /// <summary>Get-BigChangeJob -JobId: GET /v1/jobs/{jobId} with -CustomerId, or the session's customer.</summary>
-    public sealed class BigChangeJobItemReader : IItemReader<BigChangeJob>
+    internal sealed class BigChangeJobItemReader : IItemReader<BigChangeJob>
     {
         private readonly long? _customerId;
 

@@ -10,7 +10,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// GET /v1/jobs page by page: pageNumber from 1, no total in the answer, so a page shorter than the page size
     /// (or an empty one) is the last. The range and statuses are filtered on the server.
     /// </summary>
-    public sealed class BigChangeJobPageSource : IPageSource<BigChangeJob>
+    internal sealed class BigChangeJobPageSource : IPageSource<BigChangeJob>
     {
         private readonly BigChangeJobQuery _query;
         private readonly ResolvedConnection _connection;

@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// complete date range (422), so the StartAt range is required here; statuses go to the server as the
     /// repeated `status` query value it takes.
     /// </summary>
-    public sealed class BigChangeJobQuery
+    internal sealed class BigChangeJobQuery
     {
         /// <summary>The largest pageSize the API takes.</summary>
         public const int MaximumPageSize = 1000;

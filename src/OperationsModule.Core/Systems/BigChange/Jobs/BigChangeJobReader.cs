@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// Lenient where the live API is (fields documented as non-nullable may come back null); strict only about
     /// what the module cannot do without: the envelope's items and each job's id.
     /// </summary>
-    public static class BigChangeJobReader
+    internal static class BigChangeJobReader
     {
         public static BigChangeJob ReadJob(ApiRequest request, ApiResponse response, long customerId, ResolvedConnection connection)
         {

@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// Stop-Job -Wait: GET /v1/jobs/{jobId} until the job is cancelled or completed. The read goes to the customer the
     /// cancel went to, which may be a piped row's own CustomerId: <see cref="Remember"/> records it per job.
     /// </summary>
-    public sealed class BigChangeJobStateReader : ItemStateReader
+    internal sealed class BigChangeJobStateReader : ItemStateReader
     {
         private readonly ConcurrentDictionary<string, long> _customers = new ConcurrentDictionary<string, long>();
 

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// BigChange job statuses (camelCase, api-reference.md §5) and what the module derives from them. The server's
     /// spelling is matched case-insensitively and shown in the vendor's one spelling.
     /// </summary>
-    public static class BigChangeJobStatus
+    internal static class BigChangeJobStatus
     {
         public const string Cancelled = "cancelled";
 

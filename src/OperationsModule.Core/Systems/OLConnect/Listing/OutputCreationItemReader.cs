@@ -7,7 +7,7 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.OLConnect.Listing
 {
     /// <summary>Get-OutputCreation -OperationId: GET getProgress/{id} (a percentage or "done"; 404 once the operation left the list).</summary>
-    public sealed class OutputCreationItemReader : IItemReader<OutputCreation>
+    internal sealed class OutputCreationItemReader : IItemReader<OutputCreation>
     {
         public static readonly OutputCreationItemReader Instance = new OutputCreationItemReader();
 

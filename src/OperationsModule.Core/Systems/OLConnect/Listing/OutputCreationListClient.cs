@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
     /// GET getOperations (the running operations: one JSON array, not paged) and GET getProgress/{id} (one
     /// operation's percentage or "done"): the requests and how their answers read.
     /// </summary>
-    public static class OutputCreationListClient
+    internal static class OutputCreationListClient
     {
         public static ApiRequest BuildList(Uri baseUri) => new ApiRequest(HttpMethod.Get, OlConnectPaths.Operations(baseUri));
 

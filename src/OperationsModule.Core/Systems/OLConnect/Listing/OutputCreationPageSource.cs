@@ -7,7 +7,7 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Systems.OLConnect.Listing
 {
     /// <summary>GET getOperations: the whole list in one answer (OL Connect does not page it), so one page that is the last.</summary>
-    public sealed class OutputCreationPageSource : IPageSource<OutputCreation>
+    internal sealed class OutputCreationPageSource : IPageSource<OutputCreation>
     {
         private readonly ResolvedConnection _connection;
 

@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
     /// "cancelled" state: a cancelled operation leaves the list and getProgress answers 404 (api-reference.md §6),
     /// so after an accepted cancel a 404 means the cancel took effect, while "done" means it finished first.
     /// </summary>
-    public sealed class OutputCreationStateReader : ItemStateReader
+    internal sealed class OutputCreationStateReader : ItemStateReader
     {
         public static readonly OutputCreationStateReader Instance = new OutputCreationStateReader();
 

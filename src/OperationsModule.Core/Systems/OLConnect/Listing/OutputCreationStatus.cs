@@ -5,7 +5,7 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
     /// running operations, getProgress answers a percentage or "done", and a cancelled or finished operation leaves
     /// the list (getProgress then answers 404).
     /// </summary>
-    public static class OutputCreationStatus
+    internal static class OutputCreationStatus
     {
         public const string Running = "Running";
 
