@@ -18,7 +18,9 @@ param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OperationsModule'),
     [ValidateRange(3, 1000)] [int] $Rounds = 31,
     # Extra copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied).
-    [ValidateSet('NoFormat', 'NoNested')] [string[]] $Variant = @()
+    [ValidateSet('NoFormat', 'NoNested')] [string[]] $Variant = @(),
+    # Other module manifests to time in the same rounds (an older build, for a before/after), named by their folder.
+    [string[]] $Compare = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -54,12 +56,17 @@ function New-ModuleVariant([string] $Name) {
 $pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path $_ } | Select-Object -First 1
 $launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 
+# Wall time and the process's CPU time over the Import-Module alone. CPU time is the steadier figure on a loaded machine:
+# waiting for a core shows in wall time only.
 function Measure-Import([string] $Path) {
-    $script = "`$s = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Path'; `$s.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
+    $script = "`$me = [Diagnostics.Process]::GetCurrentProcess(); `$cpu = `$me.TotalProcessorTime; `$s = [Diagnostics.Stopwatch]::StartNew(); " +
+        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$me.Refresh(); " +
+        "'{0} {1}' -f `$wall.ToString([cultureinfo]::InvariantCulture), (`$me.TotalProcessorTime - `$cpu).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
     $exe, $rest = $launch
     $out = & $exe @rest -NoProfile -NonInteractive -Command $script
     if ($LASTEXITCODE -ne 0) { throw "Importing $Path failed: $out" }
-    [double]::Parse(@($out)[-1], [cultureinfo]::InvariantCulture)
+    $wall, $cpu = @($out)[-1].Split(' ')
+    [pscustomobject]@{ Wall = [double]::Parse($wall, [cultureinfo]::InvariantCulture); Cpu = [double]::Parse($cpu, [cultureinfo]::InvariantCulture) }
 }
 
 function Get-Median([double[]] $Values) {
@@ -70,8 +77,9 @@ function Get-Median([double[]] $Values) {
 
 $targets = [ordered]@{ trivial = New-TrivialModule; module = $manifest }
 foreach ($name in $Variant) { $targets[$name] = New-ModuleVariant $name }
+foreach ($path in $Compare) { $targets[(Split-Path (Split-Path (Resolve-Path $path).Path) -Leaf)] = (Resolve-Path $path).Path }
 $times = @{}
-foreach ($name in $targets.Keys) { $times[$name] = [Collections.Generic.List[double]]::new() }
+foreach ($name in $targets.Keys) { $times[$name] = [Collections.Generic.List[object]]::new() }
 
 # One unmeasured round: the first process start reads every file from disk.
 foreach ($path in $targets.Values) { Measure-Import $path | Out-Null }
@@ -83,13 +91,16 @@ for ($round = 0; $round -lt $Rounds; $round++) {
 
 $load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ' } else { 'n/a' }
 foreach ($name in $targets.Keys) {
-    $diffs = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i] - $times['trivial'][$i] }
+    $wallOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Wall - $times['trivial'][$i].Wall }
+    $cpuOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Cpu - $times['trivial'][$i].Cpu }
     [pscustomobject]@{
-        Module          = $name
-        MedianImportMs  = [math]::Round((Get-Median $times[$name]), 1)
-        MedianOverTrivialMs = [math]::Round((Get-Median $diffs), 1)
-        Rounds          = $Rounds
-        LoadAverage     = $load
+        Module         = $name
+        ImportMs       = [math]::Round((Get-Median $times[$name].Wall), 1)
+        OverTrivialMs  = [math]::Round((Get-Median $wallOver), 1)
+        ImportCpuMs    = [math]::Round((Get-Median $times[$name].Cpu), 1)
+        OverTrivialCpuMs = [math]::Round((Get-Median $cpuOver), 1)
+        Rounds         = $Rounds
+        LoadAverage    = $load
     }
 }
 Remove-Item -Recurse -Force $work

@@ -10,6 +10,9 @@ namespace OperationsModule.Core.Engine
     /// </summary>
     internal sealed partial class BulkEngine
     {
+        // Pipeline thread only: set by Drain, after which the run never resumes and takes no more items.
+        private bool _drained;
+
         /// <summary>
         /// A failure found on the pipeline thread (an ID refused before any request). Written at once, unless the
         /// error action stops at a failure: then, like a failed request, it halts the run and is written after
@@ -33,6 +36,7 @@ namespace OperationsModule.Core.Engine
         /// </summary>
         public void Drain(IOperationsOutput output)
         {
+            _drained = true;
             Volatile.Write(ref _halted, 1);
             Settle(output, resume: false);
         }
@@ -75,7 +79,7 @@ namespace OperationsModule.Core.Engine
                 }
                 output.WriteFailure(failure);
             }
-            if (!resume) return;
+            if (!resume || _drained) return;
             Volatile.Write(ref _halted, 0);
             StartQueued();
         }

@@ -117,12 +117,12 @@ namespace OperationsModule.Core.Engine
             {
                 // Sleep until half the queue has finished, then refill it: workers never run dry meanwhile.
                 // A failure that halts the run wakes it early (Flush then settles the run).
-                if (!WaitForMessages((_holdLimit - _throttleLimit) / 2)) return false;
+                if (_drained || !WaitForMessages((_holdLimit - _throttleLimit) / 2)) return false;
                 Flush(output);
             }
             // A piped item that arrives after a halting failure is never sent: settling writes the failure first.
             if (IsHalted) Settle(output, resume: true);
-            if (_cancellationToken.IsCancellationRequested) return false;
+            if (_cancellationToken.IsCancellationRequested || _drained) return false;
             _held++;
             if (_held > PeakInFlight) PeakInFlight = _held;
             _queued.Enqueue(new WorkItem<TResult>(target, work, SinkFor(output)));
@@ -155,13 +155,14 @@ namespace OperationsModule.Core.Engine
         /// <summary>Waits for every item held, writing results as they finish. Returns early (false) when stopped.</summary>
         public bool Complete(IOperationsOutput output)
         {
-            while (_held > 0)
+            while (_held > 0 && !_drained)
             {
                 // One at a time here: at the end of the input, each result is written as soon as it exists.
                 if (!WaitForMessages(1)) return false;
                 Flush(output);
             }
-            return true;
+            // Drained (a terminating error): the queued items were never sent.
+            return _held == 0;
         }
 
         /// <summary>Starts queued items, in order, while fewer than ThrottleLimit run. Any thread may call it.</summary>

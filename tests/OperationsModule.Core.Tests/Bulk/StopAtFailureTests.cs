@@ -136,6 +136,10 @@ public sealed class StopAtFailureTests
         Assert.Equal(sent.OrderBy(id => id), run.SucceededIds.OrderBy(id => id));
         Assert.True(sent.Length < ids.Length, "the queued items were sent");
         Assert.Equal(0, run.Command.Engine.Running);
+        // Drained for good: nothing resumes the queued items or takes new ones.
+        Assert.False(run.Command.Process("op-late"));
+        Assert.False(run.Command.Complete());
+        Assert.Equal(sent.Length, CancelsReceived(sim).Length);
     }
 
     [Fact]
