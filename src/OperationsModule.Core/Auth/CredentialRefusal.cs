@@ -40,7 +40,7 @@ namespace OperationsModule.Core.Auth
                 lock (_sync)
                 {
                     if (_refusal is null) return null;
-                    if (_refusal is not null && ReferenceEquals(_refusedIn, command)) throw new CredentialRefusedException(_refusal);
+                    if (ReferenceEquals(_refusedIn, command)) throw new CredentialRefusedException(_refusal);
                     if (_trial is null)
                     {
                         _trial = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -39,6 +39,17 @@ public class CutOffAnswerTests
     }
 
     [Fact]
+    public async Task Connect_whose_verification_answer_is_cut_off_fails_with_ResponseIncomplete()
+    {
+        await using var server = new CutOffServer(CutOff.BodyEndsEarly);
+        var request = Connections.PerCall(OperationsSystem.OLConnect, server.BaseUri, token: Connections.Secret("token"));
+
+        var failure = Assert.ThrowsAny<OperationsApiException>(() => Sessions.ConnectCommand.Connect(request, new Sessions.ConnectOptions(), new Sessions.SessionStore(), new RecordingOutput(), CancellationToken.None));
+
+        Assert.Equal(ErrorIds.ResponseIncomplete, failure.ErrorId);
+    }
+
+    [Fact]
     public async Task Cut_off_cancels_are_retried_then_one_record_each()
     {
         await using var server = new CutOffServer(CutOff.BodyEndsEarly);

@@ -147,34 +147,7 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 while (true)
                 {
-                    double wait;
-                    Task? slotFreed = null;
-                    lock (_sync)
-                    {
-                        var now = Now();
-                        wait = _closedUntil - now;
-                        if (wait <= 0)
-                        {
-                            AnnounceReopen(uri, log, now);
-                            var interval = _rate?.Rate is { } rate ? 1 / rate : 0;
-                            // A late wake-up may catch up by two slots at most: a longer burst would meet the server's limit.
-                            var at = Math.Max(_nextSend, now - 2 * interval);
-                            if (Volatile.Read(ref _inFlight) >= _window!.Size)
-                            {
-                                slotFreed = (_slotFreed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                            }
-                            else if (at > now)
-                            {
-                                wait = at - now;
-                            }
-                            else if (!_quota.Known || (wait = _quota.TryTake(now)) <= 0)
-                            {
-                                _nextSend = at + interval;
-                                CountSent();
-                                return now;
-                            }
-                        }
-                    }
+                    if (TryTakeTurn(uri, log, out var wait, out var slotFreed) is { } sentAt) return sentAt;
                     if (slotFreed is not null)
                     {
                         await Task.WhenAny(slotFreed, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
@@ -190,6 +163,39 @@ namespace OperationsModule.Core.Http.Throttling
             finally
             {
                 _head.Release();
+            }
+        }
+
+        /// <summary>
+        /// One look at the gate under the lock: the send time when this request may go now; else how long to wait, or
+        /// the task that completes when a place in the window frees.
+        /// </summary>
+        private double? TryTakeTurn(Uri uri, ILogSink log, out double wait, out Task? slotFreed)
+        {
+            slotFreed = null;
+            lock (_sync)
+            {
+                var now = Now();
+                wait = _closedUntil - now;
+                if (wait > 0) return null;
+                AnnounceReopen(uri, log, now);
+                var interval = _rate?.Rate is { } rate ? 1 / rate : 0;
+                // A late wake-up may catch up by two slots at most: a longer burst would meet the server's limit.
+                var at = Math.Max(_nextSend, now - 2 * interval);
+                if (Volatile.Read(ref _inFlight) >= _window!.Size)
+                {
+                    slotFreed = (_slotFreed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                    return null;
+                }
+                if (at > now)
+                {
+                    wait = at - now;
+                    return null;
+                }
+                if (_quota.Known && (wait = _quota.TryTake(now)) > 0) return null;
+                _nextSend = at + interval;
+                CountSent();
+                return now;
             }
         }
 
@@ -241,28 +247,35 @@ namespace OperationsModule.Core.Http.Throttling
             var (refused, total) = _answers.Recent(Math.Max(16, Math.Min(64, 2 * Volatile.Read(ref _peakInFlight))), _evidenceSince);
             // While held, a refusal is of a request sent before the hold: the hold already answers it (and stretches to its Retry-After).
             var connectionWide = now < _closedUntil || (total >= EvidenceNeeded && refused >= 2 && refused * K > total);
-            if (!connectionWide)
-            {
-                if (_rate?.Rate is not null)
-                {
-                    // Paced since an earlier limit: a first refusal is the sign of sending just above it; a repeat is
-                    // likelier the same limit than the item, and lowers nothing, except that it ends slow start: the items
-                    // a hold kept back are retried first, so refusals after a hold are repeats, and ramping on through
-                    // them took a 50/s server's rate to three times its limit.
-                    if ((!repeat || _rate.InSlowStart) && _rate.OnThrottled(now, sentAt))
-                    {
-                        _window!.OnThrottled();
-                        if (log.IsVerboseEnabled)
-                            log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the server refused a request while admitting others: sending slower; {1}.", uri.Authority, Limits()));
-                    }
-                    return ThrottleVerdict.Rate;
-                }
-                // Too few answers yet to tell, with others in flight whose answers will: the refusal is not held against
-                // the item (within MaximumThrottleWait). A lone request (nothing else in flight) is judged on what there is.
-                if (total < EvidenceNeeded && Volatile.Read(ref _inFlight) > 0) return ThrottleVerdict.Undecided;
-                return ThrottleVerdict.Item;
-            }
+            return connectionWide ? HoldAll(now, sentAt, retryAfter, maximumHold, uri, log) : OnItemRefusal(now, sentAt, total, uri, log, repeat);
+        }
 
+        /// <summary>A refusal that is not (yet) about the whole connection: the item's, or the paced connection's rate.</summary>
+        private ThrottleVerdict OnItemRefusal(double now, double sentAt, int total, Uri uri, ILogSink log, bool repeat)
+        {
+            if (_rate?.Rate is not null)
+            {
+                // Paced since an earlier limit: a first refusal is the sign of sending just above it; a repeat is
+                // likelier the same limit than the item, and lowers nothing, except that it ends slow start: the items
+                // a hold kept back are retried first, so refusals after a hold are repeats, and ramping on through
+                // them took a 50/s server's rate to three times its limit.
+                if ((!repeat || _rate.InSlowStart) && _rate.OnThrottled(now, sentAt))
+                {
+                    _window!.OnThrottled();
+                    if (log.IsVerboseEnabled)
+                        log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the server refused a request while admitting others: sending slower; {1}.", uri.Authority, Limits()));
+                }
+                return ThrottleVerdict.Rate;
+            }
+            // Too few answers yet to tell, with others in flight whose answers will: the refusal is not held against
+            // the item (within MaximumThrottleWait). A lone request (nothing else in flight) is judged on what there is.
+            if (total < EvidenceNeeded && Volatile.Read(ref _inFlight) > 0) return ThrottleVerdict.Undecided;
+            return ThrottleVerdict.Item;
+        }
+
+        /// <summary>A connection-wide refusal: every request waits out the Retry-After together (see the class remarks on recovery).</summary>
+        private ThrottleVerdict HoldAll(double now, double sentAt, TimeSpan? retryAfter, TimeSpan maximumHold, Uri uri, ILogSink log)
+        {
             Engage();
             var admitted = _answers.AdmittedPerSecond(now);
             // An episode: connection-wide refusals with less than a second of open gate between them. One that began in a

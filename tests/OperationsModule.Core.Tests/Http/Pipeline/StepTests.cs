@@ -239,6 +239,66 @@ public class StepTests
             v => Assert.StartsWith("GET https://api.example.test/v1/a -> 204", v));
     }
 
+    /// <summary>
+    /// Call A cannot connect and probes (its own retries); call B, started during A's retry, holds until A's outcome.
+    /// Returns B's task, whether B was still held when A's retry went out, and A's outcome.
+    /// </summary>
+    private static async Task<(Task<ApiResponse> B, bool HeldDuringProbe, Exception? AFailure)> ProbeWhileAnotherWaits(ScriptedSender sender, int retries)
+    {
+        var reachability = new ServerReachability();
+        var command = new object();
+        SendStep[] Steps() => new SendStep[] { new UnreachableServerStep(reachability, command), new RetryStep(Options(retries), sender.Clock, () => 0.5, reachability) };
+        Task<ApiResponse>? b = null;
+        var held = false;
+        sender.OnSend = c =>
+        {
+            if (c.Attempt == 2 && b is null)
+            {
+                b = Run(sender, Call(path: "v1/b").Context, Steps());
+                held = !b.IsCompleted;
+            }
+            return Task.CompletedTask;
+        };
+        Exception? failure = null;
+        try
+        {
+            await Run(sender, Call(path: "v1/a").Context, Steps());
+        }
+        catch (OperationsApiException ex)
+        {
+            failure = ex;
+        }
+        return (b!, held, failure);
+    }
+
+    [Fact]
+    public async Task Unreachable_server_holds_others_while_one_probes_and_lets_them_go_on_its_answer()
+    {
+        var sender = new ScriptedSender().ThenRefused().Then(200, "{}");
+
+        var (b, held, failure) = await ProbeWhileAnotherWaits(sender, retries: 3);
+
+        Assert.Null(failure);
+        Assert.True(held);
+        Assert.Equal(200, (await b).StatusCode);
+        Assert.Equal(new[] { "/v1/a", "/v1/a", "/v1/b" }, sender.Sent.Select(s => s.Uri.AbsolutePath));
+    }
+
+    [Fact]
+    public async Task Unreachable_server_fails_the_held_requests_unsent_when_the_probe_runs_out()
+    {
+        var sender = new ScriptedSender().ThenRefused();
+
+        var (b, held, failure) = await ProbeWhileAnotherWaits(sender, retries: 1);
+
+        Assert.Equal(ErrorIds.ConnectionFailed, Assert.IsType<OperationsApiException>(failure).ErrorId);
+        Assert.True(held);
+        var unsent = await Assert.ThrowsAsync<OperationsApiException>(() => b);
+        Assert.Equal(ErrorIds.ConnectionFailed, unsent.ErrorId);
+        Assert.Contains("was not sent because the server was unreachable", unsent.Message);
+        Assert.Equal(new[] { "/v1/a", "/v1/a" }, sender.Sent.Select(s => s.Uri.AbsolutePath));
+    }
+
     /// <summary>Stands in for the throttle gate: every answer gets the same verdict.</summary>
     private sealed class FixedVerdict : SendStep
     {
