@@ -238,6 +238,7 @@ Describe 'Faults runbooks must survive' {
         Stop-Task -TaskId 't-1' @Vcf -ErrorAction SilentlyContinue
         (Stop-Task -TaskId 't-1' @Vcf).Id | Should -Be 't-1'
         (Get-OperationsSimulatorRequest).StatusCode[0..1] | Should -Be 503, 503
+        (Get-OperationsSimulatorRequest).Fault[0..1] | Should -Be 'outage', 'outage'
     }
 
     It 'Outage for a time with -CloseConnection closes every connection unanswered' {
