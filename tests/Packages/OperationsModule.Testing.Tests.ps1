@@ -251,11 +251,17 @@ Describe 'Faults runbooks must survive' {
         Get-OperationsSimulatorRequest | ForEach-Object { $_.Aborted | Should -BeTrue; $_.StatusCode | Should -BeNullOrEmpty; $_.Fault | Should -Be 'outage' }
     }
 
-    It 'Outage for a time answers 503 with Retry-After until it ends' {
+    It 'Outage for a time answers 503, without Retry-After unless asked to announce its end' {
+        $uri = [uri]::new($Sim.BaseUri, 'v1/tasks/t-1')
         Add-OperationsSimulatorFault -Kind Outage -Seconds 600
-        $answer = Invoke-WebRequest -Uri ([uri]::new($Sim.BaseUri, 'v1/tasks/t-1')) -SkipHttpErrorCheck
-        $answer.StatusCode | Should -Be 503
-        [int]"$($answer.Headers['Retry-After'])" | Should -BeGreaterThan 500
+        $silent = Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck
+        Clear-OperationsSimulatorFault
+        Add-OperationsSimulatorFault -Kind Outage -Seconds 600 -RetryAfter auto
+        $announced = Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck
+
+        $silent.StatusCode, $announced.StatusCode | Should -Be 503, 503
+        $silent.Headers.ContainsKey('Retry-After') | Should -BeFalse
+        [int]"$($announced.Headers['Retry-After'])" | Should -BeGreaterThan 500
     }
 
     It 'Unauthorized refuses the login of the system named, and no other' {

@@ -58,8 +58,8 @@ function Add-OperationsSimulatorFault {
         default { @{ kind = $Kind.ToLowerInvariant() } }
     }
     if ($bound.ContainsKey('StatusCode')) { $action.status = $StatusCode }
-    # A timed outage announces its own end unless told otherwise ("auto": the seconds left); one of N requests, "1".
-    if ($RetryAfter) { $action.retryAfter = $RetryAfter } elseif ($action.kind -eq 'outage') { $action.retryAfter = if ($bound.ContainsKey('Seconds')) { 'auto' } else { '1' } }
+    # A server that is down says nothing about when it is back, unless -RetryAfter says so (auto: the seconds left).
+    if ($RetryAfter) { $action.retryAfter = $RetryAfter } elseif ($action.kind -eq 'outage') { $action.retryAfter = 'none' }
     if ($bound.ContainsKey('Body')) { $action.body = $Body }
     if ($ContentType) { $action.contentType = $ContentType }
     if ($bound.ContainsKey('DelayMs')) { $action.delayMs = $DelayMs }
