@@ -40,7 +40,9 @@ namespace OperationsModule.ModuleBuilder.Tests
             Assert.Equal(new[] { "OperationsModule.Testing-help.xml" }, written);
 
             var manifest = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "OperationsModule.Testing", "OperationsModule.Testing.psd1"));
-            var exported = System.Text.RegularExpressions.Regex.Matches(manifest, @"'(\w+-OperationsSimulator\w*)'").Select(m => m.Groups[1].Value).OrderBy(n => n, System.StringComparer.Ordinal);
+            // Every Verb-Noun name in FunctionsToExport (the kit's simulator commands and its mock helpers).
+            var functions = System.Text.RegularExpressions.Regex.Match(manifest, @"(?s)FunctionsToExport\s*=\s*@\((.*?)\)").Groups[1].Value;
+            var exported = System.Text.RegularExpressions.Regex.Matches(functions, @"'(\w+-\w+)'").Select(m => m.Groups[1].Value).OrderBy(n => n, System.StringComparer.Ordinal);
             var documented = XDocument.Load(help.Combine("OperationsModule.Testing-help.xml")).Root!
                 .Elements(MamlNamespaces.Command + "command")
                 .Select(c => c.Element(MamlNamespaces.Command + "details")!.Element(MamlNamespaces.Command + "name")!.Value)

@@ -238,6 +238,7 @@ Describe 'Faults runbooks must survive' {
         Stop-Task -TaskId 't-1' @Vcf -ErrorAction SilentlyContinue
         (Stop-Task -TaskId 't-1' @Vcf).Id | Should -Be 't-1'
         (Get-OperationsSimulatorRequest).StatusCode[0..1] | Should -Be 503, 503
+        (Get-OperationsSimulatorRequest).Fault[0..1] | Should -Be 'outage', 'outage'
     }
 
     It 'Outage for a time with -CloseConnection closes every connection unanswered' {
@@ -250,11 +251,17 @@ Describe 'Faults runbooks must survive' {
         Get-OperationsSimulatorRequest | ForEach-Object { $_.Aborted | Should -BeTrue; $_.StatusCode | Should -BeNullOrEmpty; $_.Fault | Should -Be 'outage' }
     }
 
-    It 'Outage for a time answers 503 with Retry-After until it ends' {
+    It 'Outage for a time answers 503, without Retry-After unless asked to announce its end' {
+        $uri = [uri]::new($Sim.BaseUri, 'v1/tasks/t-1')
         Add-OperationsSimulatorFault -Kind Outage -Seconds 600
-        $answer = Invoke-WebRequest -Uri ([uri]::new($Sim.BaseUri, 'v1/tasks/t-1')) -SkipHttpErrorCheck
-        $answer.StatusCode | Should -Be 503
-        [int]"$($answer.Headers['Retry-After'])" | Should -BeGreaterThan 500
+        $silent = Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck
+        Clear-OperationsSimulatorFault
+        Add-OperationsSimulatorFault -Kind Outage -Seconds 600 -RetryAfter auto
+        $announced = Invoke-WebRequest -Uri $uri -SkipHttpErrorCheck
+
+        $silent.StatusCode, $announced.StatusCode | Should -Be 503, 503
+        $silent.Headers.ContainsKey('Retry-After') | Should -BeFalse
+        [int]"$($announced.Headers['Retry-After'])" | Should -BeGreaterThan 500
     }
 
     It 'Unauthorized refuses the login of the system named, and no other' {

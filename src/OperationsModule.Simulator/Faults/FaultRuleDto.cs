@@ -12,7 +12,7 @@ namespace OperationsModule.Simulator.Faults;
 /// rateLimit(rate,burst,status,retryAfter): a token bucket, e.g. <c>{"path":"^/rest/","action":{"kind":"rateLimit","rate":50,"burst":5}}</c>
 /// (status 429 and Retry-After "1" by default; "auto" = seconds to the next token, "date" = that moment as an HTTP date),
 /// fixedWindow(limit,windowMs,status,headers,retryAfter; Retry-After "auto" by default): e.g. <c>{"action":{"kind":"fixedWindow","limit":100,"windowMs":2000,"headers":"github"}}</c>,
-/// outage(durationMs,status,retryAfter,start; "auto"/"date" = the outage's end): e.g. <c>{"action":{"kind":"outage","durationMs":3000}}</c> (429, Retry-After "1";
+/// outage(durationMs,status,retryAfter,start; "auto"/"date" = the outage's end, "none" = no Retry-After): e.g. <c>{"action":{"kind":"outage","durationMs":3000}}</c> (429, Retry-After "1";
 /// start "firstRequest" (default) or "whenAdded"; "closeConnection":true closes each connection unanswered instead),
 /// truncated (the endpoint's answer, cut off after half its body), unauthorized (the request's credentials replaced by
 /// refused ones, so the endpoint refuses it in its vendor's way). headers (rateLimit, fixedWindow): none, github, draft, structured, lying.

@@ -51,16 +51,15 @@ function Add-OperationsSimulatorFault {
         'Unauthorized' { @{ kind = 'unauthorized' } }
         'Truncated' { @{ kind = 'truncated' } }
         'Outage' {
-            # For a time: the simulator's outage rule. For a number of requests: a plain refusal the rule's -Times ends.
-            if ($bound.ContainsKey('Seconds')) { @{ kind = 'outage'; durationMs = [int][Math]::Ceiling($Seconds * 1000); status = 503; closeConnection = [bool]$CloseConnection } }
-            elseif ($CloseConnection) { @{ kind = 'connectionReset' } }
-            else { @{ kind = 'status'; status = 503 } }
+            # For a number of requests: an outage without end, which the rule's -Times ends (the log still says outage).
+            $duration = if ($bound.ContainsKey('Seconds')) { [int][Math]::Ceiling($Seconds * 1000) } else { [int]::MaxValue }
+            @{ kind = 'outage'; durationMs = $duration; status = 503; closeConnection = [bool]$CloseConnection }
         }
         default { @{ kind = $Kind.ToLowerInvariant() } }
     }
     if ($bound.ContainsKey('StatusCode')) { $action.status = $StatusCode }
-    # A timed outage announces its own end unless told otherwise ("auto": the seconds left).
-    if ($RetryAfter) { $action.retryAfter = $RetryAfter } elseif ($action.kind -eq 'outage') { $action.retryAfter = 'auto' }
+    # A server that is down says nothing about when it is back, unless -RetryAfter says so (auto: the seconds left).
+    if ($RetryAfter) { $action.retryAfter = $RetryAfter } elseif ($action.kind -eq 'outage') { $action.retryAfter = 'none' }
     if ($bound.ContainsKey('Body')) { $action.body = $Body }
     if ($ContentType) { $action.contentType = $ContentType }
     if ($bound.ContainsKey('DelayMs')) { $action.delayMs = $DelayMs }
