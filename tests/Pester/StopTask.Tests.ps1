@@ -152,7 +152,7 @@ Describe 'Stop-Task sends only SDDC Manager task IDs' {
         $quoted = '{"errorCode":"HttpMessageNotReadableException","message":"JSON parse error: Unrecognized token in {\"username\":\"administrator@vsphere.local\",\"password\":\"vcf-secret-pass\"}"}'
         Add-SimulatorFault $Sim -Method POST -PathPattern '^/v1/tokens$' -Status 400 -Body $quoted -ContentType 'application/json'
 
-        $all = @(& { Stop-Task -TaskId 't-1' @common -Verbose -Debug } *>&1)
+        $all = @(& { Stop-Task -TaskId 't-1' @common -Verbose -Debug -ErrorAction Continue } *>&1)
         $record = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $text = ($all | Out-String -Width 4096) + ($record[0], $record[0].Exception, $record[0].ErrorDetails, $record[0].Exception.VendorError | Format-List * -Force | Out-String -Width 4096)
 
