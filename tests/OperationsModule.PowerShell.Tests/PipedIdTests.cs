@@ -57,6 +57,16 @@ namespace OperationsModule.PowerShell.Tests
         }
 
         [Fact]
+        public void A_list_of_IDs_in_the_ID_property_binds_as_those_IDs()
+        {
+            Server.State.Vcf.AddTasks(new[] { "t-8", "t-9" });
+
+            var result = RunClean("[pscustomobject]@{ TaskId = @('t-8', 't-9') } | Stop-Task @vcf -ThrottleLimit 1");
+
+            Assert.Equal(new[] { "t-8", "t-9" }, result.Objects<CancellationResult>().Select(r => r.Id));
+        }
+
+        [Fact]
         public void An_empty_ID_property_or_one_holding_an_object_is_refused_naming_the_property()
         {
             var result = Shell.Run("[pscustomobject]@{ TaskId = $null }, [pscustomobject]@{ TaskId = @{ a = 1 } } | Stop-Task @vcf");

@@ -206,3 +206,71 @@ Describe 'Stop-Job keeps stopping PowerShell background jobs' {
         (Get-Job -Id $job.Id).State | Should -Be 'Running'
     }
 }
+
+Describe 'Stop-Job routes piped rows by their JobId, not by their Id' {
+    BeforeAll {
+        $RowSim = Start-TestSimulator
+        $connect = @{ BaseUri = $RowSim.BaseUri; Credential = (New-TestCredential -As BigChange); AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0; CustomerId = 4242 }
+    }
+    AfterAll {
+        Disconnect-TestSession
+        Stop-TestSimulator $RowSim
+    }
+    BeforeEach {
+        Reset-TestSimulator $RowSim
+        Add-SimulatorSeed $RowSim bigchange @{ ids = @(1901) }
+        # A default BigChange session and nothing typed that picks a parameter set: the case where binding used to fall to -Id.
+        Connect-OperationsServer -System BigChange @connect | Out-Null
+        $local = Start-Job -Name ('rows-' + [guid]::NewGuid().ToString('N')) -ScriptBlock { Start-Sleep -Seconds 60 }
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ($local.State -eq 'NotStarted' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $local.State | Should -Be 'Running'
+    }
+    AfterEach {
+        Microsoft.PowerShell.Core\Remove-Job -Job $local -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'a [pscustomobject] with an int Id and a JobId cancels the BigChange job and leaves the local job running' {
+        $result = [pscustomobject]@{ Id = [int]$local.Id; JobId = [long]1901; Reason = 'Duplicate' } | Stop-Job
+
+        $result.Id | Should -Be '1901'
+        Get-SimulatorStatus $RowSim bigchange 1901 | Should -Be 'cancelled'
+        (Get-Job -Id $local.Id).State | Should -Be 'Running'
+    }
+
+    It 'a DataTable row (int Id, bigint JobId) cancels the BigChange job and leaves the local job running' {
+        $table = [System.Data.DataTable]::new()
+        [void]$table.Columns.Add('Id', [int]); [void]$table.Columns.Add('JobId', [long]); [void]$table.Columns.Add('Reason', [string])
+        [void]$table.Rows.Add($local.Id, 1901, 'Duplicate')
+
+        $result = $table | Stop-Job
+
+        $result.Id | Should -Be '1901'
+        (Get-Job -Id $local.Id).State | Should -Be 'Running'
+    }
+
+    It 'an Import-Csv row with Id and JobId cancels the BigChange job and leaves the local job running' {
+        $csv = Join-Path $TestDrive 'rows.csv'
+        "Id,JobId,Reason`n$($local.Id),1901,Duplicate" | Set-Content $csv
+
+        $result = Import-Csv $csv | Stop-Job
+
+        $result.Id | Should -Be '1901'
+        (Get-Job -Id $local.Id).State | Should -Be 'Running'
+    }
+
+    It 'a row whose JobId is not a job ID is one error and stops nothing' {
+        [pscustomobject]@{ Id = $local.Id; JobId = 'abc'; Reason = 'r' } | Stop-Job -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 1
+        $errs[0].Exception.Message | Should -BeLike "*JobId 'abc' is not a job ID*"
+        (Get-Job -Id $local.Id).State | Should -Be 'Running'
+        @(Get-SimulatorRequest $RowSim | Where-Object { $_ -like 'PUT *' }).Count | Should -Be 0
+    }
+
+    It 'a row with only an Id still stops the local job' {
+        [pscustomobject]@{ Id = $local.Id } | Stop-Job
+
+        (Get-Job -Id $local.Id).State | Should -Be 'Stopped'
+    }
+}

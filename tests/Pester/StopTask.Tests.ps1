@@ -126,3 +126,83 @@ Describe 'Stop-Task against the simulated SDDC Manager' {
         (Get-Command Stop-Task -Module OperationsModule).ModuleName | Should -Be 'OperationsModule'
     }
 }
+
+Describe 'Stop-Task sends only SDDC Manager task IDs' {
+    BeforeAll {
+        $common = @{ BaseUri = $Sim.BaseUri; Credential = (New-TestCredential -As Vcf); AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
+    }
+    BeforeEach {
+        Reset-TestSimulator $Sim
+    }
+
+    It 'refuses hashtables, objects without an ID property and lone surrogates before the wire, naming what it looked for' {
+        $lone = 'task-' + [char]0xD800
+
+        @{ TaskId = 't-1' }, [pscustomobject]@{ Name = 'nightly' }, $lone | Stop-Task @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $errs.Count | Should -Be 3
+        $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.StopTaskCommand' }
+        $errs[0].Exception.Message | Should -BeLike '*System.Collections.Hashtable is not an ID*none of the properties TaskId or Id*'
+        $errs[1].Exception.Message | Should -BeLike '*PSCustomObject*it has the properties Name*'
+        $errs[2].Exception.Message | Should -BeLike '*half of a UTF-16 surrogate pair*'
+        @(Get-SimulatorRequest $Sim | Where-Object { $_ -like 'DELETE /v1/tasks/*' }).Count | Should -Be 0
+    }
+
+    It 'masks the password a Spring-style 400 quotes back, in every stream and in Format-List * -Force' {
+        $quoted = '{"errorCode":"HttpMessageNotReadableException","message":"JSON parse error: Unrecognized token in {\"username\":\"administrator@vsphere.local\",\"password\":\"vcf-secret-pass\"}"}'
+        Add-SimulatorFault $Sim -Method POST -PathPattern '^/v1/tokens$' -Status 400 -Body $quoted -ContentType 'application/json'
+
+        $all = @(& { Stop-Task -TaskId 't-1' @common -Verbose -Debug -ErrorAction Continue } *>&1)
+        $record = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $text = ($all | Out-String -Width 4096) + ($record[0], $record[0].Exception, $record[0].ErrorDetails, $record[0].Exception.VendorError | Format-List * -Force | Out-String -Width 4096)
+
+        $record.Count | Should -Be 1
+        $text | Should -BeLike '*JSON parse error*'
+        $text | Should -BeLike '*`*`*`**'
+        $text | Should -Not -BeLike '*vcf-secret-pass*'
+    }
+}
+
+Describe 'Stop-Task beside PowerCLI' {
+    BeforeAll {
+        $common = @{ BaseUri = $Sim.BaseUri; Credential = (New-TestCredential -As Vcf); AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
+        # A PowerCLI task as PowerShell sees it when PowerCLI is not loaded (its type names only).
+        $foreign = [pscustomobject]@{ Id = 'Task-task-9'; Name = 'CloneVM_Task' }
+        $foreign.PSObject.TypeNames.Insert(0, 'VMware.VimAutomation.ViCore.Impl.V1.Task.TaskImpl')
+    }
+    BeforeEach {
+        Reset-TestSimulator $Sim
+    }
+    AfterAll {
+        Remove-Module VMware.VimAutomation.Common -ErrorAction SilentlyContinue
+    }
+
+    It 'without PowerCLI loaded, refuses a PowerCLI task with one error naming PowerCLI and sends nothing' {
+        $foreign | Stop-Task @common -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Stop-Task -Task $foreign -ErrorVariable taskErrs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $errs.Count | Should -Be 1
+        $taskErrs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'InvalidParameter,OperationsModule.Cmdlets.StopTaskCommand'
+        $errs[0].Exception.Message | Should -BeLike '*PowerCLI*VMware.VimAutomation.Common*'
+        $taskErrs[0].Exception.Message | Should -BeLike '*PowerCLI*'
+        @(Get-SimulatorRequest $Sim | Where-Object { $_ -like 'DELETE *' }).Count | Should -Be 0
+    }
+
+    It 'with PowerCLI imported first, $viTask | Stop-Task and Stop-Task -Task $viTask reach PowerCLI''s Stop-Task, nothing reaches SDDC Manager' {
+        Import-PowerCliStandIn | Out-Null
+        Import-TestModule | Out-Null   # imported second: ours wins the short name, as in the issue
+        (Get-Command Stop-Task).ModuleName | Should -Be 'OperationsModule'
+        $viTask = [VMware.VimAutomation.ViCore.Impl.V1.Task.TaskImpl]@{ Id = 'Task-task-77' }
+        $viOther = [VMware.VimAutomation.ViCore.Impl.V1.Task.TaskImpl]@{ Id = 'Task-task-78' }
+
+        $piped = $viTask | Stop-Task
+        $typed = Stop-Task -Task $viOther
+
+        $piped.Stopped | Should -Be 'Task-task-77'
+        $typed.Stopped | Should -Be 'Task-task-78'
+        [VMware.VimAutomation.Common.StandIn.StopTaskStandIn]::Stopped | Should -Be @('Task-task-77', 'Task-task-78')
+        $viTask.State | Should -Be 'Cancelled'
+        @(Get-SimulatorRequest $Sim).Count | Should -Be 0
+    }
+}

@@ -135,6 +135,21 @@ function Add-SimulatorOperation {
     Invoke-SimulatorControl -Simulator $Simulator -Path 'seed/olconnect' -Body @{ operations = $operations } | Out-Null
 }
 
+function Import-PowerCliStandIn {
+    <#
+        Compiles StandIns/VMware.VimAutomation.Common.cs into a binary module of PowerCLI's name (a Stop-Task cmdlet and
+        a task type in PowerCLI's namespace) and imports it globally; returns the module. A cmdlet, as PowerCLI's is: a
+        function of that name would win over every cmdlet. Import-TestModule afterwards, so ours wins the short name.
+    #>
+    [OutputType([System.Management.Automation.PSModuleInfo])]
+    param()
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('om-powercli-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    $dll = Join-Path $folder 'VMware.VimAutomation.Common.dll'
+    Add-Type -TypeDefinition (Get-Content -Raw (Join-Path $PSScriptRoot 'StandIns/VMware.VimAutomation.Common.cs')) -OutputAssembly $dll -OutputType Library
+    Import-Module $dll -Global -PassThru -ErrorAction Stop
+}
+
 function Add-SimulatorSeed {
     <# Seeds any system through /_sim/seed/<system>, e.g. Add-SimulatorSeed $sim vcf @{ tasks = @(@{ id = 't-1'; status = 'SUCCESSFUL' }) }. #>
     param(
@@ -239,6 +254,6 @@ function Disconnect-TestSession {
     }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-TestSimulatorPath, Import-TestModule, Start-TestSimulator, Stop-TestSimulator,
+Export-ModuleMember -Function Get-TestModulePath, Get-TestSimulatorPath, Import-TestModule, Import-PowerCliStandIn, Start-TestSimulator, Stop-TestSimulator,
     Invoke-SimulatorControl, Reset-TestSimulator, Add-SimulatorOperation, Add-SimulatorSeed, Add-SimulatorFault, Get-SimulatorRequest,
     Get-SimulatorJournal, Get-SimulatorStatus, ConvertTo-TestSecret, New-TestCredential, Get-WhatIfText, Disconnect-TestSession

@@ -61,6 +61,8 @@ namespace OperationsModule.Adapters
                 var held = SafeValue(property);
                 if (held is null || held is DBNull) return PipedStandIns.Refused(input, display, NotAnIdProblem.EmptyIdProperty(display, property.Name));
                 var inner = Unwrap(held);
+                // A list of IDs in the property binds as those IDs, as PowerShell's own binding does.
+                if (inner is IList ids && inner is not string) return ids.Cast<object?>().Select(id => id is not null && IsIdValue(Unwrap(id)) ? id : PipedStandIns.Refused(input, display, NotAnIdProblem.IdPropertyNotAnId(display, property.Name, id is null ? "null" : DisplayName(PSObject.AsPSObject(id))))).ToArray();
                 return IsIdValue(inner) ? held : PipedStandIns.Refused(input, display, NotAnIdProblem.IdPropertyNotAnId(display, property.Name, DisplayName(PSObject.AsPSObject(held))));
             }
             var has = item.Properties.Select(p => p.Name).ToList();

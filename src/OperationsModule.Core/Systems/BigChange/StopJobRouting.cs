@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
 
 namespace OperationsModule.Core.Systems.BigChange
@@ -39,13 +40,6 @@ namespace OperationsModule.Core.Systems.BigChange
         /// <summary>Passed through to the built-in in every forwarding set.</summary>
         private static readonly string[] SharedForwarded = { "PassThru", "WhatIf", "Confirm", "Verbose" };
 
-        /// <summary>PowerShell's common parameters that the module's cmdlet itself honours (its WriteError and WriteObject).</summary>
-        private static readonly HashSet<string> HandledByOuterCmdlet = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
-            "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
-        };
-
         /// <summary>
         /// Decides one record. <paramref name="commandLineBound"/> are the parameters the user typed;
         /// <paramref name="allBound"/> also holds those bound from the piped object. Throws InputValidationException
@@ -59,7 +53,7 @@ namespace OperationsModule.Core.Systems.BigChange
                 throw new InputValidationException("JobId", $"the parameter set '{parameterSetName}' is not one Stop-Job knows; give -JobId for a BigChange job or -Id/-Job/-Name/-InstanceId/-State/-Filter for a PowerShell job.");
 
             var forwardable = new HashSet<string>(SharedForwarded.Concat(new[] { selector }), StringComparer.OrdinalIgnoreCase);
-            var typed = commandLineBound.Where(name => !forwardable.Contains(name) && !HandledByOuterCmdlet.Contains(name)).ToList();
+            var typed = commandLineBound.Where(name => !forwardable.Contains(name) && !OuterCmdletParameters.Contains(name)).ToList();
             if (typed.Count > 0)
             {
                 var first = typed.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).First();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
 
 namespace OperationsModule.Core.Systems.Vcf
@@ -26,16 +27,6 @@ namespace OperationsModule.Core.Systems.Vcf
         /// <summary>Passed on to PowerCLI's Stop-Task, which has them too.</summary>
         private static readonly HashSet<string> Forwardable = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { TaskParameter, "WhatIf", "Confirm", "Verbose" };
 
-        /// <summary>
-        /// PowerShell's common parameters that the module's cmdlet itself honours (its WriteError and WriteObject), and
-        /// -TaskId, whose PowerCLI objects are what is passed on as -Task.
-        /// </summary>
-        private static readonly HashSet<string> HandledByOuterCmdlet = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
-            "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "TaskId",
-        };
-
         /// <summary>True for PowerCLI's objects, live or deserialized (Import-Clixml, a remote session).</summary>
         public static bool IsPowerCliObject(IEnumerable<string> typeNames) =>
             typeNames.Any(name => name.StartsWith(Namespace, StringComparison.Ordinal) || name.StartsWith("Deserialized." + Namespace, StringComparison.Ordinal));
@@ -49,12 +40,15 @@ namespace OperationsModule.Core.Systems.Vcf
         {
             var names = typed.ToList();
             if (!onlyPowerCli) return names.Where(Forwardable.Contains).ToList();
-            var refused = names.Where(n => !Forwardable.Contains(n) && !HandledByOuterCmdlet.Contains(n)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+            var refused = names.Where(n => !Forwardable.Contains(n) && !OuterCmdletParameters.Contains(n) && !ConsumedHere(n)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
             if (refused.Count > 0)
                 throw new InputValidationException(refused[0],
                     $"-{string.Join(", -", refused)} applies only to SDDC Manager tasks. PowerCLI's task objects (and -Task) go to {CommandName}, which has no such parameter.");
             return names.Where(Forwardable.Contains).ToList();
         }
+
+        /// <summary>-TaskId, whose PowerCLI objects are what is passed on as -Task.</summary>
+        private static bool ConsumedHere(string name) => string.Equals(name, "TaskId", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The refusal when PowerCLI is not loaded: its objects are never sent to SDDC Manager.</summary>
         public static InputValidationException NotLoaded(string parameterName, string what) =>
