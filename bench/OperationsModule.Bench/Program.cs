@@ -14,6 +14,7 @@ using OperationsModule.Simulator;
 // concurrency, against the same in-process simulator, in the same run. Usage:
 //   dotnet run -c Release --project bench/OperationsModule.Bench [-- --count 10000 --repeat 11 --concurrency 1,8,32 --memory-items 100000]
 //   dotnet run -c Release --project bench/OperationsModule.Bench -- --scenario all    (the throttling rows)
+//   dotnet run -c Release --project bench/OperationsModule.Bench -- --list 10000 --repeat 5    (the list rows)
 var count = IntArg("--count", 10_000);
 var repeat = IntArg("--repeat", 11);
 var levels = (Arg("--concurrency") ?? "1,8,32").Split(',').Select(int.Parse).ToArray();
@@ -81,6 +82,12 @@ if (scenario is not null)
         Console.Error.WriteLine(ex.Message);
         return 2;
     }
+}
+
+// --list N: the Get-SddcManagerTask list path instead (items/s over N tasks in pages of 100, memory over --memory-items).
+if (Arg("--list") is { } listCount)
+{
+    return ListRun.Report(sim, int.Parse(listCount, CultureInfo.InvariantCulture), repeat, IntArg("--memory-items", 100_000));
 }
 
 // --profile engine|raw: run one side only, for a profiler (dotnet-trace) to attach to.

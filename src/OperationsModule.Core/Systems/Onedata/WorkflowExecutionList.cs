@@ -35,7 +35,7 @@ namespace OperationsModule.Core.Systems.Onedata
             new ApiRequest(HttpMethod.Get, QueryString.Append(OnedataPaths.SpaceExecutions(_connection.Session.BaseUri, _spaceId), new[]
             {
                 new KeyValuePair<string, string?>("phase", _phase),
-                new KeyValuePair<string, string?>("limit", "1000"),
+                new KeyValuePair<string, string?>("limit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string?>("token", cursor.Token),
             }));
 
