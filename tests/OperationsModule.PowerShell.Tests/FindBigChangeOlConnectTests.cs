@@ -76,11 +76,11 @@ namespace OperationsModule.PowerShell.Tests
 
             var byValue = RunClean("11, 13 | Get-BigChangeJob @bc").Objects<BigChangeJob>().ToList();
             // Without a typed -CustomerId (a typed one wins), the row's own customer is used.
-            var byRow = RunClean("$perCall = $bc.Clone(); $perCall.Remove('CustomerId'); [pscustomobject]@{ JobId = 15; CustomerId = 9999 } | Get-BigChangeJob @perCall").Objects<BigChangeJob>().Single();
+            var byRow = RunClean("$perCall = $bc.Clone(); $perCall.Remove('CustomerId'); [pscustomobject]@{ JobId = 15; CustomerId = 9999 }, [pscustomobject]@{ JobId = 11; CustomerId = 4242 } | Get-BigChangeJob @perCall").Objects<BigChangeJob>().ToList();
             var none = RunClean($"Get-BigChangeJob @bc -StartAfter ([datetime]'2030-01-01Z') -StartBefore ([datetime]'2030-01-02Z')");
 
             Assert.Equal(new[] { (11L, "scheduled", (bool?)true), (13L, "started", (bool?)false) }, byValue.Select(j => (j.JobId, j.Status ?? string.Empty, j.IsCancellable)).OrderBy(j => j.JobId));
-            Assert.Equal((15L, 9999L), (byRow.JobId, byRow.CustomerId));
+            Assert.Equal(new[] { (11L, 4242L), (15L, 9999L) }, byRow.Select(j => (j.JobId, j.CustomerId)).OrderBy(j => j.JobId));
             Assert.Empty(none.Output);
         }
 

@@ -21,7 +21,6 @@ namespace OperationsModule.Cmdlets
         private const string ByIdSet = "ById";
 
         private IReadOnlyList<string> _statuses = Array.Empty<string>();
-        private BigChangeJobItemReader? _reader;
         private bool _saidClientSide;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
@@ -53,7 +52,8 @@ namespace OperationsModule.Cmdlets
         protected override IReadOnlyList<string?>? CurrentIds =>
             JobId is null ? null : Array.ConvertAll(JobId, id => (string?)id.ToString(CultureInfo.InvariantCulture));
 
-        private long? TypedCustomer => MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null;
+        /// <summary>-CustomerId typed, or bound from the current piped row; null for the session's.</summary>
+        private long? GivenCustomer => MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null;
 
         private DateTimeOffset? After => Bound(nameof(StartAfter), StartAfter);
 
@@ -78,16 +78,17 @@ namespace OperationsModule.Cmdlets
                 _saidClientSide = true;
                 WriteVerbose("-Status, -StartAfter and -StartBefore are applied here to the jobs read by -JobId: BigChange filters only its list call.");
             }
-            _reader ??= new BigChangeJobItemReader(TypedCustomer);
+            // Per record: a piped row's own CustomerId names the tenant of its job.
+            var reader = new BigChangeJobItemReader(GivenCustomer);
             var statuses = _statuses;
             var (after, before) = (After, Before);
-            return Command.Read(_reader, id, PipedSession, PipedServer, job => BigChangeJobQuery.Matches(job, statuses, after, before));
+            return Command.Read(reader, id, PipedSession, PipedServer, job => BigChangeJobQuery.Matches(job, statuses, after, before));
         }
 
         protected override bool List(ResolvedConnection connection)
         {
             var query = BigChangeJobQuery.Create(After, Before, _statuses);
-            var customer = BigChangeJobClient.ResolveCustomer(TypedCustomer, connection.Session);
+            var customer = BigChangeJobClient.ResolveCustomer(GivenCustomer, connection.Session);
             return Command.List(new BigChangeJobPageSource(query, connection, customer), connection);
         }
     }
