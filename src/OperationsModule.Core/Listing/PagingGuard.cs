@@ -32,11 +32,13 @@ namespace OperationsModule.Core.Listing
 
         public long Items => _items;
 
-        /// <summary>Checks one page; returns the cursor of the next page, or null when this one was the last. Throws PagingException.</summary>
-        public PageCursor? Next<TItem>(PageCursor asked, ApiRequest request, ApiResponse response, Page<TItem> page, string? firstKey)
+        /// <summary>
+        /// Checks the page itself, before its items are handed out: a page answered under another number, or served
+        /// twice, must not be (its items would come out twice). Throws PagingException.
+        /// </summary>
+        public void Accept<TItem>(PageCursor asked, ApiRequest request, ApiResponse response, Page<TItem> page, string? firstKey)
         {
             _pages++;
-            _items += page.Items.Count;
             if (_pages == 1)
             {
                 _announcedElements = page.TotalElements;
@@ -52,8 +54,15 @@ namespace OperationsModule.Core.Listing
             if (firstKey is not null && _previousFirstKey is not null && firstKey == _previousFirstKey)
                 throw Refuse($"the answer to {asked} starts with the same item ('{firstKey}') as the page before: the server served one page twice", request, response);
             _previousFirstKey = firstKey;
-            return _style == PagingStyle.Token ? NextByToken(request, response, page) : NextByNumber(asked, request, response, page);
+            _items += page.Items.Count;
         }
+
+        /// <summary>
+        /// The cursor of the next page, or null when this one was the last. Throws PagingException when the way on is
+        /// broken (a repeated or missing token, no end in sight): the page's own items are sound and go out first.
+        /// </summary>
+        public PageCursor? Next<TItem>(PageCursor asked, ApiRequest request, ApiResponse response, Page<TItem> page) =>
+            _style == PagingStyle.Token ? NextByToken(request, response, page) : NextByNumber(asked, request, response, page);
 
         private PageCursor? NextByToken<TItem>(ApiRequest request, ApiResponse response, Page<TItem> page)
         {
@@ -95,7 +104,7 @@ namespace OperationsModule.Core.Listing
         }
 
         private PagingException Refuse(string why, ApiRequest request, ApiResponse response) =>
-            new PagingException($"Listing {_what} stopped after {_pages} pages and {_items} items: {why} ({request.Describe()}).", request, response.StatusCode);
+            new PagingException($"Listing {_what} stopped after {_pages} pages and {_items} items handed out: {why} ({request.Describe()}).", request, response.StatusCode);
 
         private static string Shorten(string token) => token.Length <= 40 ? token : token.Substring(0, 40) + "…";
     }

@@ -63,13 +63,25 @@ namespace OperationsModule.Core.Listing
                     PagesRead++;
                     var page = fetched.Page;
                     var firstKey = page.Items.Count > 0 ? _source.KeyOf(page.Items[0]) : null;
-                    var next = guard.Next(fetched.Cursor, fetched.Request, fetched.Response, page, firstKey);
+                    guard.Accept(fetched.Cursor, fetched.Request, fetched.Response, page, firstKey);
+                    PageCursor? next;
+                    PagingException? brokenWayOn = null;
+                    try
+                    {
+                        next = guard.Next(fetched.Cursor, fetched.Request, fetched.Response, page);
+                    }
+                    catch (PagingException ex)
+                    {
+                        next = null;
+                        brokenWayOn = ex;
+                    }
                     if (_output.IsVerboseEnabled)
-                        _output.WriteVerbose($"Listing {_source.What}: page {PagesRead} gave {page.Items.Count} items ({guard.Items} so far{Announced(page)}){(next is null ? "; that was the last page" : string.Empty)}.");
+                        _output.WriteVerbose($"Listing {_source.What}: page {PagesRead} gave {page.Items.Count} items ({guard.Items} so far{Announced(page)}){(next is null && brokenWayOn is null ? "; that was the last page" : string.Empty)}.");
                     // The next page travels while this one is handed out.
                     pending = next is null ? null : FetchAsync(next, log, stop.Token);
                     foreach (var item in page.Items)
                         yield return item;
+                    if (brokenWayOn is not null) throw brokenWayOn;
                 }
             }
             finally
