@@ -24,7 +24,7 @@ namespace OperationsModule.PowerShell.Tests
             var manifest = RunClean($"(Import-PowerShellDataFile '{TestPaths.ModuleManifest}').CmdletsToExport | Sort-Object").Output.Select(o => o.ToString());
 
             Assert.Equal(manifest, exported);
-            Assert.Equal(10, exported.Count());
+            Assert.Equal(12, exported.Count());
         }
 
         [Fact]
