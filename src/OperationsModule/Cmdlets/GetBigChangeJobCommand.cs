@@ -60,8 +60,19 @@ namespace OperationsModule.Cmdlets
         private DateTimeOffset? Before => Bound(nameof(StartBefore), StartBefore);
 
         /// <summary>A typed time as a point in time: local or unspecified ones mean this computer's time zone, as Get-Date's do.</summary>
-        private DateTimeOffset? Bound(string name, DateTime value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? new DateTimeOffset(value) : (DateTimeOffset?)null;
+        private DateTimeOffset? Bound(string name, DateTime value)
+        {
+            if (!MyInvocation.BoundParameters.ContainsKey(name)) return null;
+            try
+            {
+                return new DateTimeOffset(value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // [datetime]::MinValue or MaxValue shifted by this computer's UTC offset falls outside what a time can hold.
+                throw new Core.Errors.InputValidationException(name, $"{value.ToString("o", CultureInfo.InvariantCulture)} is outside the times this computer's time zone can express; give a date between the years 0002 and 9998.");
+            }
+        }
 
         protected override void ValidateFilters()
         {
