@@ -22,6 +22,7 @@ namespace OperationsModule.PowerShell.Tests
             { "Stop-OutputCreation @ol -ThrottleLimit 1", "OperationId" },
             { "Wait-OutputCreation @ol", "OperationId" },
             { "Get-OutputCreationResult @ol", "OperationId" },
+            { "Get-OutputCreation @ol", "OperationId" },
         };
 
         [Theory]

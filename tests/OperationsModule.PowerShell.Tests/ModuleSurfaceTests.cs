@@ -24,7 +24,7 @@ namespace OperationsModule.PowerShell.Tests
             var manifest = RunClean($"(Import-PowerShellDataFile '{TestPaths.ModuleManifest}').CmdletsToExport | Sort-Object").Output.Select(o => o.ToString());
 
             Assert.Equal(manifest, exported);
-            Assert.Equal(12, exported.Count()); // + Get-SddcManagerTask, Get-WorkflowExecution
+            Assert.Equal(14, exported.Count()); // the four Get- commands of find, cancel, confirm among them
         }
 
         [Fact]

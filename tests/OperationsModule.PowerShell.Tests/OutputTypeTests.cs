@@ -19,6 +19,8 @@ namespace OperationsModule.PowerShell.Tests
         [InlineData("Stop-Job", "Stop-Job -JobId 41 -Reason 'x' @bc")]
         [InlineData("Connect-OperationsServer", "Connect-OperationsServer -System Vcf @vcf -PassThru")]
         [InlineData("Get-OperationsSession", "Connect-OperationsServer -System Vcf @vcf | Out-Null; Get-OperationsSession")]
+        [InlineData("Get-BigChangeJob", "Get-BigChangeJob -JobId 41 @bc")]
+        [InlineData("Get-OutputCreation", "Submit-OutputCreation -ConfigId 1001 -JobId 1 @ol | Get-OutputCreation")]
         public void Every_object_written_is_of_a_declared_output_type(string command, string script)
         {
             Server.State.Onedata.AddExecution("ot-1");

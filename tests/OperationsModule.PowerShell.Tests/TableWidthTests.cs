@@ -70,6 +70,18 @@ namespace OperationsModule.PowerShell.Tests
         }
 
         [Fact]
+        public void A_BigChange_job_and_an_OL_Connect_operation_keep_their_ID_and_status_whole()
+        {
+            Server.State.BigChange.SeedJob(1234567890, "completedWithIssues", reference: "JOB-REF-000123");
+            Server.State.OlConnect.AddOperation("f7a3c9e2-1111-2222-3333-444455556666", progress: 35);
+
+            AssertRow(Table("Get-BigChangeJob @bc -JobId 1234567890"), new[] { "JobId", "Status", "StartAt", "Cancellable", "Reference" },
+                "1234567890", "completedWithIssues", "False", "JOB-REF-000123");
+            AssertRow(Table("Get-OutputCreation @ol"), new[] { "OperationId", "Status", "Percent", "SubTask", "StartedAt" },
+                "f7a3c9e2-1111-2222-3333-444455556666", "Running", "35");
+        }
+
+        [Fact]
         public void A_session_keeps_every_column_with_CreatedAt()
         {
             var lines = Table("Connect-OperationsServer -System Vcf @vcf -PassThru");

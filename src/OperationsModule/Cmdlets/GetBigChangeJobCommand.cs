@@ -21,7 +21,6 @@ namespace OperationsModule.Cmdlets
         private const string ByIdSet = "ById";
 
         private IReadOnlyList<string> _statuses = Array.Empty<string>();
-        private BigChangeJobItemReader? _reader;
         private bool _saidClientSide;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
@@ -53,15 +52,27 @@ namespace OperationsModule.Cmdlets
         protected override IReadOnlyList<string?>? CurrentIds =>
             JobId is null ? null : Array.ConvertAll(JobId, id => (string?)id.ToString(CultureInfo.InvariantCulture));
 
-        private long? TypedCustomer => MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null;
+        /// <summary>-CustomerId typed, or bound from the current piped row; null for the session's.</summary>
+        private long? GivenCustomer => MyInvocation.BoundParameters.ContainsKey(nameof(CustomerId)) ? CustomerId : (long?)null;
 
         private DateTimeOffset? After => Bound(nameof(StartAfter), StartAfter);
 
         private DateTimeOffset? Before => Bound(nameof(StartBefore), StartBefore);
 
         /// <summary>A typed time as a point in time: local or unspecified ones mean this computer's time zone, as Get-Date's do.</summary>
-        private DateTimeOffset? Bound(string name, DateTime value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? new DateTimeOffset(value) : (DateTimeOffset?)null;
+        private DateTimeOffset? Bound(string name, DateTime value)
+        {
+            if (!MyInvocation.BoundParameters.ContainsKey(name)) return null;
+            try
+            {
+                return new DateTimeOffset(value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // [datetime]::MinValue or MaxValue shifted by this computer's UTC offset falls outside what a time can hold.
+                throw new Core.Errors.InputValidationException(name, $"{value.ToString("o", CultureInfo.InvariantCulture)} is outside the times this computer's time zone can express; give a date between the years 0002 and 9998.");
+            }
+        }
 
         protected override void ValidateFilters()
         {
@@ -78,16 +89,17 @@ namespace OperationsModule.Cmdlets
                 _saidClientSide = true;
                 WriteVerbose("-Status, -StartAfter and -StartBefore are applied here to the jobs read by -JobId: BigChange filters only its list call.");
             }
-            _reader ??= new BigChangeJobItemReader(TypedCustomer);
+            // Per record: a piped row's own CustomerId names the tenant of its job.
+            var reader = new BigChangeJobItemReader(GivenCustomer);
             var statuses = _statuses;
             var (after, before) = (After, Before);
-            return Command.Read(_reader, id, PipedSession, PipedServer, job => BigChangeJobQuery.Matches(job, statuses, after, before));
+            return Command.Read(reader, id, PipedSession, PipedServer, job => BigChangeJobQuery.Matches(job, statuses, after, before));
         }
 
         private protected override bool List(ResolvedConnection connection)
         {
             var query = BigChangeJobQuery.Create(After, Before, _statuses);
-            var customer = BigChangeJobClient.ResolveCustomer(TypedCustomer, connection.Session);
+            var customer = BigChangeJobClient.ResolveCustomer(GivenCustomer, connection.Session);
             return Command.List(new BigChangeJobPageSource(query, connection, customer), connection);
         }
     }

@@ -6,7 +6,7 @@ using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.OLConnect.Listing;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.Systems.BigChange;
+using OperationsModule.Core.Tests.Systems.Shared;
 using OperationsModule.Simulator;
 using Xunit;
 

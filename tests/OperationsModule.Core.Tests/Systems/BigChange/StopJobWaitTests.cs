@@ -56,8 +56,7 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
             sim.State.BigChange.SeedJob(8, "completedOk");
             var reader = new BigChangeJobStateReader();
             reader.Remember("8", 4242);
-            using var http = new System.Net.Http.HttpClient { BaseAddress = sim.BaseUri };
-            var connection = Connections.Resolve(Connections.PerCall(OperationsSystem.BigChange, sim.BaseUri, credential: Connections.Credential("bc-client", "bc-secret")));
+            using var connection = Connections.Resolve(Connections.PerCall(OperationsSystem.BigChange, sim.BaseUri, credential: Connections.Credential("bc-client", "bc-secret")));
             var read = reader.BuildRequest(connection.Session, "8");
             var response = await connection.Transport.SendAsync(read, new RecordingOutput(), CancellationToken.None);
 
@@ -65,7 +64,6 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
 
             Assert.Equal(("completedOk", true, false), (state!.State, state.IsFinal, state.IsCancelled));
             Assert.Equal("Get-OpsBigChangeJob -JobId 8 -CustomerId 4242", reader.ReadAgainCommand("8", new CommandNames("Stop-OpsJob", "Ops")));
-            connection.Dispose();
         }
     }
 }

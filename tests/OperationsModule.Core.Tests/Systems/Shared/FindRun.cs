@@ -4,7 +4,7 @@ using OperationsModule.Core.Listing;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Tests.Infrastructure;
 
-namespace OperationsModule.Core.Tests.Systems.BigChange
+namespace OperationsModule.Core.Tests.Systems.Shared
 {
     /// <summary>Drives Core's FindCommand the way a Get- cmdlet does: a list, or one Read per ID, then Complete.</summary>
     internal static class FindRun
