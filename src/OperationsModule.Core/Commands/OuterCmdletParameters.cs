@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Commands
     /// command of the same name (PowerShell's Stop-Job, PowerCLI's Stop-Task): the other command's records are replayed
     /// through the module cmdlet's WriteError and WriteObject, so these are never passed on, and never refused.
     /// </summary>
-    public static class OuterCmdletParameters
+    internal static class OuterCmdletParameters
     {
         private static readonly HashSet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
