@@ -68,29 +68,12 @@ namespace OperationsModule.Core.Listing
         /// </summary>
         public bool List<TItem>(IPageSource<TItem> source, ResolvedConnection connection, Func<TItem, bool>? keep = null)
         {
-            var pager = new StreamedPager<TItem>(source, connection.Transport, _output, _cancellationToken);
-            try
+            return Stream(source, connection, item =>
             {
-                foreach (var item in pager)
-                {
-                    if (keep is null || keep(item)) _output.WriteObject(item!);
-                    _engine.Flush(_output);
-                }
-                return !_cancellationToken.IsCancellationRequested;
-            }
-            catch (OperationsApiException ex)
-            {
-                _output.WriteFailure(new Failure(ex, source.What));
+                if (keep is null || keep(item)) _output.WriteObject(item!);
+                _engine.Flush(_output);
                 return true;
-            }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-            finally
-            {
-                PagesRead = pager.PagesRead;
-            }
+            });
         }
 
         /// <summary>
@@ -101,13 +84,17 @@ namespace OperationsModule.Core.Listing
         public bool ListThenRead<TItem>(IPageSource<string> source, IItemReader<TItem> reader, ResolvedConnection connection, Func<TItem, bool>? keep = null)
             where TItem : class
         {
-            var pager = new StreamedPager<string>(source, connection.Transport, _output, _cancellationToken);
+            return Stream(source, connection, id => _engine.Add(id, (log, token) => ReadAsync(reader, connection, id, keep, missingIsSilent: true, log, token), _output));
+        }
+
+        /// <summary>Hands each listed item to <paramref name="handle"/> (false: stopped); a failed or looping list is one error record.</summary>
+        private bool Stream<TListed>(IPageSource<TListed> source, ResolvedConnection connection, Func<TListed, bool> handle)
+        {
+            var pager = new StreamedPager<TListed>(source, connection.Transport, _output, _cancellationToken);
             try
             {
-                foreach (var id in pager)
-                {
-                    if (!_engine.Add(id, (log, token) => ReadAsync(reader, connection, id, keep, missingIsSilent: true, log, token), _output)) return false;
-                }
+                foreach (var item in pager)
+                    if (!handle(item)) return false;
                 return !_cancellationToken.IsCancellationRequested;
             }
             catch (OperationsApiException ex)
