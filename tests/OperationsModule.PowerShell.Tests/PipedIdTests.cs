@@ -42,7 +42,7 @@ namespace OperationsModule.PowerShell.Tests
             Assert.Contains("System.Management.Automation.PSCustomObject", result.Errors[1].Exception.Message);
             Assert.Contains("it has the properties Name, Reason", result.Errors[1].Exception.Message);
             Assert.Contains("System.IO.DirectoryInfo", result.Errors[2].Exception.Message);
-            Assert.Empty(Simulator.Requests().Where(r => !r.Contains("login") && !r.Contains("tokens")));
+            Assert.DoesNotContain(Simulator.Requests(), r => !r.Contains("login") && !r.Contains("tokens"));
         }
 
         [Fact]

@@ -78,7 +78,7 @@ namespace OperationsModule.PowerShell.Tests
             Assert.Contains(said, error.Exception.Message);
             Assert.Contains("nothing was stopped", error.Exception.Message, System.StringComparison.OrdinalIgnoreCase);
             Assert.Equal(new[] { "Running", "Running" }, LocalJobStates());
-            Assert.Empty(Simulator.Requests().Where(r => r.StartsWith("PUT")));
+            Assert.DoesNotContain(Simulator.Requests(), r => r.StartsWith("PUT"));
         }
     }
 }

@@ -77,7 +77,7 @@ public class RefusedCredentialTests
 
         var output = Stop(Systems.BigChange.StopJobApiTests.Endpoint, Systems.BigChange.StopJobApiTests.WithClient(sim, "old-secret"), 8, jobs.Select(j => j.ToString()), arguments);
 
-        Assert.Single(sim.Journal.Snapshot().Where(r => r.Method == "POST" && r.Path.Contains("token")));
+        Assert.Single(sim.Journal.Snapshot(), r => r.Method == "POST" && r.Path.Contains("token"));
         AssertAllRefused(output, jobs.Select(j => j.ToString()).ToList(), tried: 1);
     }
 

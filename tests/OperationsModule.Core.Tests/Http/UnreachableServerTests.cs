@@ -72,7 +72,7 @@ public class UnreachableServerTests
     }
 
     [Fact]
-    public void A_server_that_starts_two_seconds_late_loses_nothing()
+    public async Task A_server_that_starts_two_seconds_late_loses_nothing()
     {
         var port = ClosedPort();
         SimulatorServer? sim = null;
@@ -91,7 +91,7 @@ public class UnreachableServerTests
         }
         finally
         {
-            sim?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (sim is not null) await sim.DisposeAsync();
         }
     }
 
