@@ -22,18 +22,28 @@ namespace OperationsModule.Core.Secrets
         internal const int MinimumAnywhereLength = 4;
 
         private readonly object _lock = new object();
-        private string[] _forms = Array.Empty<string>();
+        private readonly List<string> _secrets = new List<string>(4);
 
-        public bool IsEmpty => Volatile.Read(ref _forms).Length == 0;
+        // The quotable forms, made on the first Apply after an Add: most exchanges succeed and are never masked, so
+        // every request adding its secrets must stay cheap.
+        private string[]? _forms;
+
+        public bool IsEmpty
+        {
+            get
+            {
+                lock (_lock) return _secrets.Count == 0;
+            }
+        }
 
         public void Add(string? secret)
         {
             if (string.IsNullOrEmpty(secret) || secret!.Trim().Length == 0) return;
             lock (_lock)
             {
-                // Longest first, so a form that contains another is masked whole.
-                _forms = _forms.Concat(SecretForms.Of(secret)).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)
-                    .OrderByDescending(f => f.Length).ToArray();
+                if (_secrets.Contains(secret)) return;
+                _secrets.Add(secret);
+                _forms = null;
             }
         }
 
@@ -50,10 +60,19 @@ namespace OperationsModule.Core.Secrets
         public string Apply(string? text)
         {
             if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
-            var forms = Volatile.Read(ref _forms);
             var result = text!;
-            foreach (var form in forms) result = Replace(result, form);
+            foreach (var form in Forms()) result = Replace(result, form);
             return result;
+        }
+
+        private string[] Forms()
+        {
+            lock (_lock)
+            {
+                // Longest first, so a form that contains another is masked whole.
+                return _forms ??= _secrets.SelectMany(SecretForms.Of).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)
+                    .OrderByDescending(f => f.Length).ToArray();
+            }
         }
 
         private static string Replace(string text, string form)

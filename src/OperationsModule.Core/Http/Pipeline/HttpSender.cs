@@ -90,7 +90,7 @@ namespace OperationsModule.Core.Http.Pipeline
             var text = BodyCharset.Decode(bytes, status is 204 or 304 ? null : response.Content?.Headers.ContentType?.CharSet);
             // An error answer is only ever quoted: masked here, once. A success body is data (a token, a list), quoted only through QuotedBody.
             if (!success) text = Secrets.SecretScope.Apply(text);
-            return new ApiResponse(status, Secrets.SecretScope.Apply(response.ReasonPhrase), headers, text, contentType, UriText.Sanitize(context.Uri), Elapsed.Since(started), context.Attempt, truncated)
+            return new ApiResponse(status, success ? response.ReasonPhrase : Secrets.SecretScope.Apply(response.ReasonPhrase), headers, text, contentType, UriText.Sanitize(context.Uri), Elapsed.Since(started), context.Attempt, truncated)
             {
                 Secrets = Secrets.SecretScope.Current,
                 BodyBytes = bytes,
