@@ -10,9 +10,10 @@ namespace OperationsModule.Core.Auth
     /// What the server said of one credential (one authenticator, so one session), so that a refused password locks
     /// no account: once refused, the command that met the refusal sends nothing more with it, and a later command tries
     /// it once more (one request, the trial, while the others wait for the outcome) before doing the same. A credential
-    /// never refused is not held back: requests already in flight when a first refusal arrives were sent (at most
-    /// -ThrottleLimit of them; a login is one at a time anyway). A command is known by its transport (each command
-    /// resolves its own).
+    /// the server has not yet answered for is tried the same way: one request first (with Basic every request is a
+    /// login attempt), the others once it is accepted. An answer that says nothing of the credential (an outage, a
+    /// limit) lets everyone go, so a server that is down at the start costs no concurrency. A command is known by its
+    /// transport (each command resolves its own).
     /// </summary>
     internal sealed class CredentialRefusal
     {
@@ -20,6 +21,9 @@ namespace OperationsModule.Core.Auth
 
         private readonly object _sync = new object();
         private volatile bool _refused;
+
+        // Set by the first answer that accepted the credential, or said nothing of it: from then on it is not tried first.
+        private volatile bool _known;
         private OperationsApiException? _refusal;
         private object? _refusedIn;
         private TaskCompletionSource<bool>? _trial;
@@ -27,20 +31,20 @@ namespace OperationsModule.Core.Auth
         public static CredentialRefusal For(IAuthenticator authenticator) => All.GetValue(authenticator, _ => new CredentialRefusal());
 
         /// <summary>
-        /// Lets a request with the credential go: at once unless a refusal is remembered; as the trial when nobody is
+        /// Lets a request with the credential go: at once when the server has answered for it and no refusal is remembered; as the trial when nobody is
         /// trying it (the trial is returned: the caller ends it with <see cref="Accepted"/>, <see cref="Refused"/> or
         /// <see cref="Inconclusive"/>); otherwise after the trial under way. Throws <see cref="CredentialRefusedException"/>
         /// when this command met a refusal.
         /// </summary>
         public async Task<object?> EnterAsync(object command, CancellationToken cancellationToken)
         {
-            while (_refused)
+            while (_refused || !_known)
             {
                 Task wait;
                 lock (_sync)
                 {
-                    if (_refusal is null) return null;
-                    if (ReferenceEquals(_refusedIn, command)) throw new CredentialRefusedException(_refusal);
+                    if (_refusal is null && _known) return null;
+                    if (_refusal is not null && ReferenceEquals(_refusedIn, command)) throw new CredentialRefusedException(_refusal);
                     if (_trial is null)
                     {
                         _trial = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,9 +68,10 @@ namespace OperationsModule.Core.Auth
         /// <summary>The server answered a request with the credential as anything but a refusal of it.</summary>
         public void Accepted()
         {
-            if (!_refused) return;
+            if (!_refused && _known) return;
             lock (_sync)
             {
+                _known = true;
                 _refused = false;
                 _refusal = null;
                 _refusedIn = null;
@@ -91,7 +96,12 @@ namespace OperationsModule.Core.Auth
         {
             if (trial is null) return;
             lock (_sync)
-                if (ReferenceEquals(_trial, trial)) EndTrial();
+            {
+                if (!ReferenceEquals(_trial, trial)) return;
+                // Never answered for, and still not: everyone goes (a refused credential keeps trying one at a time).
+                if (!_refused) _known = true;
+                EndTrial();
+            }
         }
 
         /// <summary>A refusal of the credential itself, not of the request: 401, or a login refused as Unauthorized.</summary>

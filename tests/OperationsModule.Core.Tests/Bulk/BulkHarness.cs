@@ -45,6 +45,12 @@ internal sealed class BulkHarness : IDisposable
 
     public StopCommand Command { get; }
 
+    /// <summary>
+    /// As after an earlier command's answer: the server has accepted the credential, so requests are not held behind a
+    /// first one that tries it (a credential never answered for is tried by one request first).
+    /// </summary>
+    public void CredentialAlreadyAccepted() => OperationsModule.Core.Auth.CredentialRefusal.For(_session.Transport.Authenticator).Accepted();
+
     /// <summary>What ProcessRecord and EndProcessing do for each piped ID.</summary>
     public void Run(IEnumerable<string> ids)
     {

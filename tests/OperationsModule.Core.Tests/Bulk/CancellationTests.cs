@@ -20,6 +20,7 @@ public sealed class CancellationTests
         using var stop = new CancellationTokenSource();
         // The default 100 s timeout: only the cancellation can end these requests in time.
         using var run = new BulkHarness(sim, throttleLimit: limit, timeout: TimeSpan.FromSeconds(100), cancellationToken: stop.Token);
+        run.CredentialAlreadyAccepted();
         var ids = Enumerable.Range(0, 100).Select(i => "op-" + i).ToArray();
         var taken = 0;
 
