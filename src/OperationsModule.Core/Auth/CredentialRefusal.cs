@@ -9,9 +9,9 @@ namespace OperationsModule.Core.Auth
     /// <summary>
     /// What the server said of one credential (one authenticator, so one session), so that a refused password locks
     /// no account: once refused, the command that met the refusal sends nothing more with it, and a later command tries
-    /// it once more (one request, the trial, while the others wait for the outcome) before doing the same. A credential
-    /// the server has not yet answered for is tried the same way: one request first (with Basic every request is a
-    /// login attempt), the others once it is accepted. An answer that says nothing of the credential (an outage, a
+    /// it once more (one request, the trial, while the others wait for the outcome) before doing the same. A Basic
+    /// credential the server has not yet answered for is tried the same way (every Basic request is a try of the
+    /// password): one request first, the others once it is accepted. An answer that says nothing of the credential (an outage, a
     /// limit) lets everyone go, so a server that is down at the start costs no concurrency. A command is known by its
     /// transport (each command resolves its own).
     /// </summary>
@@ -28,7 +28,9 @@ namespace OperationsModule.Core.Auth
         private object? _refusedIn;
         private TaskCompletionSource<bool>? _trial;
 
-        public static CredentialRefusal For(IAuthenticator authenticator) => All.GetValue(authenticator, _ => new CredentialRefusal());
+        // Only Basic sends the password itself on every request; a login or a token is answered for by the login.
+        public static CredentialRefusal For(IAuthenticator authenticator) =>
+            All.GetValue(authenticator, a => new CredentialRefusal { _known = a is not BasicAuthenticator });
 
         /// <summary>
         /// Lets a request with the credential go: at once when the server has answered for it and no refusal is remembered; as the trial when nobody is
