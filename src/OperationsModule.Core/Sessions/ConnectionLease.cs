@@ -6,21 +6,17 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Sessions
 {
     /// <summary>
-    /// One command's hold on a session's connection, from the first item that uses it to the command's end. While
-    /// any lease is held, replacing or disconnecting the session only retires the connection: the commands holding
-    /// it finish on it, and the last release closes it (revocation included).
+    /// One command's hold on a session's connection, from the first item that uses it to the command's end: a handle
+    /// that releases its one count on the <see cref="SessionConnection"/> once. While any lease is held, replacing or
+    /// disconnecting the session only retires the connection: the commands holding it finish on it, and the last
+    /// release closes it (revocation included).
     /// </summary>
     internal sealed class ConnectionLease : IDisposable
     {
-        private readonly OperationsSession _session;
         private readonly SessionConnection _connection;
         private int _released;
 
-        internal ConnectionLease(OperationsSession session, SessionConnection connection)
-        {
-            _session = session;
-            _connection = connection;
-        }
+        internal ConnectionLease(SessionConnection connection) => _connection = connection;
 
         internal ApiTransport Transport => _connection.Transport;
 
@@ -31,7 +27,7 @@ namespace OperationsModule.Core.Sessions
         public void Release(IOperationsOutput? output, CancellationToken cancellationToken = default)
         {
             if (Interlocked.Exchange(ref _released, 1) == 1) return;
-            _session.Release(_connection, output, cancellationToken);
+            _connection.Release(output, cancellationToken);
         }
 
         public void Dispose() => Release(null);

@@ -127,12 +127,9 @@ namespace OperationsModule.Core.Sessions
             lock (_gate)
             {
                 if (_retired) return null;
-                if (_connection is null || !_connection.TryAcquire())
-                {
-                    _connection = Open();
-                    _connection.TryAcquire();
-                }
-                return new ConnectionLease(this, _connection);
+                if (_connection?.TryLease() is { } lease) return lease;
+                _connection = Open();
+                return _connection.TryLease()!;
             }
         }
 
@@ -144,29 +141,21 @@ namespace OperationsModule.Core.Sessions
         /// <param name="revoke">False: close without the revocation calls (a test's reset, where the server forgot the tokens anyway).</param>
         internal int Retire(IOperationsOutput? output, CancellationToken cancellationToken = default, bool revoke = true)
         {
-            SessionConnection? closeNow = null;
-            int held;
+            SessionConnection? connection;
             lock (_gate)
             {
                 if (!revoke) _skipRevocation = true;
                 if (!IsAdHoc) _retired = true;
-                var connection = _connection;
-                if (connection is null) return 0;
-                held = connection.Leases;
-                if (connection.Retire()) closeNow = connection;
+                connection = _connection;
             }
-            if (closeNow is not null) Close(closeNow, output, cancellationToken);
-            return held;
+            // The connection decides, under its own lock, whether it closes now or with its last lease.
+            return connection?.Retire(output, cancellationToken) ?? 0;
         }
 
-        internal void Release(SessionConnection connection, IOperationsOutput? output, CancellationToken cancellationToken)
-        {
-            bool close;
-            lock (_gate) close = connection.Release();
-            if (close) Close(connection, output, cancellationToken);
-        }
-
-        /// <summary>Revokes what the login left valid (best-effort, bounded), then closes the HttpClient.</summary>
+        /// <summary>
+        /// How a connection of this session closes, once, when it decides to: revokes what the login left valid
+        /// (best-effort, bounded), then closes the HttpClient.
+        /// </summary>
         private void Close(SessionConnection connection, IOperationsOutput? output, CancellationToken cancellationToken)
         {
             try
@@ -184,7 +173,7 @@ namespace OperationsModule.Core.Sessions
         /// A new connection: an ad hoc session reopening keeps the server's throttle gate (one per server, so a
         /// Retry-After hold outlives the command that met it).
         /// </summary>
-        private SessionConnection Open() => new SessionConnection(Connections.Open(Options, Authenticator), retiresWhenIdle: IsAdHoc);
+        private SessionConnection Open() => new SessionConnection(Connections.Open(Options, Authenticator), retiresWhenIdle: IsAdHoc, Close);
 
         public override string ToString() =>
             $"{System} {BaseUri} ({AuthenticationKind}{(UserName is null ? string.Empty : " as " + UserName)})";

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using OperationsModule.Adapters;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
@@ -15,10 +14,16 @@ namespace OperationsModule.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = CredentialSet)]
     [OutputType(typeof(OperationsSession))]
-    public sealed class ConnectOperationsServerCommand : TransportOptionsCmdlet
+    public sealed partial class ConnectOperationsServerCommand : PSCmdlet
     {
         private const string CredentialSet = "Credential";
         private const string TokenSet = "Token";
+        private readonly CmdletOutputPort _port;
+
+        public ConnectOperationsServerCommand()
+        {
+            _port = new CmdletOutputPort(this);
+        }
 
         [Parameter(Mandatory = true, Position = 0)]
         public OperationsSystem System { get; set; }
@@ -60,11 +65,13 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void StopProcessing() => _port.Stop();
+
         protected override void EndProcessing()
         {
-            CapturePreferences();
+            _port.CapturePreferences();
             var bound = MyInvocation.BoundParameters;
-            var request = WithTransportOptions(new ConnectionRequest(System)
+            var request = TransportOptions.Apply(this, this, new ConnectionRequest(System)
             {
                 BaseUri = BaseUri?.OriginalString,
                 Credential = SecretConverter.ToCredential(Credential),
@@ -73,17 +80,15 @@ namespace OperationsModule.Cmdlets
                 Proxy = Proxy,
                 ProxyCredential = SecretConverter.ToCredential(ProxyCredential),
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
-                UserAgent = UserAgent,
-                DefaultUserAgent = DefaultUserAgent,
             });
             var options = new ConnectOptions { SkipVerification = SkipVerification.IsPresent, PassThru = PassThru.IsPresent };
             try
             {
-                ConnectCommand.Connect(request, options, SessionStore.Default, this, StopToken);
+                ConnectCommand.Connect(request, options, SessionStore.Default, _port, _port.StopToken);
             }
             catch (OperationsApiException ex)
             {
-                Terminate(ex, BaseUri);
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, BaseUri));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OperationsModule.Adapters;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 
@@ -10,10 +11,16 @@ namespace OperationsModule.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "OperationsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SystemSet)]
     [OutputType(typeof(OperationsSession))]
-    public sealed class DisconnectOperationsServerCommand : OutputPortCmdlet
+    public sealed class DisconnectOperationsServerCommand : PSCmdlet
     {
         private const string SystemSet = "System";
         private const string SessionSet = "Session";
+        private readonly CmdletOutputPort _port;
+
+        public DisconnectOperationsServerCommand()
+        {
+            _port = new CmdletOutputPort(this);
+        }
 
         /// <summary>The systems whose default session to close; all systems when left out.</summary>
         [Parameter(Position = 0, ParameterSetName = SystemSet)]
@@ -34,16 +41,18 @@ namespace OperationsModule.Cmdlets
         [Parameter]
         public SwitchParameter SkipRevocation { get; set; }
 
-        protected override void BeginProcessing() => CapturePreferences();
+        protected override void BeginProcessing() => _port.CapturePreferences();
+
+        protected override void StopProcessing() => _port.Stop();
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName == SessionSet)
             {
-                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, this, PassThru.IsPresent, StopToken, !SkipRevocation.IsPresent);
+                foreach (var session in Session!) DisconnectCommand.Disconnect(session, SessionStore.Default, _port, PassThru.IsPresent, _port.StopToken, !SkipRevocation.IsPresent);
                 return;
             }
-            DisconnectCommand.Disconnect(System, SessionStore.Default, this, PassThru.IsPresent, StopToken, !SkipRevocation.IsPresent);
+            DisconnectCommand.Disconnect(System, SessionStore.Default, _port, PassThru.IsPresent, _port.StopToken, !SkipRevocation.IsPresent);
         }
     }
 }

@@ -11,10 +11,9 @@ namespace OperationsModule.Cmdlets
     /// concurrency; without, the system's list is streamed page by page. Connections resolve as for the Stop- cmdlets
     /// (a piped object's own session or server first), so their output pipes straight into the Stop- command.
     /// </summary>
-    public abstract class GetCmdletBase : PipedServerCmdlet, System.IDisposable
+    public abstract class GetCmdletBase : OperationsCmdletBase, System.IDisposable
     {
         private FindCommand? _command;
-        private bool _sessionExplicit;
         private bool _listed;
 
         /// <summary>Reads by ID in flight at once.</summary>
@@ -24,9 +23,6 @@ namespace OperationsModule.Cmdlets
 
         /// <summary>The Core command; set from BeginProcessing on.</summary>
         private protected FindCommand Command => _command!;
-
-        /// <summary>The session of the current piped object (null when -Session was typed: that one wins).</summary>
-        protected OperationsSession? PipedSession => _sessionExplicit ? null : Session;
 
         /// <summary>The IDs of the current pipeline record, or null/empty when none was given (then the list is read).</summary>
         protected abstract IReadOnlyList<string?>? CurrentIds { get; }
@@ -44,14 +40,11 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
-            CapturePreferences();
-            // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
-            _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
-            NoteTypedBaseUri();
+            BeginInvocation();
             try
             {
                 ValidateFilters();
-                _command = new FindCommand(OpenConnections(), ThrottleLimit, this, StopToken);
+                _command = new FindCommand(OpenConnections(), ThrottleLimit, Port, StopToken);
             }
             catch (OperationsApiException ex)
             {

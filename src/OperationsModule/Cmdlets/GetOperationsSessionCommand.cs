@@ -8,7 +8,7 @@ namespace OperationsModule.Cmdlets
     /// <summary>Lists the default sessions (all systems, or the ones named). Writes nothing for a system without one.</summary>
     [Cmdlet(VerbsCommon.Get, "OperationsSession")]
     [OutputType(typeof(OperationsSession))]
-    public sealed class GetOperationsSessionCommand : OutputPortCmdlet
+    public sealed class GetOperationsSessionCommand : PSCmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public OperationsSystem[]? System { get; set; }

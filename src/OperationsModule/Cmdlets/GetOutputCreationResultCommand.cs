@@ -28,7 +28,7 @@ namespace OperationsModule.Cmdlets
         {
             // Relative paths mean the PowerShell location, not the process's working directory.
             var outFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-            return new CoreGet(connections, outFile, this, StopToken, NoClobber.IsPresent);
+            return new CoreGet(connections, outFile, Port, StopToken, NoClobber.IsPresent);
         }
     }
 }

@@ -11,12 +11,11 @@ namespace OperationsModule.Cmdlets
     /// Wait-OutputCreation and Get-OutputCreationResult: take operation objects (updated in place) or IDs from
     /// the pipeline, each with the session it carries, and hand them to a Core command one at a time.
     /// </summary>
-    public abstract class PipedOperationCmdletBase : PipedServerCmdlet, System.IDisposable
+    public abstract class PipedOperationCmdletBase : OperationsCmdletBase, System.IDisposable
     {
         protected const string ByIdSet = "ById";
         protected const string ByOperationSet = "ByOperation";
         private IPipedOperationCommand? _command;
-        private bool _sessionExplicit;
         private bool _stopped;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
@@ -46,10 +45,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
-            CapturePreferences();
-            // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
-            _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
-            NoteTypedBaseUri();
+            BeginInvocation();
             try
             {
                 _command = CreateCommand(OpenConnections());
@@ -62,14 +58,13 @@ namespace OperationsModule.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var pipedSession = _sessionExplicit ? null : Session;
             if (InputObject is not null)
             {
-                Process(InputObject, null, pipedSession);
+                Process(InputObject, null, PipedSession);
                 return;
             }
             foreach (var id in OperationId ?? NoIds)
-                Process(null, id, pipedSession);
+                Process(null, id, PipedSession);
         }
 
         private void Process(OutputCreationOperation? operation, string? id, OperationsSession? pipedSession)

@@ -8,10 +8,9 @@ using OperationsModule.Core.Waiting;
 namespace OperationsModule.Cmdlets
 {
     /// <summary>The Stop-* cmdlets: bind parameters, then let Core's StopCommand do the work.</summary>
-    public abstract class StopCmdletBase : PipedServerCmdlet, System.IDisposable
+    public abstract class StopCmdletBase : OperationsCmdletBase, System.IDisposable
     {
         private StopCommand? _command;
-        private bool _sessionExplicit;
 
         /// <summary>Requests in flight at once (1 = strictly sequential, in input order).</summary>
         [Parameter]
@@ -42,13 +41,10 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
-            CapturePreferences();
-            // Only command-line parameters are bound here, so this tells a typed -Session from a piped one.
-            _sessionExplicit = MyInvocation.BoundParameters.ContainsKey(nameof(Session));
-            NoteTypedBaseUri();
+            BeginInvocation();
             try
             {
-                _command = new StopCommand(Endpoint, OpenConnections(), ThrottleLimit, this, StopToken);
+                _command = new StopCommand(Endpoint, OpenConnections(), ThrottleLimit, Port, StopToken);
                 if (Wait.IsPresent) _command.ConfirmWith(StateReaderForWait(), WaitSchedule.FromSeconds(WaitTimeoutSec));
             }
             catch (OperationsApiException ex)
@@ -62,7 +58,7 @@ namespace OperationsModule.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var piped = _sessionExplicit ? null : Session;
+            var piped = PipedSession;
             var arguments = CurrentArguments;
             foreach (var id in CurrentIds)
             {

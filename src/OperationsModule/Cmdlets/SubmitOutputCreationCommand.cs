@@ -26,6 +26,15 @@ namespace OperationsModule.Cmdlets
         [Alias("Id", "JobIds", "Identifier")]
         public long[]? JobId { get; set; }
 
+        /// <summary>
+        /// Not bound from piped objects: every piped job ID goes into the one request, so no piped object can name
+        /// its server.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        [Alias("Uri")]
+        public override global::System.Uri? BaseUri { get; set; }
+
         /// <summary>Produce the output on the server only; do not send it to the preset's destination.</summary>
         [Parameter]
         public SwitchParameter CreateOnly { get; set; }
@@ -48,10 +57,10 @@ namespace OperationsModule.Cmdlets
 
         protected override void BeginProcessing()
         {
-            CapturePreferences();
+            BeginInvocation();
             try
             {
-                _command = new CoreSubmit(OpenConnections().For(null), ConfigId, CreateOnly.IsPresent, this, StopToken)
+                _command = new CoreSubmit(OpenConnections().For(null), ConfigId, CreateOnly.IsPresent, Port, StopToken)
                 {
                     Wait = Wait.IsPresent ? WaitOptions.FromSeconds(PollIntervalSec, WaitTimeoutSec) : null,
                 };

@@ -26,6 +26,6 @@ namespace OperationsModule.Cmdlets
         public int WaitTimeoutSec { get; set; } = 3600;
 
         private protected override IPipedOperationCommand CreateCommand(ConnectionPlan connections) =>
-            new CoreWait(connections, WaitOptions.FromSeconds(PollIntervalSec, WaitTimeoutSec), this, StopToken);
+            new CoreWait(connections, WaitOptions.FromSeconds(PollIntervalSec, WaitTimeoutSec), Port, StopToken);
     }
 }
