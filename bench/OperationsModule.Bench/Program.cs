@@ -90,6 +90,25 @@ if (Arg("--list") is { } listCount)
     return ListRun.Report(sim, int.Parse(listCount, CultureInfo.InvariantCulture), repeat, IntArg("--memory-items", 100_000));
 }
 
+// --alloc-types: which types make up each side's bytes per request (allocation ticks), engine against raw, at each C.
+if (Arg("--alloc-types") is not null)
+{
+    using var tally = new AllocationTally();
+    foreach (var c in levels)
+    {
+        for (var w = 0; w < 2; w++)
+        {
+            Raw(count, c);
+            Engine(count, c);
+        }
+        var rawBytes = tally.Record(() => { for (var r = 0; r < repeat; r++) Raw(count, c); });
+        var engineBytes = tally.Record(() => { for (var r = 0; r < repeat; r++) Engine(count, c); });
+        Console.WriteLine($"C={c}, {count * repeat} requests per side:");
+        AllocationTally.Print(engineBytes, rawBytes, count * repeat, IntArg("--alloc-types", 30));
+    }
+    return 0;
+}
+
 // --profile engine|raw: run one side only, for a profiler (dotnet-trace) to attach to.
 if (Arg("--profile") is { } side)
 {
