@@ -16,7 +16,6 @@ namespace OperationsModule.Core.Http.Pipeline
     {
         private readonly IAuthenticator _authenticator;
         private readonly ApiTransport _transport;
-        private bool _renewed;
 
         public AuthenticateStep(IAuthenticator authenticator, ApiTransport transport)
         {
@@ -24,7 +23,7 @@ namespace OperationsModule.Core.Http.Pipeline
             _transport = transport;
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             var refusal = CredentialRefusal.For(_authenticator);
             object? trial = null;
@@ -51,15 +50,15 @@ namespace OperationsModule.Core.Http.Pipeline
             }
         }
 
-        private async Task<ApiResponse> SendRenewingAsync(SendContext context, Func<Task<ApiResponse>> next)
+        private async Task<ApiResponse> SendRenewingAsync(SendContext context, SendNext next)
         {
             while (true)
             {
                 var stamp = await _authenticator.PrepareAsync(_transport, context.Log, context.CancellationToken).ConfigureAwait(false);
                 context.Credential = new AppliedCredential(_authenticator, stamp);
-                var response = await next().ConfigureAwait(false);
-                if (response.StatusCode != 401 || _renewed) return response;
-                _renewed = true;
+                var response = await next.SendAsync().ConfigureAwait(false);
+                if (response.StatusCode != 401 || context.Renewed) return response;
+                context.Renewed = true;
                 if (!await _authenticator.RenewAsync(stamp, _transport, context.Log, context.CancellationToken).ConfigureAwait(false))
                     return response;
                 if (context.Log.IsVerboseEnabled) context.Log.WriteVerbose($"{context.Target}: 401, sending again with a renewed token.");

@@ -12,13 +12,13 @@ namespace OperationsModule.Core.Http.Pipeline
 
         public MessageStep(string userAgent) => _userAgent = userAgent;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             using var message = Build(context);
             context.Message = message;
             try
             {
-                return await next().ConfigureAwait(false);
+                return await next.SendAsync().ConfigureAwait(false);
             }
             finally
             {

@@ -12,17 +12,16 @@ namespace OperationsModule.Core.Http.Pipeline
     internal sealed class RedirectStep : SendStep
     {
         private readonly int _maximumRedirects;
-        private int _hops;
 
         public RedirectStep(int maximumRedirects) => _maximumRedirects = maximumRedirects;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             while (true)
             {
-                var response = await next().ConfigureAwait(false);
+                var response = await next.SendAsync().ConfigureAwait(false);
                 if (!IsRedirect(response.StatusCode)) return response;
-                context.Uri = Follow(context, response, ++_hops);
+                context.Uri = Follow(context, response, ++context.RedirectHops);
             }
         }
 

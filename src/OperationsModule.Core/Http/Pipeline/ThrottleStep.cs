@@ -13,7 +13,6 @@ namespace OperationsModule.Core.Http.Pipeline
     {
         private readonly ThrottleGate _gate;
         private readonly TimeSpan _maximumHold;
-        private bool _refusedBefore;
 
         public ThrottleStep(ThrottleGate gate, HttpOptions options)
         {
@@ -21,14 +20,14 @@ namespace OperationsModule.Core.Http.Pipeline
             _maximumHold = options.MaximumRetryDelay;
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             var uri = context.Uri;
             var sentAt = _gate.IsEngaged ? await _gate.WaitTurnAsync(uri, context.Log, context.CancellationToken).ConfigureAwait(false) : _gate.EnterUnpaced();
             ApiResponse response;
             try
             {
-                response = await next().ConfigureAwait(false);
+                response = await next.SendAsync().ConfigureAwait(false);
             }
             catch
             {
@@ -37,9 +36,9 @@ namespace OperationsModule.Core.Http.Pipeline
                 throw;
             }
             var throttled = ThrottleAnswer.IsThrottle(response, out var retryAfter);
-            var verdict = _gate.Complete(sentAt, throttled, retryAfter, _maximumHold, uri, context.Log, _refusedBefore, ReadAnnouncedLimit(response));
+            var verdict = _gate.Complete(sentAt, throttled, retryAfter, _maximumHold, uri, context.Log, context.RefusedBefore, ReadAnnouncedLimit(response));
             // A refusal the gate held everyone for was about the connection, not this item: its next one is fresh evidence.
-            if (throttled) _refusedBefore = verdict != ThrottleVerdict.Hold;
+            if (throttled) context.RefusedBefore = verdict != ThrottleVerdict.Hold;
             context.Verdict = verdict;
             return response;
         }
