@@ -19,7 +19,7 @@ namespace OperationsModule.Bench;
 /// </summary>
 internal static class PipelineRun
 {
-    public static void Report(int calls, int repeat, IReadOnlyList<int> levels)
+    public static void Report(int calls, int repeat, IReadOnlyList<int> levels, int types = 0)
     {
         var terminal = new YieldingSender();
         var basic = new BasicAuthenticator(new SecretCredential("bench", SecretText.FromClearText("bench-password")));
@@ -46,6 +46,15 @@ internal static class PipelineRun
             var (dc, db) = Median(direct);
             var (sc, sb) = Median(steps);
             Console.WriteLine($"| {c} | {dc:0.00} | {sc:0.00} | {sc - dc:0.00} | {db:0} | {sb:0} | {sb - db:0} |");
+        }
+        if (types > 0)
+        {
+            // What the steps' bytes per call are made of (allocation ticks), against the sender called directly.
+            using var tally = new AllocationTally();
+            var c = levels[levels.Count - 1];
+            var direct = tally.Record(() => { for (var r = 0; r < repeat; r++) Measure(calls, c, Direct); });
+            var steps = tally.Record(() => { for (var r = 0; r < repeat; r++) Measure(calls, c, Steps); });
+            AllocationTally.Print(steps, direct, calls * repeat, types);
         }
     }
 

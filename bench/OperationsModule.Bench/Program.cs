@@ -138,7 +138,7 @@ if (Arg("--split") is not null)
 // --pipeline N: the send steps alone over an in-memory sender, against that sender called directly (CPU and bytes per call).
 if (Arg("--pipeline") is { } pipelineCalls)
 {
-    PipelineRun.Report(int.Parse(pipelineCalls, CultureInfo.InvariantCulture), repeat, levels);
+    PipelineRun.Report(int.Parse(pipelineCalls, CultureInfo.InvariantCulture), repeat, levels, IntArg("--alloc-types", 0));
     return 0;
 }
 

@@ -81,7 +81,7 @@ namespace OperationsModule.Core.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
         {
             // Every secret this call (and a login it makes) sends or receives is masked in what the server answers.
-            using var secrets = Secrets.SecretScope.Enter();
+            Secrets.SecretScope.EnterForAsyncMethod();
             var started = Stopwatch.GetTimestamp();
             var context = new SendContext(request, log, cancellationToken);
             var response = await SendOrder.Run(StepsFor(request.Anonymous), _terminal, context).ConfigureAwait(false);

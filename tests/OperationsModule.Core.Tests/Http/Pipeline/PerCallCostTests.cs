@@ -68,6 +68,27 @@ public class PerCallCostTests
         answer.SetResult(new ApiResponse(204, null, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>(), string.Empty, null, Server, TimeSpan.Zero, 1));
     }
 
+    [Fact]
+    public async Task A_call_masks_with_its_own_secrets_and_leaves_no_scope_behind()
+    {
+        var sender = new ScriptedSender().Then(200, "{}");
+        string? maskedDuringTheCall = null;
+        sender.OnSend = c =>
+        {
+            maskedDuringTheCall = Core.Secrets.SecretScope.Apply("rejected s3cr3t-value");
+            return Task.CompletedTask;
+        };
+        var token = HeaderTokenAuthenticator.Bearer(Connections.Secret("s3cr3t-value"));
+        using var transport = new ApiTransport(new HttpOptions(), token, sender);
+
+        await transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None);
+
+        // The call's scope knew the token it sent; the caller, once the call is over, is outside any scope.
+        Assert.Equal("rejected ***", maskedDuringTheCall);
+        Assert.Null(Core.Secrets.SecretScope.Current);
+        Assert.Equal("s3cr3t-value", Core.Secrets.SecretScope.Apply("s3cr3t-value"));
+    }
+
     /// <summary>A terminal sender that answers every call with one task the test completes.</summary>
     private sealed class PendingSender : ITerminalSender
     {
