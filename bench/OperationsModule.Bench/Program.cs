@@ -121,16 +121,17 @@ if (Arg("--split") is not null)
             if (output.Objects != n) throw new InvalidOperationException($"bulk loop: {output.Objects} of {n} cancels succeeded");
         });
     }
-    Console.WriteLine("| C | raw CPU µs/req | transport loop | bulk engine over transport | engine (StopCommand) | raw B/req | transport B/req | bulk B/req | engine B/req |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| C | raw CPU µs/req | transport loop | bulk engine over transport | engine (StopCommand) | raw B/req | transport B/req | bulk B/req | engine B/req | raw req/s | transport | bulk | engine |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var c in levels)
     {
         for (var w = 0; w < 2; w++) { Raw(count, c); Loop(count, c); Bulk(count, c); Engine(count, c); }
         var (r, t, b, e) = (new List<Measurement>(), new List<Measurement>(), new List<Measurement>(), new List<Measurement>());
         for (var i = 0; i < repeat; i++) { r.Add(Raw(count, c)); t.Add(Loop(count, c)); b.Add(Bulk(count, c)); e.Add(Engine(count, c)); }
         double Cpu(List<Measurement> m) => m.Select(x => x.CpuMicroseconds).OrderBy(x => x).ElementAt(m.Count / 2);
+        double Rate(List<Measurement> m) => m.Select(x => x.RequestsPerSecond).OrderBy(x => x).ElementAt(m.Count / 2);
         double Bytes(List<Measurement> m) => m.Select(x => x.BytesPerRequest).OrderBy(x => x).ElementAt(m.Count / 2);
-        Console.WriteLine($"| {c} | {Cpu(r):0.0} | {Cpu(t):0.0} | {Cpu(b):0.0} | {Cpu(e):0.0} | {Bytes(r):0} | {Bytes(t):0} | {Bytes(b):0} | {Bytes(e):0} |");
+        Console.WriteLine($"| {c} | {Cpu(r):0.0} | {Cpu(t):0.0} | {Cpu(b):0.0} | {Cpu(e):0.0} | {Bytes(r):0} | {Bytes(t):0} | {Bytes(b):0} | {Bytes(e):0} | {Rate(r):N0} | {Rate(t):N0} | {Rate(b):N0} | {Rate(e):N0} |");
     }
     return 0;
 }
