@@ -27,8 +27,8 @@ internal static class PipelineRun
         var uri = new Uri("http://127.0.0.1:1/rest/serverengine/workflow/outputcreation/cancel/");
         Task<ApiResponse> Steps(int i) => transport.SendAsync(new ApiRequest(HttpMethod.Post, uri) { MayCreateWork = true }, NullLogSink.Instance, CancellationToken.None);
         Task<ApiResponse> Direct(int i) => terminal.SendAsync(new SendContext(new ApiRequest(HttpMethod.Post, uri) { MayCreateWork = true }, NullLogSink.Instance, CancellationToken.None));
-        Console.WriteLine("| C | direct CPU µs/call | steps CPU µs/call | steps extra µs | direct B/call | steps B/call | steps extra B |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| C | direct CPU µs/call | steps CPU µs/call | steps extra µs | direct B/call | steps B/call | steps extra B | bulk engine over steps CPU µs/call | B/call |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in levels)
         {
             for (var w = 0; w < 3; w++)
@@ -43,9 +43,12 @@ internal static class PipelineRun
                 direct.Add(Measure(calls, c, Direct));
                 steps.Add(Measure(calls, c, Steps));
             }
+            var bulk = new List<(double Cpu, double Bytes)>();
+            for (var r = 0; r < repeat; r++) bulk.Add(MeasureBulk(calls, c, Steps));
             var (dc, db) = Median(direct);
             var (sc, sb) = Median(steps);
-            Console.WriteLine($"| {c} | {dc:0.00} | {sc:0.00} | {sc - dc:0.00} | {db:0} | {sb:0} | {sb - db:0} |");
+            var (bc, bb) = Median(bulk);
+            Console.WriteLine($"| {c} | {dc:0.00} | {sc:0.00} | {sc - dc:0.00} | {db:0} | {sb:0} | {sb - db:0} | {bc:0.00} | {bb:0} |");
         }
         if (types > 0)
         {
@@ -71,6 +74,27 @@ internal static class PipelineRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var bytes = GC.GetTotalAllocatedBytes(true);
         Task.WhenAll(Worker(calls / concurrency, call, concurrency)).GetAwaiter().GetResult();
+        var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / calls;
+        return (cpuUs, (GC.GetTotalAllocatedBytes(true) - bytes) / (double)calls);
+    }
+
+    /// <summary>The same calls fed one at a time through a BulkEngine of ThrottleLimit <paramref name="concurrency"/>, as a Stop-* cmdlet feeds it.</summary>
+    private static (double Cpu, double Bytes) MeasureBulk(int calls, int concurrency, Func<int, Task<ApiResponse>> call)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytes = GC.GetTotalAllocatedBytes(true);
+        var output = new NullOutput();
+        using (var engine = new OperationsModule.Core.Engine.BulkEngine(concurrency, CancellationToken.None))
+        {
+            for (var i = 0; i < calls; i++)
+            {
+                var n = i;
+                engine.Add(n, (log, token) => call(n), output);
+                engine.Flush(output);
+            }
+            engine.Complete(output);
+        }
+        if (output.Objects != calls) throw new InvalidOperationException($"bulk: {output.Objects} of {calls}");
         var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / calls;
         return (cpuUs, (GC.GetTotalAllocatedBytes(true) - bytes) / (double)calls);
     }
