@@ -11,9 +11,15 @@ namespace OperationsModule.Core.Http.Pipeline
     /// </summary>
     internal sealed class RedirectStep : SendStep
     {
+        private readonly HttpOptions? _options;
         private readonly int _maximumRedirects;
 
         public RedirectStep(int maximumRedirects) => _maximumRedirects = maximumRedirects;
+
+        /// <summary>Reads -MaximumRedirection from the options at each redirect: the step outlives a change to them.</summary>
+        public RedirectStep(HttpOptions options) => _options = options;
+
+        private int MaximumRedirects => _options?.MaximumRedirects ?? _maximumRedirects;
 
         public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
@@ -39,7 +45,7 @@ namespace OperationsModule.Core.Http.Pipeline
             if (target is null) problem = "without a usable Location header";
             else if (!UriText.SameOrigin(uri, target)) problem = $"to another origin ({UriText.ForDisplay(target)}); credentials are never sent to another host or over a downgraded scheme";
             else if (!keepsMethod) problem = $"to {UriText.ForDisplay(target)} with a {response.StatusCode}, which would turn this {method.Method} into a GET (often a login page)";
-            else if (hops > _maximumRedirects) problem = $"more than {Output.Counted.Of(_maximumRedirects, "time")}";
+            else if (hops > MaximumRedirects) problem = $"more than {Output.Counted.Of(MaximumRedirects, "time")}";
             if (problem is null) return target!;
             throw new OperationsApiException(
                 $"The server redirected {method.Method} {UriText.ForDisplay(uri)} {problem}.",

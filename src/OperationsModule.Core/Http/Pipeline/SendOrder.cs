@@ -23,7 +23,7 @@ namespace OperationsModule.Core.Http.Pipeline
             var clock = new GateClock(transport.Throttle);
             var steps = new List<SendStep>(10)
             {
-                new RedirectStep(options.MaximumRedirects),
+                new RedirectStep(options),
                 new UnreachableServerStep(transport.Reachability, transport),
                 new RetryStep(options, clock, jitter, transport.Reachability),
                 new ConnectionLimitWaitStep(options, clock, jitter),
@@ -31,8 +31,9 @@ namespace OperationsModule.Core.Http.Pipeline
                 new CredentialTransportStep(options, authenticator ?? NoAuthenticator.Instance),
             };
             if (authenticator is not null) steps.Add(new AuthenticateStep(authenticator, transport));
-            if (options.AdaptiveThrottling) steps.Add(new ThrottleStep(transport.Throttle, options));
-            steps.Add(new MessageStep(options.UserAgent));
+            // Always in the list: it passes calls on untouched while the options say -NoAdaptiveThrottling.
+            steps.Add(new ThrottleStep(transport.Throttle, options));
+            steps.Add(new MessageStep(options));
             steps.Add(new LogStep());
             return steps;
         }

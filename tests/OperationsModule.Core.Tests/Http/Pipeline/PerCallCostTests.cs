@@ -54,6 +54,28 @@ public class PerCallCostTests
     }
 
     [Fact]
+    public async Task Shared_steps_read_the_options_as_they_are_at_each_call()
+    {
+        var sender = new ScriptedSender().Then(200, "{}").Then(308, ("Location", "/v1/b"));
+        var agents = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        sender.OnSend = c =>
+        {
+            agents.Enqueue(c.Message!.Headers.UserAgent.ToString());
+            return Task.CompletedTask;
+        };
+        var options = new HttpOptions { UserAgent = "first-agent/1.0" };
+        using var transport = new ApiTransport(options, NoAuthenticator.Instance, sender);
+        await transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None);
+
+        options.UserAgent = "second-agent/2.0";
+        options.MaximumRedirects = 0;
+        var error = await Assert.ThrowsAsync<Core.Errors.OperationsApiException>(() => transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None));
+
+        Assert.Equal(new[] { "first-agent/1.0", "second-agent/2.0" }, agents);
+        Assert.Equal(Core.Errors.ErrorIds.UnexpectedRedirect, error.ErrorId);
+    }
+
+    [Fact]
     public void A_call_nobody_listens_to_gets_no_log_frame_of_its_own()
     {
         var answer = new TaskCompletionSource<ApiResponse>();
