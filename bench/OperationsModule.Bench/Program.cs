@@ -90,6 +90,78 @@ if (Arg("--list") is { } listCount)
     return ListRun.Report(sim, int.Parse(listCount, CultureInfo.InvariantCulture), repeat, IntArg("--memory-items", 100_000));
 }
 
+// --split: CPU per request of the raw loop, the same loop over the module's transport, and the engine, at each C.
+if (Arg("--split") is not null)
+{
+    var options = new OperationsModule.Core.Http.HttpOptions { AllowUnencryptedAuthentication = true };
+    var basic = new OperationsModule.Core.Auth.BasicAuthenticator(new OperationsModule.Core.Secrets.SecretCredential(user, OperationsModule.Core.Secrets.SecretText.FromClearText(password)));
+    using var transport = new OperationsModule.Core.Http.ApiTransport(options, basic);
+    Measurement Loop(int n, int c)
+    {
+        var ids = Seed(n);
+        return Measure(n, () =>
+        {
+            var ok = TransportLoop.RunAsync(transport, sim.BaseUri, ids, c).GetAwaiter().GetResult();
+            if (ok != n) throw new InvalidOperationException($"transport loop: {ok} of {n} cancels succeeded");
+        });
+    }
+    Measurement Bulk(int n, int c)
+    {
+        var ids = Seed(n);
+        return Measure(n, () =>
+        {
+            var output = new NullOutput();
+            using var engine = new OperationsModule.Core.Engine.BulkEngine(c, System.Threading.CancellationToken.None);
+            foreach (var id in ids)
+            {
+                var request = new OperationsModule.Core.Http.ApiRequest(HttpMethod.Post, new Uri(sim.BaseUri, "rest/serverengine/workflow/outputcreation/cancel/" + Uri.EscapeDataString(id))) { MayCreateWork = true };
+                engine.Add(id, (log, token) => transport.SendAsync(request, log, token), output);
+            }
+            engine.Complete(output);
+            if (output.Objects != n) throw new InvalidOperationException($"bulk loop: {output.Objects} of {n} cancels succeeded");
+        });
+    }
+    Console.WriteLine("| C | raw CPU µs/req | transport loop | bulk engine over transport | engine (StopCommand) | raw B/req | transport B/req | bulk B/req | engine B/req | raw req/s | transport | bulk | engine |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var c in levels)
+    {
+        for (var w = 0; w < 2; w++) { Raw(count, c); Loop(count, c); Bulk(count, c); Engine(count, c); }
+        var (r, t, b, e) = (new List<Measurement>(), new List<Measurement>(), new List<Measurement>(), new List<Measurement>());
+        for (var i = 0; i < repeat; i++) { r.Add(Raw(count, c)); t.Add(Loop(count, c)); b.Add(Bulk(count, c)); e.Add(Engine(count, c)); }
+        double Cpu(List<Measurement> m) => m.Select(x => x.CpuMicroseconds).OrderBy(x => x).ElementAt(m.Count / 2);
+        double Rate(List<Measurement> m) => m.Select(x => x.RequestsPerSecond).OrderBy(x => x).ElementAt(m.Count / 2);
+        double Bytes(List<Measurement> m) => m.Select(x => x.BytesPerRequest).OrderBy(x => x).ElementAt(m.Count / 2);
+        Console.WriteLine($"| {c} | {Cpu(r):0.0} | {Cpu(t):0.0} | {Cpu(b):0.0} | {Cpu(e):0.0} | {Bytes(r):0} | {Bytes(t):0} | {Bytes(b):0} | {Bytes(e):0} | {Rate(r):N0} | {Rate(t):N0} | {Rate(b):N0} | {Rate(e):N0} |");
+    }
+    return 0;
+}
+
+// --pipeline N: the send steps alone over an in-memory sender, against that sender called directly (CPU and bytes per call).
+if (Arg("--pipeline") is { } pipelineCalls)
+{
+    PipelineRun.Report(int.Parse(pipelineCalls, CultureInfo.InvariantCulture), repeat, levels, IntArg("--alloc-types", 0));
+    return 0;
+}
+
+// --alloc-types: which types make up each side's bytes per request (allocation ticks), engine against raw, at each C.
+if (Arg("--alloc-types") is not null)
+{
+    using var tally = new AllocationTally();
+    foreach (var c in levels)
+    {
+        for (var w = 0; w < 2; w++)
+        {
+            Raw(count, c);
+            Engine(count, c);
+        }
+        var rawBytes = tally.Record(() => { for (var r = 0; r < repeat; r++) Raw(count, c); });
+        var engineBytes = tally.Record(() => { for (var r = 0; r < repeat; r++) Engine(count, c); });
+        Console.WriteLine($"C={c}, {count * repeat} requests per side:");
+        AllocationTally.Print(engineBytes, rawBytes, count * repeat, IntArg("--alloc-types", 30));
+    }
+    return 0;
+}
+
 // --profile engine|raw: run one side only, for a profiler (dotnet-trace) to attach to.
 if (Arg("--profile") is { } side)
 {

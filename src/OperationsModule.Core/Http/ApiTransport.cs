@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
@@ -23,6 +24,8 @@ namespace OperationsModule.Core.Http
         private readonly ITerminalSender _terminal;
         private readonly Func<double> _jitter;
         private readonly bool _sharesClient;
+        private readonly IReadOnlyList<SendStep> _steps;
+        private readonly IReadOnlyList<SendStep> _anonymousSteps;
 
         /// <param name="client">An HttpClient or a bare invoker; by default one built from the options (see HttpClientFactory.CreateInvoker).</param>
         public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client = null, Func<double>? jitter = null)
@@ -52,6 +55,9 @@ namespace OperationsModule.Core.Http
             _terminal = terminal ?? new HttpSender(client!, options);
             _jitter = jitter ?? SharedJitter();
             _sharesClient = sharesClient;
+            // Built once: a call allocates its context, not ten steps.
+            _steps = SendOrder.For(this, authenticator, _jitter);
+            _anonymousSteps = SendOrder.For(this, null, _jitter);
         }
 
         public HttpOptions Options { get; }
@@ -75,14 +81,16 @@ namespace OperationsModule.Core.Http
         public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
         {
             // Every secret this call (and a login it makes) sends or receives is masked in what the server answers.
-            using var secrets = Secrets.SecretScope.Enter();
+            Secrets.SecretScope.EnterForAsyncMethod();
             var started = Stopwatch.GetTimestamp();
             var context = new SendContext(request, log, cancellationToken);
-            var steps = SendOrder.ForOneCall(this, request.Anonymous ? null : Authenticator, _jitter);
-            var response = await SendOrder.Run(steps, _terminal, context).ConfigureAwait(false);
+            var response = await SendOrder.Run(StepsFor(request.Anonymous), _terminal, context).ConfigureAwait(false);
             response.SetTotals(Elapsed.Since(started), context.Attempt);
             return response;
         }
+
+        /// <summary>The steps every call of this transport runs through: with authentication, or without (logins, refreshes, revocations).</summary>
+        internal IReadOnlyList<SendStep> StepsFor(bool anonymous) => anonymous ? _anonymousSteps : _steps;
 
         private static Func<double> SharedJitter()
         {

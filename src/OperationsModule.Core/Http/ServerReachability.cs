@@ -22,6 +22,9 @@ namespace OperationsModule.Core.Http
         private OperationsApiException? _failure;
         private TaskCompletionSource<bool>? _settled;
 
+        /// <summary>No request is probing the server, nor has one found it unreachable.</summary>
+        public bool IsReachable => _reachable;
+
         /// <summary>
         /// Lets a request go now (reachable, or it becomes the probe after an earlier command found the server
         /// unreachable: <paramref name="probe"/> true), or holds it until the probes settle. Throws the unreachable

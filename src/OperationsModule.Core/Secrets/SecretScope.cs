@@ -24,6 +24,16 @@ namespace OperationsModule.Core.Secrets
             return new Opened();
         }
 
+        /// <summary>
+        /// Opens a scope for the rest of the calling async method, or joins the one in progress. Nothing to undo: an async
+        /// method's changes to the execution context never reach its caller (the runtime restores the caller's when the
+        /// method returns or first waits), so a call pays one AsyncLocal write, not two.
+        /// </summary>
+        public static void EnterForAsyncMethod()
+        {
+            if (Ambient.Value is null) Ambient.Value = new SecretSet();
+        }
+
         /// <summary>Adds a secret to the scope in progress (nothing outside one).</summary>
         public static void Add(string? secret) => Ambient.Value?.Add(secret);
 

@@ -16,25 +16,41 @@ namespace OperationsModule.Core.Http.Pipeline
     {
         private readonly IAuthenticator _authenticator;
         private readonly ApiTransport _transport;
-        private bool _renewed;
+        private readonly CredentialRefusal _refusal;
 
         public AuthenticateStep(IAuthenticator authenticator, ApiTransport transport)
         {
             _authenticator = authenticator;
             _transport = transport;
+            _refusal = CredentialRefusal.For(authenticator);
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            var refusal = CredentialRefusal.For(_authenticator);
+            var refusal = _refusal;
             object? trial = null;
             try
             {
                 trial = await refusal.EnterAsync(_transport, context.CancellationToken).ConfigureAwait(false);
-                var response = await SendRenewingAsync(context, next).ConfigureAwait(false);
-                if (response.StatusCode == 401) refusal.Refused(_transport, Refusal(context, response));
-                else if (!IsInconclusive(response.StatusCode)) refusal.Accepted();
-                return response;
+                // The renewal loop is inline, not a method of its own: one async frame per call on the bulk hot path.
+                while (true)
+                {
+                    var stamp = await _authenticator.PrepareAsync(_transport, context.Log, context.CancellationToken).ConfigureAwait(false);
+                    context.Credential = new AppliedCredential(_authenticator, stamp);
+                    var response = await next.SendAsync().ConfigureAwait(false);
+                    if (response.StatusCode == 401 && !context.Renewed)
+                    {
+                        context.Renewed = true;
+                        if (await _authenticator.RenewAsync(stamp, _transport, context.Log, context.CancellationToken).ConfigureAwait(false))
+                        {
+                            if (context.Log.IsVerboseEnabled) context.Log.WriteVerbose($"{context.Target}: 401, sending again with a renewed token.");
+                            continue;
+                        }
+                    }
+                    if (response.StatusCode == 401) refusal.Refused(_transport, Refusal(context, response));
+                    else if (!IsInconclusive(response.StatusCode)) refusal.Accepted();
+                    return response;
+                }
             }
             catch (CredentialRefusedException refused)
             {
@@ -48,21 +64,6 @@ namespace OperationsModule.Core.Http.Pipeline
             finally
             {
                 refusal.Inconclusive(trial);
-            }
-        }
-
-        private async Task<ApiResponse> SendRenewingAsync(SendContext context, Func<Task<ApiResponse>> next)
-        {
-            while (true)
-            {
-                var stamp = await _authenticator.PrepareAsync(_transport, context.Log, context.CancellationToken).ConfigureAwait(false);
-                context.Credential = new AppliedCredential(_authenticator, stamp);
-                var response = await next().ConfigureAwait(false);
-                if (response.StatusCode != 401 || _renewed) return response;
-                _renewed = true;
-                if (!await _authenticator.RenewAsync(stamp, _transport, context.Log, context.CancellationToken).ConfigureAwait(false))
-                    return response;
-                if (context.Log.IsVerboseEnabled) context.Log.WriteVerbose($"{context.Target}: 401, sending again with a renewed token.");
             }
         }
 

@@ -16,7 +16,6 @@ namespace OperationsModule.Core.Http.Pipeline
         private readonly HttpOptions _options;
         private readonly IWaitClock _clock;
         private readonly Func<double> _jitter;
-        private DateTimeOffset? _waitingSince;
 
         public ConnectionLimitWaitStep(HttpOptions options, IWaitClock clock, Func<double> jitter)
         {
@@ -25,16 +24,16 @@ namespace OperationsModule.Core.Http.Pipeline
             _jitter = jitter;
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             while (true)
             {
                 context.Verdict = ThrottleVerdict.None;
-                var response = await next().ConfigureAwait(false);
+                var response = await next.SendAsync().ConfigureAwait(false);
                 var verdict = context.Verdict;
                 if (!(verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate or ThrottleVerdict.Undecided)
                     || !RetryPolicy.IsRetryableStatus(response.StatusCode, context.Request.MayCreateWork)
-                    || !WithinWait())
+                    || !WithinWait(context))
                     return response;
                 await WaitAsync(context, verdict, ThrottleAnswer.RetryAfter(response), StatusClassifier.Describe(response.StatusCode)).ConfigureAwait(false);
             }
@@ -55,11 +54,11 @@ namespace OperationsModule.Core.Http.Pipeline
             context.Attempt++;
         }
 
-        private bool WithinWait()
+        private bool WithinWait(SendContext context)
         {
             var now = _clock.UtcNow;
-            _waitingSince ??= now;
-            return now - _waitingSince.Value <= _options.MaximumThrottleWait;
+            context.ConnectionLimitWaitSince ??= now;
+            return now - context.ConnectionLimitWaitSince.Value <= _options.MaximumThrottleWait;
         }
     }
 }

@@ -20,12 +20,12 @@ namespace OperationsModule.Core.Http.Pipeline
             _authenticator = authenticator;
         }
 
-        public override Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             var uri = context.Uri;
             var secret = _authenticator.SendsSecrets || context.Request.CarriesSecrets;
             if (!secret || string.Equals(uri.Scheme, "https", StringComparison.OrdinalIgnoreCase) || _options.AllowUnencryptedAuthentication)
-                return next();
+                return next.SendAsync();
             throw new OperationsApiException(
                 $"Refusing to send credentials over unencrypted {uri.Scheme}:// to {UriText.ForDisplay(uri)}. Use an https:// address, or pass -AllowUnencryptedAuthentication if you accept that the secret can be read on the network.",
                 ErrorIds.UnencryptedAuthentication, ErrorCategoryName.SecurityError)

@@ -15,15 +15,21 @@ namespace OperationsModule.Core.Http.Pipeline
     /// </summary>
     internal sealed class LogStep : SendStep
     {
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             var log = context.Log;
+            // Nobody listens (a bulk run without -Verbose or -Debug): no timing, no formatting, no async frame of its own.
+            return log.IsVerboseEnabled || log.IsDebugEnabled ? LogAsync(context, log, next) : next.SendAsync();
+        }
+
+        private static async Task<ApiResponse> LogAsync(SendContext context, Output.ILogSink log, SendNext next)
+        {
             if (log.IsDebugEnabled && context.Message is { } message) log.WriteDebug(Secrets.SecretScope.Apply(DescribeRequest(message, context.Request)));
             var started = Stopwatch.GetTimestamp();
             ApiResponse response;
             try
             {
-                response = await next().ConfigureAwait(false);
+                response = await next.SendAsync().ConfigureAwait(false);
             }
             catch (TransportFailure failure)
             {

@@ -8,17 +8,21 @@ namespace OperationsModule.Core.Http.Pipeline
     /// <summary>Builds each attempt's HttpRequestMessage (method, target, body, the request's headers, User-Agent, the credential) and disposes it after.</summary>
     internal sealed class MessageStep : SendStep
     {
-        private readonly string _userAgent;
+        private readonly HttpOptions? _options;
+        private readonly string? _userAgent;
 
         public MessageStep(string userAgent) => _userAgent = userAgent;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        /// <summary>Reads the User-Agent from the options for each message: the step outlives a change to them.</summary>
+        public MessageStep(HttpOptions options) => _options = options;
+
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             using var message = Build(context);
             context.Message = message;
             try
             {
-                return await next().ConfigureAwait(false);
+                return await next.SendAsync().ConfigureAwait(false);
             }
             finally
             {
@@ -36,7 +40,7 @@ namespace OperationsModule.Core.Http.Pipeline
                 foreach (var header in request.Headers)
                     HeaderValues.Write(message, header.Key, header.Value, HeaderOrigin.Module);
             if (!message.Headers.Contains("User-Agent"))
-                HeaderValues.Write(message, "User-Agent", _userAgent, HeaderOrigin.UserAgent);
+                HeaderValues.Write(message, "User-Agent", _options?.UserAgent ?? _userAgent!, HeaderOrigin.UserAgent);
             context.Credential.WriteTo(message);
             return message;
         }

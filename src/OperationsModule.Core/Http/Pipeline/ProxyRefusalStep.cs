@@ -10,9 +10,9 @@ namespace OperationsModule.Core.Http.Pipeline
 
         public ProxyRefusalStep(HttpOptions options) => _options = options;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            var response = await next().ConfigureAwait(false);
+            var response = await next.SendAsync().ConfigureAwait(false);
             if (response.StatusCode != 407) return response;
             var credentialGiven = _options.ProxyCredential is not null || _options.ProxyUseDefaultCredentials;
             throw ProxyFailure.AuthenticationRequired(context.Method, context.Uri, _options.Proxy, credentialGiven, context.Attempt);

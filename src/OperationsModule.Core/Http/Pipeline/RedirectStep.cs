@@ -11,18 +11,23 @@ namespace OperationsModule.Core.Http.Pipeline
     /// </summary>
     internal sealed class RedirectStep : SendStep
     {
+        private readonly HttpOptions? _options;
         private readonly int _maximumRedirects;
-        private int _hops;
 
         public RedirectStep(int maximumRedirects) => _maximumRedirects = maximumRedirects;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        /// <summary>Reads -MaximumRedirection from the options at each redirect: the step outlives a change to them.</summary>
+        public RedirectStep(HttpOptions options) => _options = options;
+
+        private int MaximumRedirects => _options?.MaximumRedirects ?? _maximumRedirects;
+
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             while (true)
             {
-                var response = await next().ConfigureAwait(false);
+                var response = await next.SendAsync().ConfigureAwait(false);
                 if (!IsRedirect(response.StatusCode)) return response;
-                context.Uri = Follow(context, response, ++_hops);
+                context.Uri = Follow(context, response, ++context.RedirectHops);
             }
         }
 
@@ -40,7 +45,7 @@ namespace OperationsModule.Core.Http.Pipeline
             if (target is null) problem = "without a usable Location header";
             else if (!UriText.SameOrigin(uri, target)) problem = $"to another origin ({UriText.ForDisplay(target)}); credentials are never sent to another host or over a downgraded scheme";
             else if (!keepsMethod) problem = $"to {UriText.ForDisplay(target)} with a {response.StatusCode}, which would turn this {method.Method} into a GET (often a login page)";
-            else if (hops > _maximumRedirects) problem = $"more than {Output.Counted.Of(_maximumRedirects, "time")}";
+            else if (hops > MaximumRedirects) problem = $"more than {Output.Counted.Of(MaximumRedirects, "time")}";
             if (problem is null) return target!;
             throw new OperationsApiException(
                 $"The server redirected {method.Method} {UriText.ForDisplay(uri)} {problem}.",

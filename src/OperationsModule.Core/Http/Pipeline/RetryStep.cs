@@ -14,7 +14,6 @@ namespace OperationsModule.Core.Http.Pipeline
         private readonly IWaitClock _clock;
         private readonly Func<double> _jitter;
         private readonly ServerReachability? _reachability;
-        private int _retries;
 
         /// <param name="reachability">Told when this call retries a connection that could not be opened: it then probes for every request to the server.</param>
         public RetryStep(HttpOptions options, IWaitClock clock, Func<double> jitter, ServerReachability? reachability = null)
@@ -25,14 +24,14 @@ namespace OperationsModule.Core.Http.Pipeline
             _reachability = reachability;
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             while (true)
             {
                 ApiResponse response;
                 try
                 {
-                    response = await next().ConfigureAwait(false);
+                    response = await next.SendAsync().ConfigureAwait(false);
                 }
                 catch (TransportFailure failure) when (MayRetry(failure, context))
                 {
@@ -51,7 +50,7 @@ namespace OperationsModule.Core.Http.Pipeline
                     failure.Exception.Attempts = context.Attempt;
                     throw failure.Exception;
                 }
-                if (!RetryPolicy.IsRetryableStatus(response.StatusCode, context.Request.MayCreateWork) || _retries >= _options.MaximumRetryCount)
+                if (!RetryPolicy.IsRetryableStatus(response.StatusCode, context.Request.MayCreateWork) || context.Retries >= _options.MaximumRetryCount)
                     return response;
                 var retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
                 await WaitAsync(context, retryAfter, Errors.StatusClassifier.Describe(response.StatusCode)).ConfigureAwait(false);
@@ -59,11 +58,11 @@ namespace OperationsModule.Core.Http.Pipeline
         }
 
         private bool MayRetry(TransportFailure failure, SendContext context) =>
-            failure.Retryable && (failure.NothingSent || !context.Request.MayCreateWork) && _retries < _options.MaximumRetryCount;
+            failure.Retryable && (failure.NothingSent || !context.Request.MayCreateWork) && context.Retries < _options.MaximumRetryCount;
 
         private async Task WaitAsync(SendContext context, TimeSpan? retryAfter, string reason)
         {
-            var retry = ++_retries;
+            var retry = ++context.Retries;
             var delay = RetryPolicy.Delay(retry, _options.RetryInterval, _options.MaximumRetryDelay, retryAfter, _jitter());
             // Each retry is one verbose line (built only when someone listens): it explains a slow bulk run.
             if (context.Log.IsVerboseEnabled)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using OperationsModule.Core.Http.Throttling;
@@ -7,8 +8,9 @@ using OperationsModule.Core.Output;
 namespace OperationsModule.Core.Http.Pipeline
 {
     /// <summary>
-    /// One logical call as it passes the steps: what was asked, where it goes now (a redirect moves it), and what the
-    /// current attempt carries. Counters that belong to one step live in that step, not here.
+    /// One logical call as it passes the steps: what was asked, where it goes now (a redirect moves it), what the
+    /// current attempt carries, and what each step counts for this call (the steps themselves are shared by every
+    /// call of a transport, so they keep no per-call state).
     /// </summary>
     internal sealed class SendContext
     {
@@ -52,6 +54,26 @@ namespace OperationsModule.Core.Http.Pipeline
 
         /// <summary>The last attempt failed without reaching the server at all.</summary>
         public bool LastFailureUnreachable { get; set; }
+
+        /// <summary>The steps this call runs through and the sender at their end (set by SendOrder.Run).</summary>
+        internal IReadOnlyList<SendStep> Steps { get; set; } = Array.Empty<SendStep>();
+
+        internal ITerminalSender Terminal { get; set; } = null!;
+
+        /// <summary>Redirects followed so far (the redirect step's count).</summary>
+        public int RedirectHops { get; set; }
+
+        /// <summary>Retries spent of -MaximumRetryCount (the retry step's count): redirect hops share them.</summary>
+        public int Retries { get; set; }
+
+        /// <summary>When this call first waited out a connection limit (the connection-limit wait's bound).</summary>
+        public DateTimeOffset? ConnectionLimitWaitSince { get; set; }
+
+        /// <summary>The credential was renewed once after a 401 (the authenticate step renews once per call).</summary>
+        public bool Renewed { get; set; }
+
+        /// <summary>This call was refused before (the throttle step: only a call's first refusal is evidence to the gate).</summary>
+        public bool RefusedBefore { get; set; }
 
         public string Target => Method.Method + " " + UriText.ForDisplay(Uri);
     }

@@ -16,13 +16,14 @@ namespace OperationsModule.Core.Http.Pipeline
         /// never waits for a place its own request holds; the message built per attempt once the gate admits it.
         /// </summary>
         /// <param name="authenticator">Null for the anonymous pipeline (logins, refreshes, revocations): no authenticate step.</param>
-        public static IReadOnlyList<SendStep> ForOneCall(ApiTransport transport, IAuthenticator? authenticator, Func<double> jitter)
+        /// <remarks>Built once per transport and shared by its calls: a call's own counters live in its SendContext.</remarks>
+        public static IReadOnlyList<SendStep> For(ApiTransport transport, IAuthenticator? authenticator, Func<double> jitter)
         {
             var options = transport.Options;
-            var clock = transport.Throttle.Clock;
-            var steps = new List<SendStep>(9)
+            var clock = new GateClock(transport.Throttle);
+            var steps = new List<SendStep>(10)
             {
-                new RedirectStep(options.MaximumRedirects),
+                new RedirectStep(options),
                 new UnreachableServerStep(transport.Reachability, transport),
                 new RetryStep(options, clock, jitter, transport.Reachability),
                 new ConnectionLimitWaitStep(options, clock, jitter),
@@ -30,8 +31,9 @@ namespace OperationsModule.Core.Http.Pipeline
                 new CredentialTransportStep(options, authenticator ?? NoAuthenticator.Instance),
             };
             if (authenticator is not null) steps.Add(new AuthenticateStep(authenticator, transport));
-            if (options.AdaptiveThrottling) steps.Add(new ThrottleStep(transport.Throttle, options));
-            steps.Add(new MessageStep(options.UserAgent));
+            // Always in the list: it passes calls on untouched while the options say -NoAdaptiveThrottling.
+            steps.Add(new ThrottleStep(transport.Throttle, options));
+            steps.Add(new MessageStep(options));
             steps.Add(new LogStep());
             return steps;
         }
@@ -39,14 +41,9 @@ namespace OperationsModule.Core.Http.Pipeline
         /// <summary>Runs <paramref name="context"/> through the steps, outermost first, to the terminal sender.</summary>
         public static Task<ApiResponse> Run(IReadOnlyList<SendStep> steps, ITerminalSender terminal, SendContext context)
         {
-            Func<Task<ApiResponse>> next = () => terminal.SendAsync(context);
-            for (var i = steps.Count - 1; i >= 0; i--)
-            {
-                var step = steps[i];
-                var inner = next;
-                next = () => step.SendAsync(context, inner);
-            }
-            return next();
+            context.Steps = steps;
+            context.Terminal = terminal;
+            return new SendNext(context, 0).SendAsync();
         }
     }
 }

@@ -12,34 +12,38 @@ namespace OperationsModule.Core.Http.Pipeline
     internal sealed class ThrottleStep : SendStep
     {
         private readonly ThrottleGate _gate;
-        private readonly TimeSpan _maximumHold;
-        private bool _refusedBefore;
+        private readonly HttpOptions _options;
 
         public ThrottleStep(ThrottleGate gate, HttpOptions options)
         {
             _gate = gate;
-            _maximumHold = options.MaximumRetryDelay;
+            _options = options;
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        /// <summary>Without adaptive throttling (-NoAdaptiveThrottling, read at each call) the step only passes the call on.</summary>
+        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next) =>
+            _options.AdaptiveThrottling ? ThrottledAsync(context, next) : next.SendAsync();
+
+        private async Task<ApiResponse> ThrottledAsync(SendContext context, SendNext next)
         {
+            var maximumHold = _options.MaximumRetryDelay;
             var uri = context.Uri;
             var sentAt = _gate.IsEngaged ? await _gate.WaitTurnAsync(uri, context.Log, context.CancellationToken).ConfigureAwait(false) : _gate.EnterUnpaced();
             ApiResponse response;
             try
             {
-                response = await next().ConfigureAwait(false);
+                response = await next.SendAsync().ConfigureAwait(false);
             }
             catch
             {
                 // No answer says nothing about the server's limit; the place in the window is free again.
-                _gate.Complete(sentAt, null, null, _maximumHold, uri, context.Log);
+                _gate.Complete(sentAt, null, null, maximumHold, uri, context.Log);
                 throw;
             }
             var throttled = ThrottleAnswer.IsThrottle(response, out var retryAfter);
-            var verdict = _gate.Complete(sentAt, throttled, retryAfter, _maximumHold, uri, context.Log, _refusedBefore, ReadAnnouncedLimit(response));
+            var verdict = _gate.Complete(sentAt, throttled, retryAfter, maximumHold, uri, context.Log, context.RefusedBefore, ReadAnnouncedLimit(response));
             // A refusal the gate held everyone for was about the connection, not this item: its next one is fresh evidence.
-            if (throttled) _refusedBefore = verdict != ThrottleVerdict.Hold;
+            if (throttled) context.RefusedBefore = verdict != ThrottleVerdict.Hold;
             context.Verdict = verdict;
             return response;
         }

@@ -21,13 +21,14 @@ namespace OperationsModule.Core.Http.Pipeline
             _command = command;
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            if (await _reachability.EnterAsync(_command, failure => NotSent(context, failure), context.CancellationToken).ConfigureAwait(false))
+            // Reachable (almost always): no wait and no failure callback to make.
+            if (!_reachability.IsReachable && await HoldAsync(context).ConfigureAwait(false))
                 context.Probing = true;
             try
             {
-                var response = await next().ConfigureAwait(false);
+                var response = await next.SendAsync().ConfigureAwait(false);
                 _reachability.Reached();
                 return response;
             }
@@ -41,6 +42,9 @@ namespace OperationsModule.Core.Http.Pipeline
                 if (context.Probing) _reachability.ProbeEnded();
             }
         }
+
+        private Task<bool> HoldAsync(SendContext context) =>
+            _reachability.EnterAsync(_command, failure => NotSent(context, failure), context.CancellationToken);
 
         private static OperationsApiException NotSent(SendContext context, OperationsApiException failure) =>
             new OperationsApiException($"{context.Target} was not sent because the server was unreachable: {failure.Message}", ErrorIds.ConnectionFailed, ErrorCategoryName.ConnectionError)

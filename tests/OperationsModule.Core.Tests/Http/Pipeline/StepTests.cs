@@ -306,9 +306,9 @@ public class StepTests
 
         public FixedVerdict(ThrottleVerdict verdict) => _verdict = verdict;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, Func<Task<ApiResponse>> next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            var response = await next();
+            var response = await next.SendAsync();
             context.Verdict = _verdict;
             return response;
         }
