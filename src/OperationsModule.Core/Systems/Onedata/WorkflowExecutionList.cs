@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Sessions;
@@ -15,6 +14,9 @@ namespace OperationsModule.Core.Systems.Onedata
     internal sealed class WorkflowExecutionList : IPageSource<string>
     {
         public const int Limit = 1000;
+
+        private static readonly JsonAnswer Answer = new JsonAnswer("Listing Onedata workflow executions failed", OnedataErrorParser.Instance,
+            "an object with an 'atmWorkflowExecutions' array of IDs", OnedataProfile.WrongServerAdvice);
 
         private readonly ResolvedConnection _connection;
         private readonly string _spaceId;
@@ -39,34 +41,19 @@ namespace OperationsModule.Core.Systems.Onedata
                 new KeyValuePair<string, string?>("token", cursor.Token),
             }));
 
-        public Page<string> ReadPage(ApiRequest request, ApiResponse response)
-        {
-            if (response.StatusCode != 200) throw FailureBuilder.FromResponse(request, response, OnedataErrorParser.Instance, "Listing Onedata workflow executions failed");
-            try
-            {
-                using var document = JsonDocument.Parse(response.Body);
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("atmWorkflowExecutions", out var ids) || ids.ValueKind != JsonValueKind.Array)
-                    throw NotAPage(request, response);
-                var items = new List<string>(ids.GetArrayLength());
-                foreach (var id in ids.EnumerateArray())
-                    items.Add(id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text ? text : throw NotAPage(request, response));
-                return new Page<string>(items)
-                {
-                    IsLast = JsonFields.Flag(root, "isLast"),
-                    NextToken = JsonFields.Text(root, "nextPageToken"),
-                };
-            }
-            catch (JsonException)
-            {
-                throw NotAPage(request, response);
-            }
-        }
+        public Page<string> ReadPage(ApiRequest request, ApiResponse response) =>
+            Answer.ReadPage(request, response, "atmWorkflowExecutions", ReadId, ReadPaging);
 
         public string? KeyOf(string item) => item;
 
-        private static OperationsApiException NotAPage(ApiRequest request, ApiResponse response) =>
-            FailureBuilder.UnexpectedShape($"Listing Onedata workflow executions failed: {request.Describe()} answered 200, but not with an 'atmWorkflowExecutions' array of IDs.", request, response,
-                "Check that -BaseUri points at the Oneprovider that supports the space (a proxy or login page may be answering).");
+        /// <summary>Null when the element is not a non-empty string (not an execution ID).</summary>
+        private static string? ReadId(JsonElement id) =>
+            id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text ? text : null;
+
+        private static void ReadPaging(JsonElement root, Page<string> page)
+        {
+            page.IsLast = JsonFields.Flag(root, "isLast");
+            page.NextToken = JsonFields.Text(root, "nextPageToken");
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Systems.Onedata
 
         private WorkflowExecutionStateReader()
             : base(OperationsSystem.Onedata, "WorkflowExecution", OnedataErrorParser.Instance, WorkflowExecutionStates.Spelling, WorkflowExecutionStates.IsFinal, WorkflowExecutionStates.Cancelled,
-                "Check that -BaseUri points at the Oneprovider that supports the space (a proxy or login page may be answering).")
+                OnedataProfile.WrongServerAdvice)
         {
         }
 

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
@@ -18,6 +17,9 @@ namespace OperationsModule.Core.Systems.Vcf
     internal sealed class VcfTaskList : IPageSource<SddcManagerTask>
     {
         public const int PageSize = 100;
+
+        private static readonly JsonAnswer Answer = new JsonAnswer("Listing VCF tasks failed", VcfErrorParser.Instance,
+            "a PageOfTask (an object with an 'elements' array of tasks with an id)", VcfProfile.WrongServerAdvice);
 
         private readonly ResolvedConnection _connection;
         private readonly VcfTaskFilter _filter;
@@ -49,37 +51,18 @@ namespace OperationsModule.Core.Systems.Vcf
             return request;
         }
 
-        public Page<SddcManagerTask> ReadPage(ApiRequest request, ApiResponse response)
-        {
-            if (response.StatusCode != 200) throw FailureBuilder.FromResponse(request, response, VcfErrorParser.Instance, "Listing VCF tasks failed");
-            try
-            {
-                using var document = JsonDocument.Parse(response.Body);
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("elements", out var elements) || elements.ValueKind != JsonValueKind.Array)
-                    throw NotAPage(request, response);
-                var items = new List<SddcManagerTask>(elements.GetArrayLength());
-                foreach (var element in elements.EnumerateArray())
-                    items.Add(VcfTaskJson.Read(element, _connection) ?? throw NotAPage(request, response));
-                var meta = root.TryGetProperty("pageMetadata", out var m) ? m : default;
-                return new Page<SddcManagerTask>(items)
-                {
-                    PageNumber = JsonFields.Number(meta, "pageNumber"),
-                    PageSize = (int?)JsonFields.Number(meta, "pageSize"),
-                    TotalElements = JsonFields.Number(meta, "totalElements"),
-                    TotalPages = JsonFields.Number(meta, "totalPages"),
-                };
-            }
-            catch (JsonException)
-            {
-                throw NotAPage(request, response);
-            }
-        }
+        public Page<SddcManagerTask> ReadPage(ApiRequest request, ApiResponse response) =>
+            Answer.ReadPage(request, response, "elements", task => VcfTaskJson.Read(task, _connection), ReadPageMetadata);
 
         public string? KeyOf(SddcManagerTask item) => item.TaskId;
 
-        private static OperationsApiException NotAPage(ApiRequest request, ApiResponse response) =>
-            FailureBuilder.UnexpectedShape($"Listing VCF tasks failed: {request.Describe()} answered 200, but not with a PageOfTask (an object with an 'elements' array of tasks with an id).", request, response,
-                "Check that -BaseUri points at SDDC Manager (a proxy or login page may be answering).");
+        private static void ReadPageMetadata(JsonElement root, Page<SddcManagerTask> page)
+        {
+            var meta = root.TryGetProperty("pageMetadata", out var m) ? m : default;
+            page.PageNumber = JsonFields.Number(meta, "pageNumber");
+            page.PageSize = (int?)JsonFields.Number(meta, "pageSize");
+            page.TotalElements = JsonFields.Number(meta, "totalElements");
+            page.TotalPages = JsonFields.Number(meta, "totalPages");
+        }
     }
 }

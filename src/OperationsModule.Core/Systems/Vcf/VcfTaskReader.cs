@@ -1,6 +1,4 @@
 using System.Net.Http;
-using System.Text.Json;
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
@@ -14,6 +12,8 @@ namespace OperationsModule.Core.Systems.Vcf
     {
         public static readonly VcfTaskReader Instance = new VcfTaskReader();
 
+        private static readonly JsonAnswer Answer = new JsonAnswer("Reading VCF task failed", VcfErrorParser.Instance, "a Task (an object with an id)", VcfProfile.WrongServerAdvice);
+
         public string What => "VCF task";
 
         public string ValidateId(string? raw) => IdValidator.Validate("TaskId", raw);
@@ -26,22 +26,6 @@ namespace OperationsModule.Core.Systems.Vcf
         }
 
         public SddcManagerTask Read(ApiRequest request, ApiResponse response, ResolvedConnection connection) =>
-            (response.StatusCode == 200 ? TryParse(response, connection) : null)
-            ?? throw (response.StatusCode == 200
-                ? FailureBuilder.UnexpectedShape($"Reading VCF task failed: {request.Describe()} answered 200, but not with a Task (an object with an id).", request, response, "Check that -BaseUri points at SDDC Manager (a proxy or login page may be answering).")
-                : FailureBuilder.FromResponse(request, response, VcfErrorParser.Instance, "Reading VCF task failed"));
-
-        private static SddcManagerTask? TryParse(ApiResponse response, ResolvedConnection connection)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(response.Body);
-                return VcfTaskJson.Read(document.RootElement, connection);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
+            Answer.ReadObject(request, response, task => VcfTaskJson.Read(task, connection));
     }
 }

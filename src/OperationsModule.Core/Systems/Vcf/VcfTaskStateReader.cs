@@ -12,7 +12,7 @@ namespace OperationsModule.Core.Systems.Vcf
 
         private VcfTaskStateReader()
             : base(OperationsSystem.Vcf, "Task", VcfErrorParser.Instance, VcfTaskStates.Spelling, VcfTaskStates.IsFinal, VcfTaskStates.Cancelled,
-                "Check that -BaseUri points at SDDC Manager (a proxy or login page may be answering).")
+                VcfProfile.WrongServerAdvice)
         {
         }
 
