@@ -50,7 +50,7 @@ namespace OperationsModule.Core.Listing
             }
             catch (JsonException)
             {
-                throw NotExpected(request, response);
+                throw NotJson(request, response);
             }
         }
 
@@ -78,7 +78,7 @@ namespace OperationsModule.Core.Listing
             }
             catch (JsonException)
             {
-                throw NotExpected(request, response);
+                throw NotJson(request, response);
             }
         }
 
@@ -88,10 +88,15 @@ namespace OperationsModule.Core.Listing
             if (response.StatusCode != 200) throw FailureBuilder.FromResponse(request, response, _errorParser, _failed);
         }
 
-        /// <summary>The body is described by its shape only: an answer of the wrong shape may be a login page echoing a secret.</summary>
+        /// <summary>A JSON answer of another shape. The body is described by its shape only: it may be a login page echoing a secret.</summary>
         public OperationsApiException NotExpected(ApiRequest request, ApiResponse response) =>
             FailureBuilder.UnexpectedShape(
                 $"{_failed}: {request.Describe()} answered {response.StatusCode} with {BodyShape.Describe(response.Body)}, not {_expected}.",
+                request, response, _advice);
+
+        private OperationsApiException NotJson(ApiRequest request, ApiResponse response) =>
+            FailureBuilder.UnexpectedShape(
+                $"{_failed}: {request.Describe()} answered {response.StatusCode} with {BodyShape.Describe(response.Body)}, not JSON ({_expected}).",
                 request, response, _advice);
     }
 }
