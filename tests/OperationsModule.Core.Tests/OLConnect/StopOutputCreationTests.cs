@@ -136,7 +136,7 @@ namespace OperationsModule.Core.Tests.OLConnect
             Assert.Contains("Connect-OperationsServer -System OLConnect", problem.Message);
         }
 
-        /// <summary>Issue 19: the advice names the server a piped object carries, not https://server:9340, and the commands as imported.</summary>
+        /// <summary>The advice names the server a piped object carries, not https://server:9340, and the commands as imported.</summary>
         [Fact]
         public void No_session_names_the_piped_objects_server_and_the_prefixed_commands()
         {

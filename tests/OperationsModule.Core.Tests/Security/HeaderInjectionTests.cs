@@ -23,7 +23,7 @@ namespace OperationsModule.Core.Tests.Security
     /// <summary>
     /// Every header the module writes (User-Agent, Accept, Customer-Id, Authorization Basic and Bearer, auth_token,
     /// X-Auth-Token), fed each hostile value, with the raw bytes on the wire inspected by a socket listener: no
-    /// smuggled request, no injected header line, and the value refused as its origin says (issue 18, item 1).
+    /// smuggled request, no injected header line, and the value refused as its origin says.
     /// </summary>
     public sealed class HeaderInjectionTests
     {

@@ -17,7 +17,7 @@ using static OperationsModule.Core.Tests.Security.SecurityHarness;
 namespace OperationsModule.Core.Tests.Security
 {
     /// <summary>
-    /// A server whose answers are wrong on purpose (issue 18, items 4 and 6): token bodies under unexpected statuses,
+    /// A server whose answers are wrong on purpose, as a proxy, a misconfigured server or an attacker may answer: token bodies under unexpected statuses,
     /// numbers no clock can hold, identifiers that are path steps. Each ends in one clear failure or a working call.
     /// </summary>
     public sealed class HostileAnswerTests
