@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Systems.Onedata
         {
         }
 
-        public override ApiRequest BuildRequest(OperationsSession session, string id) => WorkflowExecutionReader.Instance.BuildRequest(session, id);
+        public override ApiRequest BuildRequest(OperationsSession session, string id) => WorkflowExecutionItemReader.Instance.BuildRequest(session, id);
 
         public override string ReadAgainCommand(string id, CommandNames names) => $"{names.Named("Get", "WorkflowExecution")} -ExecutionId '{id.Replace("'", "''")}'";
     }

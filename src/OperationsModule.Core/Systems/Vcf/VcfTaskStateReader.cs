@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Systems.Vcf
         {
         }
 
-        public override ApiRequest BuildRequest(OperationsSession session, string id) => VcfTaskReader.Instance.BuildRequest(session, id);
+        public override ApiRequest BuildRequest(OperationsSession session, string id) => VcfTaskItemReader.Instance.BuildRequest(session, id);
 
         public override string ReadAgainCommand(string id, CommandNames names) => $"{names.Named("Get", "SddcManagerTask")} -TaskId '{id.Replace("'", "''")}'";
     }

@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// pageMetadata.pageNumber says where numbering starts (0 or 1 is undocumented); the next is that number + 1, until
     /// totalElements items or totalPages pages are read, or a page is empty.
     /// </summary>
-    internal sealed class VcfTaskList : IPageSource<SddcManagerTask>
+    internal sealed class VcfTaskPageSource : IPageSource<SddcManagerTask>
     {
         public const int PageSize = 100;
 
@@ -25,7 +25,7 @@ namespace OperationsModule.Core.Systems.Vcf
         private readonly VcfTaskFilter _filter;
         private readonly int _pageSize;
 
-        public VcfTaskList(ResolvedConnection connection, VcfTaskFilter filter, int pageSize = PageSize)
+        public VcfTaskPageSource(ResolvedConnection connection, VcfTaskFilter filter, int pageSize = PageSize)
         {
             _connection = connection;
             _filter = filter;

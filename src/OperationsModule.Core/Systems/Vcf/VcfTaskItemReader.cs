@@ -8,9 +8,9 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.Vcf
 {
     /// <summary>GET /v1/tasks/{id}: one task by ID (Get-SddcManagerTask -TaskId).</summary>
-    internal sealed class VcfTaskReader : IItemReader<SddcManagerTask>
+    internal sealed class VcfTaskItemReader : IItemReader<SddcManagerTask>
     {
-        public static readonly VcfTaskReader Instance = new VcfTaskReader();
+        public static readonly VcfTaskItemReader Instance = new VcfTaskItemReader();
 
         private static readonly JsonAnswer Answer = new JsonAnswer("Reading VCF task failed", VcfErrorParser.Instance, "a Task (an object with an id)", VcfProfile.WrongServerAdvice);
 

@@ -9,9 +9,9 @@ using OperationsModule.Core.Validation;
 namespace OperationsModule.Core.Systems.Onedata
 {
     /// <summary>GET /automation/execution/workflows/{wid}: one execution's details (times in seconds).</summary>
-    internal sealed class WorkflowExecutionReader : IItemReader<WorkflowExecution>
+    internal sealed class WorkflowExecutionItemReader : IItemReader<WorkflowExecution>
     {
-        public static readonly WorkflowExecutionReader Instance = new WorkflowExecutionReader();
+        public static readonly WorkflowExecutionItemReader Instance = new WorkflowExecutionItemReader();
 
         private static readonly JsonAnswer Answer = new JsonAnswer("Reading Onedata workflow execution failed", OnedataErrorParser.Instance,
             "execution details (an object with atmWorkflowExecutionId)", OnedataProfile.WrongServerAdvice);

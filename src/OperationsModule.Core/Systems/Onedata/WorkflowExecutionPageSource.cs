@@ -11,7 +11,7 @@ namespace OperationsModule.Core.Systems.Onedata
     /// GET /spaces/{sid}/automation/execution/workflows?phase=: execution IDs only, following nextPageToken until
     /// isLast. limit is the API's maximum (1000); a server may return fewer, which changes nothing here.
     /// </summary>
-    internal sealed class WorkflowExecutionList : IPageSource<string>
+    internal sealed class WorkflowExecutionPageSource : IPageSource<string>
     {
         public const int Limit = 1000;
 
@@ -22,7 +22,7 @@ namespace OperationsModule.Core.Systems.Onedata
         private readonly string _spaceId;
         private readonly string _phase;
 
-        public WorkflowExecutionList(ResolvedConnection connection, string spaceId, string phase)
+        public WorkflowExecutionPageSource(ResolvedConnection connection, string spaceId, string phase)
         {
             _connection = connection;
             _spaceId = spaceId;
