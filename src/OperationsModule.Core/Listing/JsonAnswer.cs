@@ -41,18 +41,8 @@ namespace OperationsModule.Core.Listing
 
         /// <summary>As <see cref="ReadObject{TItem}"/>, for an answer whose status the caller has already judged a success.</summary>
         public TItem ReadRoot<TItem>(ApiRequest request, ApiResponse response, Func<JsonElement, TItem?> read)
-            where TItem : class
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(response.Body);
-                return read(document.RootElement) ?? throw NotExpected(request, response);
-            }
-            catch (JsonException)
-            {
-                throw NotJson(request, response);
-            }
-        }
+            where TItem : class =>
+            Parse(request, response, root => read(root) ?? throw NotExpected(request, response));
 
         /// <summary>
         /// A page whose items are the array <paramref name="arrayName"/> of the answer's root object, each made by
@@ -63,18 +53,36 @@ namespace OperationsModule.Core.Listing
             where TItem : class
         {
             ThrowIfFailed(request, response);
+            return Parse(request, response, root =>
+            {
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(arrayName, out var array))
+                    throw NotExpected(request, response);
+                var page = new Page<TItem>(Items(request, response, array, readItem));
+                readPaging(root, page);
+                return page;
+            });
+        }
+
+        /// <summary>The items of an answer whose root is the array itself (a list the server does not page).</summary>
+        public IReadOnlyList<TItem> ReadArray<TItem>(ApiRequest request, ApiResponse response, Func<JsonElement, TItem?> readItem)
+            where TItem : class
+        {
+            ThrowIfFailed(request, response);
+            return Parse(request, response, root => Items(request, response, root, readItem));
+        }
+
+        /// <summary>Throws the vendor's error for any status but 200.</summary>
+        private void ThrowIfFailed(ApiRequest request, ApiResponse response)
+        {
+            if (response.StatusCode != 200) throw FailureBuilder.FromResponse(request, response, _errorParser, _failed);
+        }
+
+        private TResult Parse<TResult>(ApiRequest request, ApiResponse response, Func<JsonElement, TResult> read)
+        {
             try
             {
                 using var document = JsonDocument.Parse(response.Body);
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(arrayName, out var array) || array.ValueKind != JsonValueKind.Array)
-                    throw NotExpected(request, response);
-                var items = new List<TItem>(array.GetArrayLength());
-                foreach (var element in array.EnumerateArray())
-                    items.Add(readItem(element) ?? throw NotExpected(request, response));
-                var page = new Page<TItem>(items);
-                readPaging(root, page);
-                return page;
+                return read(document.RootElement);
             }
             catch (JsonException)
             {
@@ -82,14 +90,18 @@ namespace OperationsModule.Core.Listing
             }
         }
 
-        /// <summary>Throws the vendor's error for any status but 200.</summary>
-        public void ThrowIfFailed(ApiRequest request, ApiResponse response)
+        private List<TItem> Items<TItem>(ApiRequest request, ApiResponse response, JsonElement array, Func<JsonElement, TItem?> readItem)
+            where TItem : class
         {
-            if (response.StatusCode != 200) throw FailureBuilder.FromResponse(request, response, _errorParser, _failed);
+            if (array.ValueKind != JsonValueKind.Array) throw NotExpected(request, response);
+            var items = new List<TItem>(array.GetArrayLength());
+            foreach (var element in array.EnumerateArray())
+                items.Add(readItem(element) ?? throw NotExpected(request, response));
+            return items;
         }
 
         /// <summary>A JSON answer of another shape. The body is described by its shape only: it may be a login page echoing a secret.</summary>
-        public OperationsApiException NotExpected(ApiRequest request, ApiResponse response) =>
+        private OperationsApiException NotExpected(ApiRequest request, ApiResponse response) =>
             FailureBuilder.UnexpectedShape(
                 $"{_failed}: {request.Describe()} answered {response.StatusCode} with {BodyShape.Describe(response.Body)}, not {_expected}.",
                 request, response, _advice);

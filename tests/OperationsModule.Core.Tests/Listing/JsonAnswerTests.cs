@@ -89,6 +89,18 @@ namespace OperationsModule.Core.Tests.Listing
         }
 
         [Fact]
+        public void A_list_that_is_the_root_array_reads_each_item_and_refuses_an_envelope_or_a_stranger()
+        {
+            Assert.Equal(new[] { "a", "b" }, Answer.ReadArray(Request, Response(200, "[{\"name\":\"a\"},{\"name\":\"b\"}]"), Name));
+
+            var envelope = Assert.ThrowsAny<OperationsApiException>(() => Answer.ReadArray(Request, Response(200, "{\"things\":[]}"), Name));
+            var stranger = Assert.ThrowsAny<OperationsApiException>(() => Answer.ReadArray(Request, Response(200, "[{\"name\":\"a\"},7]"), Name));
+
+            Assert.Contains("with a JSON object with 1 field, not an object", envelope.Message, StringComparison.Ordinal);
+            Assert.Contains("with a JSON array of 2 items, not an object", stranger.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void ReadRoot_leaves_the_status_to_the_caller()
         {
             Assert.Equal("a", Answer.ReadRoot(Request, Response(202, "{\"name\":\"a\"}"), Name));

@@ -24,7 +24,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
         {
             var id = request.Uri.Segments[request.Uri.Segments.Length - 1];
             var customerId = long.Parse(request.Headers["Customer-Id"], CultureInfo.InvariantCulture);
-            var answer = new JsonAnswer($"Reading BigChange job '{id}' failed", ProblemDetailsParser.Instance, "a job (an object with a numeric id)", BigChangeJobJson.WrongServerAdvice);
+            var answer = new JsonAnswer($"Reading BigChange job '{id}' failed", ProblemDetailsParser.Instance, "a job (an object with a numeric id)", BigChangeProfile.WrongServerAdvice);
             return answer.ReadObject(request, response, job => BigChangeJobJson.Read(job, customerId, connection));
         }
     }

@@ -13,9 +13,6 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// </summary>
     internal static class BigChangeJobJson
     {
-        public const string WrongServerAdvice =
-            "Check that -BaseUri points at the BigChange REST API (https://api.bigchange.com); a proxy or login page may be answering.";
-
         /// <summary>Null when the element is not an object with a numeric id (not a job).</summary>
         public static BigChangeJob? Read(JsonElement job, long customerId, ResolvedConnection connection)
         {

@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     internal sealed class BigChangeJobPageSource : IPageSource<BigChangeJob>
     {
         private static readonly JsonAnswer Answer = new JsonAnswer("Listing BigChange jobs failed", ProblemDetailsParser.Instance,
-            "the page envelope {items, pageNumber, pageSize, pageItemCount} of jobs with a numeric id", BigChangeJobJson.WrongServerAdvice);
+            "the page envelope {items, pageNumber, pageSize, pageItemCount} of jobs with a numeric id", BigChangeProfile.WrongServerAdvice);
 
         private readonly BigChangeJobQuery _query;
         private readonly ResolvedConnection _connection;

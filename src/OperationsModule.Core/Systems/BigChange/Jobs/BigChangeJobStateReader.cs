@@ -37,7 +37,7 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
 
         protected override ItemState ParseState(ApiRequest request, ApiResponse response, string id)
         {
-            var answer = new JsonAnswer($"Confirming the cancel of BigChange job '{id}' failed", ProblemDetailsParser.Instance, "a JSON object (the job)", BigChangeJobJson.WrongServerAdvice);
+            var answer = new JsonAnswer($"Confirming the cancel of BigChange job '{id}' failed", ProblemDetailsParser.Instance, "a JSON object (the job)", BigChangeProfile.WrongServerAdvice);
             return answer.ReadRoot(request, response, job => job.ValueKind == JsonValueKind.Object ? StateOf(BigChangeJobStatus.Normalize(JsonFields.Text(job, "status"))) : null);
         }
 
