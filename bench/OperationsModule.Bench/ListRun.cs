@@ -35,7 +35,7 @@ internal static class ListRun
         }
         rates.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"List: {count:N0} VCF tasks in pages of {VcfTaskList.PageSize}, {repeat} runs: median {rates[rates.Count / 2]:N0} items/s (min {rates[0]:N0}, max {rates[^1]:N0})."));
+            $"List: {count:N0} VCF tasks in pages of {VcfTaskPageSource.PageSize}, {repeat} runs: median {rates[rates.Count / 2]:N0} items/s (min {rates[0]:N0}, max {rates[^1]:N0})."));
 
         if (memoryItems <= 0) return 0;
         sim.State.Vcf.AddTasks(Enumerable.Range(count + 1, Math.Max(0, memoryItems - count)).Select(i => "list-" + i.ToString("D7", CultureInfo.InvariantCulture)));
@@ -65,7 +65,7 @@ internal static class ListRun
         {
             var connection = command.ConnectionFor();
             var filter = new VcfTaskFilter(null, null, null);
-            command.List(new VcfTaskList(connection, filter), connection, filter.Keep);
+            command.List(new VcfTaskPageSource(connection, filter), connection, filter.Keep);
             command.Complete();
         }
         if (output.Failure is not null) throw new InvalidOperationException("list failed: " + output.Failure);

@@ -8,7 +8,7 @@ using Xunit;
 namespace OperationsModule.Contract.Tests
 {
     /// <summary>
-    /// The reasons table (docs/errors.md, linked from the README) is where users look up a FullyQualifiedErrorId (issue 19: it lacked OutFileFailed).
+    /// The reasons table (docs/errors.md, linked from the README) is where users look up a FullyQualifiedErrorId, so a reason missing there (as OutFileFailed once was) leaves them guessing.
     /// Every reason Core can write (the constants of OperationsModule.Core.Errors.ErrorIds) has its row, and the
     /// table names no reason the code does not have.
     /// </summary>

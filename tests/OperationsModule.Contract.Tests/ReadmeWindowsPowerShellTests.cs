@@ -5,7 +5,7 @@ using Xunit;
 namespace OperationsModule.Contract.Tests
 {
     /// <summary>
-    /// What a Windows PowerShell 5.1 user must read before installing (issue 20, findings 9 and 10): the "Before installing"
+    /// What a Windows PowerShell 5.1 user must read before installing, or meet a blocked or refused module: the "Before installing"
     /// section of docs/windows-powershell.md, which the README's install section sends them to, says how to unblock a
     /// downloaded copy, what AllSigned refuses, and what -Debug does in 5.1.
     /// </summary>

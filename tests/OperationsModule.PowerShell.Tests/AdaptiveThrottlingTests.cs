@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OperationsModule.PowerShell.Tests
 {
-    /// <summary>-MaximumRetryCount and -NoAdaptiveThrottling as users type them (issue 15).</summary>
+    /// <summary>-MaximumRetryCount and -NoAdaptiveThrottling as users type them: what each changes for items the server refuses.</summary>
     public sealed class AdaptiveThrottlingTests : RunspaceTest
     {
         public AdaptiveThrottlingTests(SimulatorFixture simulator) : base(simulator) { }

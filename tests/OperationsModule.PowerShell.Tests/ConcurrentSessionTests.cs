@@ -9,7 +9,7 @@ using Xunit;
 namespace OperationsModule.PowerShell.Tests
 {
     /// <summary>
-    /// Issue 18.5 and 17 in live runspaces: default sessions are shared by every runspace of the process, so runspace
+    /// Session lifetimes in live runspaces: default sessions are shared by every runspace of the process, so runspace
     /// B's Connect or Disconnect must not take the connection from under runspace A's running command; and every VCF
     /// login is revoked once its command or session ends.
     /// </summary>

@@ -92,7 +92,7 @@ namespace OperationsModule.PowerShell.Tests
             Assert.Equal("next statement", Assert.Single(result.Output).ToString());
         }
 
-        /// <summary>Issue 19: the NoSession advice names the piped object's server and the commands as imported with -Prefix.</summary>
+        /// <summary>The NoSession advice names the piped object's server and the commands as imported with -Prefix.</summary>
         [Fact]
         public void Without_a_session_the_advice_names_the_piped_server_and_the_prefixed_commands()
         {

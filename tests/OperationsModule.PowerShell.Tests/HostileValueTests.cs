@@ -8,7 +8,7 @@ using Xunit;
 
 namespace OperationsModule.PowerShell.Tests
 {
-    /// <summary>Issue 18 as users meet it: what the error records hold, what -UserAgent and -NoClobber do.</summary>
+    /// <summary>Hostile values as users meet them: what the error records hold, what -UserAgent and -NoClobber do.</summary>
     public sealed class HostileValueTests : RunspaceTest
     {
         private const string Password = "P4ssw0rd-in-uri";

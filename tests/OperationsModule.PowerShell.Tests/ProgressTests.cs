@@ -47,7 +47,7 @@ namespace OperationsModule.PowerShell.Tests
             // server's Retry-After (1 s) and every later request is paced; the run outlasts the bar's half second.
             Server.Faults.Add(FaultAction.RateLimit(30, 2), pathPattern: "/v1/tasks/");
             Server.State.Vcf.AddTasks(Enumerable.Range(1, 60).Select(i => $"r-{i}"));
-            // -MaximumRetryCount 3: a refusal judged to be the item's own counts as one of its retries (issue 15).
+            // -MaximumRetryCount 3: a refusal judged to be the item's own counts as one of its retries, so each item is given room for the bucket's refusals.
             var result = RunClean("$v = $vcf.Clone(); $v.MaximumRetryCount = 3; 1..60 | ForEach-Object { \"r-$_\" } | Stop-Task @v -ThrottleLimit 8 -Verbose");
 
             Assert.Equal(60, result.Output.Count);

@@ -11,7 +11,7 @@ using Xunit;
 namespace OperationsModule.PowerShell.Tests
 {
     /// <summary>
-    /// Issue 19, item 4: the simulator as users start it, a process of its own. Start-Job, Start-Process with
+    /// The simulator as users start it, a process of its own. Start-Job, Start-Process with
     /// redirected streams and nohup all leave it a closed or redirected stdin; it keeps serving and says how to stop
     /// it. Only --exit-on-stdin-close (the test kit's) makes a closed stdin end it.
     /// </summary>

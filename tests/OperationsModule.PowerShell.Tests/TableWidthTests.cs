@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace OperationsModule.PowerShell.Tests
 {
     /// <summary>
-    /// Issue 19, item 5: the default table of every output type fits an 80-column console with the ID and the status
+    /// The default table of every output type fits an 80-column console with the ID and the status
     /// whole, rendered from real objects the cmdlets wrote (Format-Table | Out-String -Width 80, as a console does).
     /// </summary>
     public sealed class TableWidthTests : RunspaceTest

@@ -81,7 +81,7 @@ Describe 'Formatting' {
     It 'shows an operation as a readable table without raw nested objects' {
         $op = [OperationsModule.Core.Models.OutputCreationOperation]::FromId('5001', [uri]'https://olconnect.example.com:9340/')
         $table = $op | Out-String
-        # The ID and the state first, so that an 80-column console keeps them whole (issue 19); Server is in Format-List.
+        # The ID and the state first, so that an 80-column console keeps them whole; Server is in Format-List.
         $table | Should -Match 'OperationId\s+State\s+Percent\s+Jobs\s+ConfigId\s+SubmittedAt'
         $table | Should -Match '5001\s+Unknown\s'
         $table | Should -Not -Match 'OperationsModule\.Core\.'

@@ -113,7 +113,7 @@ Describe 'Stop-Job for BigChange jobs' {
 Describe 'Stop-Job keeps stopping PowerShell background jobs' {
     BeforeEach {
         # Long enough never to finish on its own; Stop-Job (the built-in) waits until the job is stopped.
-        $job = Start-Job -Name ('issue3-' + [guid]::NewGuid().ToString('N')) -ScriptBlock { Start-Sleep -Seconds 60 }
+        $job = Start-Job -Name ('builtin-stop-job-' + [guid]::NewGuid().ToString('N')) -ScriptBlock { Start-Sleep -Seconds 60 }
         # Wait for the state change, not for a time: -State Running only matches a job that has started.
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
         while ($job.State -eq 'NotStarted' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }

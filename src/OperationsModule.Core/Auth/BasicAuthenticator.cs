@@ -23,6 +23,9 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => true;
 
+        // The password itself goes on every request: each one is a try of it.
+        public bool EveryRequestTriesCredential => true;
+
         public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp) =>

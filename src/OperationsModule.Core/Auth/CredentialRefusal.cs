@@ -9,9 +9,10 @@ namespace OperationsModule.Core.Auth
     /// <summary>
     /// What the server said of one credential (one authenticator, so one session), so that a refused password locks
     /// no account: once refused, the command that met the refusal sends nothing more with it, and a later command tries
-    /// it once more (one request, the trial, while the others wait for the outcome) before doing the same. A Basic
-    /// credential the server has not yet answered for is tried the same way (every Basic request is a try of the
-    /// password): one request first, the others once it is accepted. An answer that says nothing of the credential (an outage, a
+    /// it once more (one request, the trial, while the others wait for the outcome) before doing the same. A credential
+    /// that every request tries (<see cref="IAuthenticator.EveryRequestTriesCredential"/>: Basic sends the password each
+    /// time) is tried the same way until the server has answered for it: one request first, the others once it is
+    /// accepted. An answer that says nothing of the credential (an outage, a
     /// limit) lets everyone go, so a server that is down at the start costs no concurrency. A command is known by its
     /// transport (each command resolves its own).
     /// </summary>

@@ -32,6 +32,9 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => true;
 
+        // A token is not a password an account lock counts: no need to try it by one request first.
+        public bool EveryRequestTriesCredential => false;
+
         public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp) =>

@@ -22,6 +22,13 @@ namespace OperationsModule.Core.Auth
         bool SendsSecrets { get; }
 
         /// <summary>
+        /// True when every request carries the secret itself, so each one is a try of it that the server may count
+        /// against the account (Basic). Such a credential is tried by one request first until the server has answered
+        /// for it. False when a login answers for it once (the requests carry what the login returned) or there is none.
+        /// </summary>
+        bool EveryRequestTriesCredential { get; }
+
+        /// <summary>
         /// Makes the credential ready for one attempt, before the throttle gate admits it (a login happens here, through
         /// the transport's anonymous requests). Returns a stamp naming the credential, for <see cref="Apply"/> and <see cref="RenewAsync"/>.
         /// </summary>

@@ -17,6 +17,8 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => false;
 
+        public bool EveryRequestTriesCredential => false;
+
         public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp)

@@ -30,6 +30,9 @@ namespace OperationsModule.Core.Auth
 
         public bool SendsSecrets => true;
 
+        // The login is the try of the credential; requests carry the token it returned.
+        public bool EveryRequestTriesCredential => false;
+
         /// <summary>The token held now: null before the first login and after <see cref="Forget"/>.</summary>
         protected IssuedToken? Current => Volatile.Read(ref _current);
 

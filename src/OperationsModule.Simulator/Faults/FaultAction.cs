@@ -91,5 +91,5 @@ public abstract class FaultAction
         new BodyFault("wrongContentType", statusCode, contentType, body);
 
     internal static string HtmlPage(int status) =>
-        $"<html>\r\n<head><title>{status} {ReasonPhrases.Get(status)}</title></head>\r\n<body>\r\n<center><h1>{status} {ReasonPhrases.Get(status)}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        $"<html>\r\n<head><title>{status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}</title></head>\r\n<body>\r\n<center><h1>{status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 }

@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace OperationsModule.Simulator;
 
-/// <summary>Ready-made sets of rules for the throttling scenarios of issue 15; each is ordinary rules, lifted by Clear.</summary>
+/// <summary>
+/// Ready-made sets of rules for the throttling scenarios (per-item refusals, outages, fixed windows, token buckets, limit
+/// headers) that the tests and the bench share; each is ordinary rules, lifted by Clear.
+/// </summary>
 public static class FaultScenarios
 {
     /// <summary>How <see cref="ItemMix"/> treats each of its ten buckets of IDs (see <see cref="FaultRule.PathBucket"/>).</summary>

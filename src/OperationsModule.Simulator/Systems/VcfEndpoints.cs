@@ -132,8 +132,8 @@ internal static class VcfEndpoints
         ErrorAsync(ctx, sim, 404, "REFRESH_TOKEN_NOT_FOUND", "Refresh token not found.", "Request a new token pair with POST /v1/tokens.");
 
     /// <summary>
-    /// The refresh and revoke bodies: the refresh-token id as a JSON string, Content-Type application/json (PowerVCF
-    /// #253: without it the refresh fails with 400). Answers the 400 itself and returns null when the body is wrong.
+    /// The refresh and revoke bodies: the refresh-token id as a JSON string, Content-Type application/json (without it
+    /// SDDC Manager answers the refresh 400, as PowerVCF's refresh found). Answers the 400 itself and returns null when the body is wrong.
     /// </summary>
     private static async Task<string?> ReadRefreshIdAsync(HttpContext ctx, SimulatorContext sim)
     {

@@ -42,12 +42,12 @@ namespace OperationsModule.Cmdlets
         protected override void ValidateFilters() => _filter = new VcfTaskFilter(Status, Name, Type);
 
         protected override bool ReadById(string? id) =>
-            Command.Read(VcfTaskReader.Instance, id, PipedSession, PipedServer, _filter!.IsEmpty ? null : _filter.Keep);
+            Command.Read(VcfTaskItemReader.Instance, id, PipedSession, PipedServer, _filter!.IsEmpty ? null : _filter.Keep);
 
         private protected override bool List(ResolvedConnection connection)
         {
             WriteVerbose(_filter!.Describe());
-            return Command.List(new VcfTaskList(connection, _filter), connection, _filter.Keep);
+            return Command.List(new VcfTaskPageSource(connection, _filter), connection, _filter.Keep);
         }
     }
 

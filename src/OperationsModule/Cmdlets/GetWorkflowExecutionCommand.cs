@@ -49,12 +49,12 @@ namespace OperationsModule.Cmdlets
             _phase = WorkflowExecutionStates.Spelling.ParseFilter(nameof(Phase), new[] { Phase }, WorkflowExecutionStates.Phases)![0];
         }
 
-        protected override bool ReadById(string? id) => Command.Read(WorkflowExecutionReader.Instance, id, PipedSession, PipedServer);
+        protected override bool ReadById(string? id) => Command.Read(WorkflowExecutionItemReader.Instance, id, PipedSession, PipedServer);
 
         private protected override bool List(ResolvedConnection connection)
         {
             WriteVerbose($"Filters sent to the server: phase={_phase}; applied here, client-side: none.");
-            return Command.ListThenRead(new WorkflowExecutionList(connection, _spaceId!, _phase!), WorkflowExecutionReader.Instance, connection);
+            return Command.ListThenRead(new WorkflowExecutionPageSource(connection, _spaceId!, _phase!), WorkflowExecutionItemReader.Instance, connection);
         }
     }
 

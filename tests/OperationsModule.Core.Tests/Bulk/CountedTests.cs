@@ -3,7 +3,7 @@ using Xunit;
 
 namespace OperationsModule.Core.Tests.Bulk
 {
-    /// <summary>Issue 19: "at most 1 requests". Counts in messages read right for 0, 1 and n.</summary>
+    /// <summary>Counts in messages read right for 0, 1 and n (never "at most 1 requests").</summary>
     public sealed class CountedTests
     {
         [Theory]

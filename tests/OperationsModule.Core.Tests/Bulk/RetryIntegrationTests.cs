@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Errors;
@@ -204,7 +202,7 @@ public sealed class RetryIntegrationTests
     [Fact]
     public async Task A_submission_whose_connection_was_refused_is_retried()
     {
-        var closedPort = FreeThenClosedPort();
+        var closedPort = ClosedPort.Take();
         var output = new RecordingOutput();
         var (failure, _) = await SubmitAsync(new Uri($"http://127.0.0.1:{closedPort}/"), retries: 2, output);
 
@@ -239,14 +237,5 @@ public sealed class RetryIntegrationTests
         {
             log.Replay();
         }
-    }
-
-    private static int FreeThenClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

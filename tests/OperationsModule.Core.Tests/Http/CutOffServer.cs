@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OperationsModule.Core.Tests.Infrastructure;
 
 namespace OperationsModule.Core.Tests.Http;
 
@@ -22,11 +23,8 @@ public enum CutOff
 }
 
 /// <summary>A loopback server that answers every request with the given status and headers, then cuts the body off.</summary>
-internal sealed class CutOffServer : IAsyncDisposable
+internal sealed class CutOffServer : LoopbackSocketServer
 {
-    private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-    private readonly Task _accepting;
     private readonly string _head;
     private readonly CutOff _cut;
     private int _requests;
@@ -38,33 +36,12 @@ internal sealed class CutOffServer : IAsyncDisposable
         foreach (var line in headerLines) head.Append(line).Append("\r\n");
         head.Append(cut == CutOff.BadChunk ? "Transfer-Encoding: chunked\r\n" : "Content-Length: 1000\r\n");
         _head = head.Append("\r\n").ToString();
-        _listener.Start();
-        BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _accepting = AcceptAsync();
+        StartAccepting();
     }
-
-    public Uri BaseUri { get; }
 
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         try
         {
@@ -72,8 +49,8 @@ internal sealed class CutOffServer : IAsyncDisposable
             await ReadRequestAsync(stream);
             Interlocked.Increment(ref _requests);
             var body = _cut == CutOff.BadChunk ? "zz\r\n{\"partial\":" : "{\"partial\":";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(_head + body), _stop.Token);
-            await stream.FlushAsync(_stop.Token);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(_head + body), Stopping);
+            await stream.FlushAsync(Stopping);
             if (_cut == CutOff.ResetWhileReading) client.Client.LingerState = new LingerOption(true, 0);
         }
         catch (Exception)
@@ -92,7 +69,7 @@ internal sealed class CutOffServer : IAsyncDisposable
         var buffer = new byte[4096];
         while (true)
         {
-            var read = await stream.ReadAsync(buffer, _stop.Token);
+            var read = await stream.ReadAsync(buffer, Stopping);
             if (read == 0) return;
             for (var i = 0; i < read; i++) seen.Add(buffer[i]);
             var text = Encoding.ASCII.GetString(seen.ToArray());
@@ -102,19 +79,6 @@ internal sealed class CutOffServer : IAsyncDisposable
             foreach (var line in text.Substring(0, end).Split("\r\n"))
                 if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
             if (seen.Count >= end + 4 + length) return;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        try
-        {
-            await _accepting;
-        }
-        catch (Exception)
-        {
         }
     }
 }

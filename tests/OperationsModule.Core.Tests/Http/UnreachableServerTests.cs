@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Commands;
@@ -23,15 +21,6 @@ namespace OperationsModule.Core.Tests.Http;
 /// </summary>
 public class UnreachableServerTests
 {
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>A per-call Onedata command with the default retries (3, 1 s apart) and -ThrottleLimit 8, on <paramref name="clock"/>.</summary>
     private static RecordingOutput Stop(int port, IWaitClock clock, int count)
     {
@@ -57,7 +46,7 @@ public class UnreachableServerTests
     {
         var clock = new VirtualClock();
 
-        var output = Stop(ClosedPort(), clock, 1000);
+        var output = Stop(ClosedPort.Take(), clock, 1000);
 
         Assert.Equal(1000, output.Failures.Count);
         Assert.Equal(1000, output.Failures.Select(f => f.TargetObject).Distinct().Count());
@@ -74,7 +63,7 @@ public class UnreachableServerTests
     [Fact]
     public async Task A_server_that_starts_two_seconds_late_loses_nothing()
     {
-        var port = ClosedPort();
+        var port = ClosedPort.Take();
         SimulatorServer? sim = null;
         var clock = new StartingClock(TimeSpan.FromSeconds(2), () =>
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net.Sockets;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
@@ -137,7 +136,7 @@ namespace OperationsModule.Core.Tests.OLConnect
             Assert.Contains("Connect-OperationsServer -System OLConnect", problem.Message);
         }
 
-        /// <summary>Issue 19: the advice names the server a piped object carries, not https://server:9340, and the commands as imported.</summary>
+        /// <summary>The advice names the server a piped object carries, not https://server:9340, and the commands as imported.</summary>
         [Fact]
         public void No_session_names_the_piped_objects_server_and_the_prefixed_commands()
         {
@@ -165,7 +164,7 @@ namespace OperationsModule.Core.Tests.OLConnect
         [Fact]
         public async System.Threading.Tasks.Task Connection_refused_is_a_ConnectionError_record_per_item()
         {
-            var closedPort = FreePort();
+            var closedPort = ClosedPort.Take();
             var request = Connections.PerCall(OperationsSystem.OLConnect, new Uri($"http://127.0.0.1:{closedPort}/"));
 
             var output = OlConnectHarness.Stop(request, new[] { "a", "b" });
@@ -208,15 +207,6 @@ namespace OperationsModule.Core.Tests.OLConnect
             Assert.Equal(status, failure.Exception.StatusCode);
             Assert.Contains(mentioned, failure.Exception.Message + " " + failure.DetailsMessage);
             Assert.False(string.IsNullOrWhiteSpace(failure.RecommendedAction));
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

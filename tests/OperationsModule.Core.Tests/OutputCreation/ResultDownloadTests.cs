@@ -25,7 +25,7 @@ namespace OperationsModule.Core.Tests.OutputCreation
     }
 
     /// <summary>
-    /// Get-OutputCreationResult -OutFile against hostile results (issue 18, item 7; issue 20, finding 10): streamed
+    /// Get-OutputCreationResult -OutFile against hostile results (huge, compressed, oddly named): streamed
     /// to disk with flat memory, refused past the cap once decompressed, Out-File's -NoClobber, a missing folder said
     /// in words, and Windows file-name rules on every OS.
     /// </summary>
@@ -138,7 +138,7 @@ namespace OperationsModule.Core.Tests.OutputCreation
             Assert.Single(Directory.EnumerateFileSystemEntries(_folder));
         }
 
-        /// <summary>Both forms users type: a file in a missing folder, and the folder itself with a trailing separator (issue 19).</summary>
+        /// <summary>Both forms users type: a file in a missing folder, and the folder itself with a trailing separator; each is said in words, not as an IOException.</summary>
         [Theory]
         [InlineData("x.pdf")]
         [InlineData("/")]

@@ -17,7 +17,7 @@ using Xunit;
 
 namespace OperationsModule.Core.Tests.Runtime
 {
-    /// <summary>-Proxy, -ProxyCredential and -ProxyUseDefaultCredentials as Invoke-RestMethod has them (issue 18, item 3).</summary>
+    /// <summary>-Proxy, -ProxyCredential and -ProxyUseDefaultCredentials as Invoke-RestMethod has them, so scripts behind a proxy carry over.</summary>
     public sealed class ProxyTests
     {
         private const string Password = "ProxyP4ss";

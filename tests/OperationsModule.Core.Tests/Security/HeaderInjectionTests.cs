@@ -23,7 +23,7 @@ namespace OperationsModule.Core.Tests.Security
     /// <summary>
     /// Every header the module writes (User-Agent, Accept, Customer-Id, Authorization Basic and Bearer, auth_token,
     /// X-Auth-Token), fed each hostile value, with the raw bytes on the wire inspected by a socket listener: no
-    /// smuggled request, no injected header line, and the value refused as its origin says (issue 18, item 1).
+    /// smuggled request, no injected header line, and the value refused as its origin says.
     /// </summary>
     public sealed class HeaderInjectionTests
     {
@@ -50,15 +50,6 @@ namespace OperationsModule.Core.Tests.Security
             from system in new[] { OperationsSystem.OLConnect, OperationsSystem.Onedata, OperationsSystem.Vcf, OperationsSystem.BigChange }
             from i in Enumerable.Range(0, Hostile.Length)
             select new object[] { system, i };
-
-        /// <summary>A server that logs in anyone (OL Connect text token, VCF TokenPair, BigChange OAuth) and accepts every cancel.</summary>
-        private static string Answer(RawRequest request, string token = "tok-good", params string[] loginHeaders) => request.Path switch
-        {
-            var p when p.EndsWith("/authentication/login", StringComparison.Ordinal) => RawHttpListener.Answer(200, token, "text/plain", loginHeaders),
-            var p when p.EndsWith("/v1/tokens", StringComparison.Ordinal) => RawHttpListener.Answer(201, JsonSerializer.Serialize(new { accessToken = token, refreshToken = new { id = "refresh-1" } }), "application/json"),
-            var p when p.EndsWith("/auth/tokens", StringComparison.Ordinal) => RawHttpListener.Answer(200, JsonSerializer.Serialize(new { access_token = token, expires_in = 3600 }), "application/json"),
-            _ => RawHttpListener.Answer(204),
-        };
 
         private static (ICancelEndpoint Endpoint, string Id, CancelArguments Arguments) Cancel(OperationsSystem system) => system switch
         {
@@ -104,7 +95,7 @@ namespace OperationsModule.Core.Tests.Security
         [InlineData(OperationsSystem.BigChange, "Authorization", "Bearer tok-good")]
         public async Task The_fixture_sees_every_header_of_a_clean_request(OperationsSystem system, string header, string value)
         {
-            await using var server = new RawHttpListener(r => Answer(r));
+            await using var server = new RawHttpListener(r => LoginAnswers.IssueOrAccept(r));
             var request = PerCall(system, server);
             request.UserAgent = "Runbook/1.0";
 
@@ -123,7 +114,7 @@ namespace OperationsModule.Core.Tests.Security
         [MemberData(nameof(SystemsAndValues))]
         public async Task A_typed_token_that_breaks_the_header_rule_is_refused_before_anything_is_sent(OperationsSystem system, int value)
         {
-            await using var server = new RawHttpListener(r => Answer(r));
+            await using var server = new RawHttpListener(r => LoginAnswers.IssueOrAccept(r));
 
             var output = Stop(system, PerCall(system, server, Connections.Secret(Hostile[value])));
 
@@ -139,7 +130,7 @@ namespace OperationsModule.Core.Tests.Security
         [MemberData(nameof(HostileValues))]
         public async Task A_typed_UserAgent_that_breaks_the_rule_is_refused_per_call_and_at_Connect(int value)
         {
-            await using var server = new RawHttpListener(r => Answer(r));
+            await using var server = new RawHttpListener(r => LoginAnswers.IssueOrAccept(r));
             var call = PerCall(OperationsSystem.Onedata, server);
             call.UserAgent = Hostile[value];
             var connect = PerCall(OperationsSystem.Onedata, server);
@@ -163,7 +154,7 @@ namespace OperationsModule.Core.Tests.Security
         [MemberData(nameof(HostileValues))]
         public async Task A_hostile_user_name_or_password_adds_no_header_line(int value)
         {
-            await using var server = new RawHttpListener(r => Answer(r));
+            await using var server = new RawHttpListener(r => LoginAnswers.IssueOrAccept(r));
             var user = "admin" + Hostile[value];
             var password = "pw" + Hostile[value];
 
@@ -189,7 +180,7 @@ namespace OperationsModule.Core.Tests.Security
         [MemberData(nameof(IssuingSystemsAndValues))]
         public async Task A_server_issued_token_that_breaks_the_rule_is_an_UnexpectedResponse_and_never_sent_back(OperationsSystem system, int value)
         {
-            await using var server = new RawHttpListener(r => Answer(r, Hostile[value]));
+            await using var server = new RawHttpListener(r => LoginAnswers.IssueOrAccept(r, Hostile[value]));
             var credential = system switch
             {
                 OperationsSystem.OLConnect => Connections.Credential("admin", "pw"),
@@ -218,7 +209,7 @@ namespace OperationsModule.Core.Tests.Security
         public async Task OL_Connect_login_answer_with_an_injected_header_taints_no_later_request()
         {
             // The finding as reported: "oltok-abc\r\nX-Evil: injected" would have been added to every later request.
-            await using var server = new RawHttpListener(r => Answer(r, "oltok-abc\r\nX-Evil: injected"));
+            await using var server = new RawHttpListener(r => LoginAnswers.IssueOrAccept(r, "oltok-abc\r\nX-Evil: injected"));
             var store = new SessionStore();
             var connect = PerCall(OperationsSystem.OLConnect, server, credential: Connections.Credential("admin", "pw"));
 

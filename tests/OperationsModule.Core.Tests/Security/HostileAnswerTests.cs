@@ -17,7 +17,7 @@ using static OperationsModule.Core.Tests.Security.SecurityHarness;
 namespace OperationsModule.Core.Tests.Security
 {
     /// <summary>
-    /// A server whose answers are wrong on purpose (issue 18, items 4 and 6): token bodies under unexpected statuses,
+    /// A server whose answers are wrong on purpose, as a proxy, a misconfigured server or an attacker may answer: token bodies under unexpected statuses,
     /// numbers no clock can hold, identifiers that are path steps. Each ends in one clear failure or a working call.
     /// </summary>
     public sealed class HostileAnswerTests
@@ -127,7 +127,7 @@ namespace OperationsModule.Core.Tests.Security
             {
                 if (!r.Path.EndsWith("/authentication/login", StringComparison.Ordinal)) return RawHttpListener.Answer(204);
                 Interlocked.Increment(ref logins);
-                return RawHttpListener.Answer(200, "oltok-1", "text/plain", "Token-Expires-In: " + expiresIn);
+                return LoginAnswers.OlConnect("oltok-1", "Token-Expires-In: " + expiresIn);
             });
             var store = new SessionStore();
             ConnectCommand.Connect(Connections.PerCall(OperationsSystem.OLConnect, server.BaseUri, credential: Connections.Credential("admin", "pw")), new ConnectOptions { SkipVerification = true }, store, new RecordingOutput(), CancellationToken.None);
@@ -145,7 +145,7 @@ namespace OperationsModule.Core.Tests.Security
         public async Task BigChange_expires_in_of_any_size_keeps_the_session_working(long expiresIn)
         {
             await using var server = new RawHttpListener(r => r.Path.EndsWith("/auth/tokens", StringComparison.Ordinal)
-                ? RawHttpListener.Answer(200, $"{{\"access_token\":\"bc-1\",\"expires_in\":{expiresIn}}}", "application/json")
+                ? LoginAnswers.BigChange("bc-1", expiresIn)
                 : RawHttpListener.Answer(204));
             var request = Connections.PerCall(OperationsSystem.BigChange, server.BaseUri, credential: Connections.Credential("client-1", "secret"));
 

@@ -93,7 +93,7 @@ namespace OperationsModule.Core.Tests.Security
             ["id: NEL (C1 control)"] = StopId("a\u0085b"),
             ["id: leading space"] = StopId(" 5001"),
             ["id: trailing space"] = StopId("5001 "),
-            // .NET Framework's Uri drops a segment's trailing dots: "abc." would cancel "abc" (issue 20, finding 6).
+            // .NET Framework's Uri drops a segment's trailing dots: "abc." would cancel "abc" under Windows PowerShell.
             ["id: trailing dot"] = StopId("abc."),
             ["id: three dots"] = StopId("..."),
             ["id: trailing dots"] = StopId("5001.."),
@@ -134,7 +134,7 @@ namespace OperationsModule.Core.Tests.Security
             ["connect: empty user name"] = Connect("Credential", (_, r) => r.Credential = Connections.Credential("", "x")),
             ["connect: empty token"] = Connect("Token", (_, r) => { r.Credential = null; r.Token = Connections.Secret(""); }),
             ["connect: credential and token"] = Connect("Token", (_, r) => r.Token = Connections.Secret("t")),
-            // Header values (issue 18): CR/LF/NUL/other controls/non-ASCII never reach a header.
+            // Header values: CR/LF/NUL/other controls/non-ASCII never reach a header, where they could add a line or a request.
             ["connect: token with CRLF"] = Connect("Token", (_, r) => { r.Credential = null; r.Token = Connections.Secret("tok\r\nX-Evil: 1"); }),
             ["connect: UserAgent with LF"] = Connect("UserAgent", (_, r) => r.UserAgent = "Runbook/1\nX-Evil: 1"),
             ["connect: UserAgent non-ASCII"] = Connect("UserAgent", (_, r) => r.UserAgent = "Runbook/ü"),

@@ -69,7 +69,7 @@ namespace OperationsModule.Core.Tests.Security
                     var refresh = "refresh-id-" + Guid.NewGuid().ToString("N");
                     issued.Add(access);
                     issued.Add(refresh);
-                    return RawHttpListener.Answer(201, JsonSerializer.Serialize(new { accessToken = access, refreshToken = new { id = refresh } }), "application/json");
+                    return LoginAnswers.Vcf(access, refresh);
                 }
                 if (request.Method == "PATCH")
                 {

@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OperationsModule.Core.Tests.Infrastructure;
 
 namespace OperationsModule.Core.Tests.Security
 {
@@ -17,15 +18,11 @@ namespace OperationsModule.Core.Tests.Security
     /// each connection, so a header value that smuggles a second request shows up as a second request. Its answers
     /// are whatever the test scripts, byte for byte (headers no real server would send included).
     /// </summary>
-    internal sealed class RawHttpListener : IAsyncDisposable
+    internal sealed class RawHttpListener : LoopbackSocketServer
     {
-        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
         private readonly Func<RawRequest, byte[]> _respond;
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly List<RawRequest> _requests = new List<RawRequest>();
         private readonly MemoryStream _wire = new MemoryStream();
-        private readonly List<Task> _connections = new List<Task>();
-        private readonly Task _accepting;
 
         /// <param name="respond">The whole answer to one parsed request: status line, headers and body (see <see cref="Answer"/>).</param>
         public RawHttpListener(Func<RawRequest, string> respond)
@@ -37,12 +34,8 @@ namespace OperationsModule.Core.Tests.Security
         public RawHttpListener(Func<RawRequest, byte[]> respond)
         {
             _respond = respond;
-            _listener.Start();
-            BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-            _accepting = AcceptAsync();
+            StartAccepting();
         }
-
-        public Uri BaseUri { get; }
 
         /// <summary>Every request parsed so far, in arrival order.</summary>
         public IReadOnlyList<RawRequest> Requests
@@ -77,37 +70,19 @@ namespace OperationsModule.Core.Tests.Security
             return Encoding.ASCII.GetBytes(head.ToString()).Concat(body).ToArray();
         }
 
-        private async Task AcceptAsync()
+        protected override async Task ServeAsync(TcpClient client)
         {
-            while (!_stop.IsCancellationRequested)
-            {
-                TcpClient client;
-                try
-                {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                }
-                catch (Exception) when (_stop.IsCancellationRequested)
-                {
-                    return;
-                }
-                lock (_connections) _connections.Add(ServeAsync(client));
-            }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using var _ = client;
             var stream = client.GetStream();
             var pending = new List<byte>();
             var buffer = new byte[8192];
             try
             {
-                while (!_stop.IsCancellationRequested)
+                while (!Stopping.IsCancellationRequested)
                 {
                     var request = TryParse(pending);
                     if (request is null)
                     {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
+                        var read = await stream.ReadAsync(buffer, Stopping);
                         if (read == 0) return;
                         lock (_wire) _wire.Write(buffer, 0, read);
                         pending.AddRange(buffer.Take(read));
@@ -115,11 +90,8 @@ namespace OperationsModule.Core.Tests.Security
                     }
                     lock (_requests) _requests.Add(request);
                     var answer = _respond(request);
-                    await stream.WriteAsync(answer, _stop.Token);
+                    await stream.WriteAsync(answer, Stopping);
                 }
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
             }
             catch (IOException)
             {
@@ -146,17 +118,6 @@ namespace OperationsModule.Core.Tests.Security
             if (bytes.Length < total) return null;
             pending.RemoveRange(0, total);
             return new RawRequest(lines[0], headers, Encoding.UTF8.GetString(bytes, end + 4, length));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            await _accepting;
-            Task[] connections;
-            lock (_connections) connections = _connections.ToArray();
-            await Task.WhenAll(connections);
-            _stop.Dispose();
         }
     }
 

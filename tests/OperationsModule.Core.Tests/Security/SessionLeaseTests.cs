@@ -16,7 +16,7 @@ using static OperationsModule.Core.Tests.Security.SecurityHarness;
 namespace OperationsModule.Core.Tests.Security
 {
     /// <summary>
-    /// Issue 18.5: a command keeps the connection it started with. Connect replacing the default session, or
+    /// A command keeps the connection it started with, so a Connect or Disconnect elsewhere never pulls it from under it. Connect replacing the default session, or
     /// Disconnect, retires it; the commands holding it finish on it, and it closes when the last of them ends.
     /// </summary>
     public sealed class SessionLeaseTests

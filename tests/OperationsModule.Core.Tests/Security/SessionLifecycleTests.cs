@@ -136,7 +136,7 @@ namespace OperationsModule.Core.Tests.Security
         }
 
         /// <summary>
-        /// What the cmdlets bind (issue 18, item 2): every command passes its default User-Agent, which must not
+        /// What the cmdlets bind: every command passes its default User-Agent, which must not
         /// replace Connect's; a -UserAgent typed on the command wins for that command only.
         /// </summary>
         [Fact]

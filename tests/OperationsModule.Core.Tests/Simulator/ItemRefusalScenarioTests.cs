@@ -9,7 +9,7 @@ using Outcome = OperationsModule.Simulator.FaultScenarios.ItemOutcome;
 
 namespace OperationsModule.Core.Tests.Simulator;
 
-/// <summary>Per-item refusals (issue 15, item 7a): one ID in N refused K times, then served; the item mix.</summary>
+/// <summary>Per-item refusals (one ID in N refused K times, then served) and the item mix: refusals that are not a limit on the connection.</summary>
 public sealed class ItemRefusalScenarioTests
 {
     [Fact]

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OperationsModule.Core.Tests.Simulator;
 
-/// <summary>Limit headers on every answer of the limiters (issue 15, item 7d), in each convention, and the lying mode.</summary>
+/// <summary>Limit headers on every answer of the limiters, in each convention, and the lying mode (a server whose headers are wrong).</summary>
 public sealed class LimitHeaderScenarioTests
 {
     [Fact]

@@ -8,7 +8,7 @@ using Xunit;
 namespace OperationsModule.Core.Tests.Simulator;
 
 /// <summary>
-/// The outage, the fixed window and the token bucket (issue 15, items 7b and 7c) on a virtual clock: the simulator
+/// The outage, the fixed window and the token bucket on a virtual clock: the simulator
 /// follows <see cref="SimulatorOptions.TimeProvider"/>, so nothing here depends on how fast the machine is.
 /// </summary>
 public sealed class LimiterScenarioTests

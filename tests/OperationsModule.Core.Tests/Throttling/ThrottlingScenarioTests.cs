@@ -14,7 +14,7 @@ using Xunit;
 namespace OperationsModule.Core.Tests.Throttling;
 
 /// <summary>
-/// The scenarios of issue 15 over real loopback HTTP, with the simulator's limiters and the gate on one virtual clock:
+/// The throttling scenarios (the simulator's FaultScenarios) over real loopback HTTP, with the simulator's limiters and the gate on one virtual clock:
 /// time moves only when something waits (a hold, pacing, a retry's back-off), so the virtual time a run takes is what
 /// its waits cost. Individual back-offs add up one after another on this clock, so times are compared between runs,
 /// never read as wall time (the bench measures that). Virtual time moves with the order in which real answers arrive, so

@@ -15,6 +15,9 @@ namespace OperationsModule.Core.Systems.BigChange
         /// <summary>A job ID no tenant has: the probe reads it and expects a not-found problem.</summary>
         internal const long ProbeJobId = long.MaxValue;
 
+        /// <summary>What to check when an answer is not the BigChange REST API's shape.</summary>
+        internal const string WrongServerAdvice = "Check that -BaseUri points at the BigChange REST API (https://api.bigchange.com); a proxy or login page may be answering.";
+
         public OperationsSystem System => OperationsSystem.BigChange;
 
         public string ExampleBaseUri => "https://api.bigchange.com";

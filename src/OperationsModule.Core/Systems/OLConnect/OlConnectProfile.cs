@@ -14,6 +14,9 @@ namespace OperationsModule.Core.Systems.OLConnect
     /// </summary>
     internal sealed class OlConnectProfile : ISystemProfile, ISessionVerifier
     {
+        /// <summary>What to check when an answer is not OL Connect Server's shape.</summary>
+        internal const string WrongServerAdvice = "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).";
+
         public OperationsSystem System => OperationsSystem.OLConnect;
 
         public string ExampleBaseUri => "https://server:9340";

@@ -154,7 +154,7 @@ namespace OperationsModule.Core.Systems.OLConnect
         {
             var failure = FailureBuilder.UnexpectedShape(
                 $"Waiting for OL Connect output creation operation '{id}' failed: {request.Describe()} answered '{BodyText.Summarize(response.QuotedBody, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
-                request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
+                request, response, OlConnectProfile.WrongServerAdvice);
             // A progress text holds no secret: keep it for diagnosis.
             failure.RawBody = OperationsApiException.Truncate(response.QuotedBody);
             return failure;

@@ -17,6 +17,9 @@ namespace OperationsModule.Core.Systems.Onedata
         /// <summary>An execution ID no Oneprovider issues (real ones are hex): the probe reads it and expects notFound.</summary>
         internal const string ProbeExecutionId = "operationsmodule-connect-probe";
 
+        /// <summary>What to check when an answer is not Oneprovider's shape.</summary>
+        internal const string WrongServerAdvice = "Check that -BaseUri points at the Oneprovider that supports the space (a proxy or login page may be answering).";
+
         public OperationsSystem System => OperationsSystem.Onedata;
 
         public string ExampleBaseUri => "https://oneprovider.example.org";

@@ -12,11 +12,11 @@ namespace OperationsModule.Core.Systems.Onedata
 
         private WorkflowExecutionStateReader()
             : base(OperationsSystem.Onedata, "WorkflowExecution", OnedataErrorParser.Instance, WorkflowExecutionStates.Spelling, WorkflowExecutionStates.IsFinal, WorkflowExecutionStates.Cancelled,
-                "Check that -BaseUri points at the Oneprovider that supports the space (a proxy or login page may be answering).")
+                OnedataProfile.WrongServerAdvice)
         {
         }
 
-        public override ApiRequest BuildRequest(OperationsSession session, string id) => WorkflowExecutionReader.Instance.BuildRequest(session, id);
+        public override ApiRequest BuildRequest(OperationsSession session, string id) => WorkflowExecutionItemReader.Instance.BuildRequest(session, id);
 
         public override string ReadAgainCommand(string id, CommandNames names) => $"{names.Named("Get", "WorkflowExecution")} -ExecutionId '{id.Replace("'", "''")}'";
     }

@@ -17,6 +17,9 @@ namespace OperationsModule.Core.Systems.Vcf
         /// <summary>A task ID in SDDC Manager's UUID form that no task has: the probe reads it and expects TASK_NOT_FOUND.</summary>
         internal const string ProbeTaskId = "00000000-0000-0000-0000-000000000000";
 
+        /// <summary>What to check when an answer is not SDDC Manager's shape.</summary>
+        internal const string WrongServerAdvice = "Check that -BaseUri points at SDDC Manager (a proxy or login page may be answering).";
+
         public OperationsSystem System => OperationsSystem.Vcf;
 
         public string ExampleBaseUri => "https://sddc-manager.example.org";

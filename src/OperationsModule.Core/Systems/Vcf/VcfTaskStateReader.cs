@@ -12,11 +12,11 @@ namespace OperationsModule.Core.Systems.Vcf
 
         private VcfTaskStateReader()
             : base(OperationsSystem.Vcf, "Task", VcfErrorParser.Instance, VcfTaskStates.Spelling, VcfTaskStates.IsFinal, VcfTaskStates.Cancelled,
-                "Check that -BaseUri points at SDDC Manager (a proxy or login page may be answering).")
+                VcfProfile.WrongServerAdvice)
         {
         }
 
-        public override ApiRequest BuildRequest(OperationsSession session, string id) => VcfTaskReader.Instance.BuildRequest(session, id);
+        public override ApiRequest BuildRequest(OperationsSession session, string id) => VcfTaskItemReader.Instance.BuildRequest(session, id);
 
         public override string ReadAgainCommand(string id, CommandNames names) => $"{names.Named("Get", "SddcManagerTask")} -TaskId '{id.Replace("'", "''")}'";
     }

@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Systems.Vcf
     /// SDDC Manager tokens: POST /v1/tokens {username,password} gives a TokenPair (accessToken + refreshToken.id),
     /// sent as Bearer. Before expiry or after a 401 the access token is refreshed with PATCH
     /// /v1/tokens/access-token/refresh (body: the refresh id as a JSON string, Content-Type application/json,
-    /// which PowerVCF #253 lacked); if that fails, log in again. On disconnect, DELETE /v1/tokens/refresh-token
+    /// without which SDDC Manager answers 400, as PowerVCF's refresh found); if that fails, log in again. On disconnect, DELETE /v1/tokens/refresh-token
     /// (same body) invalidates the refresh token, so it does not outlive the session on the server.
     /// </summary>
     internal sealed class VcfTokenAuthenticator : TokenLoginAuthenticator, IRevocableAuthenticator

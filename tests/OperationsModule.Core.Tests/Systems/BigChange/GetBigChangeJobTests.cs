@@ -155,9 +155,8 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
         public async Task Odd_spellings_and_nulls_from_the_server_read_as_the_vendor_spelling_and_null()
         {
             const string page = "{\"items\":[{\"id\":\"9\",\"status\":\"COMPLETEDOK\",\"reference\":null,\"startAt\":null,\"createdAt\":\"2026-12-01T08:00:00+01:00\"}],\"pageNumber\":1,\"pageSize\":1000,\"pageItemCount\":1}";
-            await using var server = new RawHttpListener(r => r.Path.StartsWith("/auth/tokens", StringComparison.Ordinal)
-                ? RawHttpListener.Answer(200, "{\"access_token\":\"t0k3n\",\"expires_in\":3600}", "application/json")
-                : RawHttpListener.Answer(200, page, "application/json"));
+            await using var server = new RawHttpListener(r => LoginAnswers.Issue(r, "t0k3n")
+                ?? RawHttpListener.Answer(200, page, "application/json"));
 
             var output = List(Client(server.BaseUri), BigChangeJobQuery.Create(Day, Day.AddDays(1), null));
 
@@ -169,9 +168,8 @@ namespace OperationsModule.Core.Tests.Systems.BigChange
         [Fact]
         public async Task A_page_without_items_is_one_clear_error()
         {
-            await using var server = new RawHttpListener(r => r.Path.StartsWith("/auth/tokens", StringComparison.Ordinal)
-                ? RawHttpListener.Answer(200, "{\"access_token\":\"t0k3n\",\"expires_in\":3600}", "application/json")
-                : RawHttpListener.Answer(200, "<html>Sign in</html>", "text/html"));
+            await using var server = new RawHttpListener(r => LoginAnswers.Issue(r, "t0k3n")
+                ?? RawHttpListener.Answer(200, "<html>Sign in</html>", "text/html"));
 
             var output = List(Client(server.BaseUri), BigChangeJobQuery.Create(Day, Day.AddDays(1), null));
 

@@ -7,6 +7,7 @@ using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.Vcf;
 using OperationsModule.Core.Tests.Infrastructure;
+using OperationsModule.Core.Tests.Systems.Shared;
 using OperationsModule.Simulator;
 using Xunit;
 
@@ -19,7 +20,7 @@ namespace OperationsModule.Core.Tests.Systems.Find
             Connections.PerCall(OperationsSystem.Vcf, sim.BaseUri, credential: Connections.Credential(sim.Options.VcfUser, sim.Options.VcfPassword));
 
         private static RecordingOutput List(SimulatorServer sim, VcfTaskFilter filter) =>
-            FindRun.List(Login(sim), connection => command => command.List(new VcfTaskList(connection, filter), connection, filter.Keep));
+            FindRun.List(Login(sim), (connection, command) => command.List(new VcfTaskPageSource(connection, filter), connection, filter.Keep));
 
         private static string[] TaskPages(SimulatorServer sim) =>
             sim.Journal.Snapshot().Where(r => r.Method == "GET" && r.Path == "/v1/tasks").Select(r => r.Query).ToArray();
@@ -152,7 +153,7 @@ namespace OperationsModule.Core.Tests.Systems.Find
             await using var sim = await SimulatorServer.StartAsync();
             sim.State.Vcf.AddTask("t-1", "IN_PROGRESS", "Upgrade ESXi hosts", "UPGRADE", new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero));
 
-            var output = FindRun.Read(Login(sim), VcfTaskReader.Instance, "t-1", "no-such-task", "..");
+            var output = FindRun.Read(Login(sim), VcfTaskItemReader.Instance, null, "t-1", "no-such-task", "..");
 
             var task = output.Single<SddcManagerTask>();
             Assert.Equal(("t-1", "Upgrade ESXi hosts", "UPGRADE", "IN_PROGRESS"), (task.TaskId, task.Name, task.Type, task.Status));

@@ -6,6 +6,7 @@ using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.Onedata;
 using OperationsModule.Core.Tests.Infrastructure;
+using OperationsModule.Core.Tests.Systems.Shared;
 using OperationsModule.Simulator;
 using Xunit;
 
@@ -21,7 +22,7 @@ namespace OperationsModule.Core.Tests.Systems.Find
             Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret(sim.Options.OnedataToken));
 
         private static RecordingOutput List(SimulatorServer sim, string spaceId, string phase, int throttleLimit = 8) =>
-            FindRun.List(Onedata(sim), connection => command => command.ListThenRead(new WorkflowExecutionList(connection, spaceId, phase), WorkflowExecutionReader.Instance, connection), throttleLimit);
+            FindRun.List(Onedata(sim), (connection, command) => command.ListThenRead(new WorkflowExecutionPageSource(connection, spaceId, phase), WorkflowExecutionItemReader.Instance, connection), throttleLimit);
 
         [Fact]
         public async Task The_list_follows_nextPageToken_to_isLast_and_reads_each_execution()
@@ -102,7 +103,7 @@ namespace OperationsModule.Core.Tests.Systems.Find
             await using var sim = await SimulatorServer.StartAsync();
             var request = Connections.PerCall(OperationsSystem.Onedata, sim.BaseUri, token: Connections.Secret("nonsense"));
 
-            var output = FindRun.List(request, connection => command => command.ListThenRead(new WorkflowExecutionList(connection, "s-1", "ongoing"), WorkflowExecutionReader.Instance, connection));
+            var output = FindRun.List(request, (connection, command) => command.ListThenRead(new WorkflowExecutionPageSource(connection, "s-1", "ongoing"), WorkflowExecutionItemReader.Instance, connection));
 
             var failure = Assert.Single(output.Failures);
             Assert.Equal("badToken", failure.Exception.VendorError?.Code);
@@ -115,7 +116,7 @@ namespace OperationsModule.Core.Tests.Systems.Find
             await using var sim = await SimulatorServer.StartAsync();
             sim.State.Onedata.AddExecution("11a53ed06d175c89bc3ed5be61f8217cch1890", "finished");
 
-            var output = FindRun.Read(Onedata(sim), WorkflowExecutionReader.Instance, "11a53ed06d175c89bc3ed5be61f8217cch1890", "nope", " ");
+            var output = FindRun.Read(Onedata(sim), WorkflowExecutionItemReader.Instance, null, "11a53ed06d175c89bc3ed5be61f8217cch1890", "nope", " ");
 
             var execution = output.Single<WorkflowExecution>();
             Assert.Equal(("finished", "ended"), (execution.Status, execution.Phase));

@@ -7,6 +7,7 @@ using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.Onedata;
 using OperationsModule.Core.Systems.Vcf;
 using OperationsModule.Core.Tests.Infrastructure;
+using OperationsModule.Core.Tests.Systems.Shared;
 using OperationsModule.Simulator;
 using OperationsModule.Simulator.Faults;
 using Xunit;

@@ -64,8 +64,8 @@ namespace OperationsModule.Core.Tests.Systems.Find
         {
             using var spec = Spec("vcf.json");
             using var connection = Connections.Resolve(Connections.PerCall(OperationsSystem.Vcf, Base, token: Connections.Secret("t")));
-            var list = new VcfTaskList(connection, new VcfTaskFilter(new[] { "IN_PROGRESS" }, "upgrade", "UPGRADE")).BuildRequest(PageCursor.ForNumber(2));
-            var read = VcfTaskReader.Instance.BuildRequest(connection.Session, "7e1c2eee-3177-4e3b-84db-bfebc83f386a");
+            var list = new VcfTaskPageSource(connection, new VcfTaskFilter(new[] { "IN_PROGRESS" }, "upgrade", "UPGRADE")).BuildRequest(PageCursor.ForNumber(2));
+            var read = VcfTaskItemReader.Instance.BuildRequest(connection.Session, "7e1c2eee-3177-4e3b-84db-bfebc83f386a");
 
             var (listPath, listOperation) = Operation(spec.RootElement, "/", list);
             var (readPath, _) = Operation(spec.RootElement, "/", read);
@@ -92,8 +92,8 @@ namespace OperationsModule.Core.Tests.Systems.Find
             using var spec = Spec("onedata.json");
             var basePath = spec.RootElement.GetProperty("basePath").GetString()!;
             using var connection = Connections.Resolve(Connections.PerCall(OperationsSystem.Onedata, Base, token: Connections.Secret("t")));
-            var list = new WorkflowExecutionList(connection, "s-1", "ended").BuildRequest(PageCursor.ForToken("next"));
-            var read = WorkflowExecutionReader.Instance.BuildRequest(connection.Session, "wid-1");
+            var list = new WorkflowExecutionPageSource(connection, "s-1", "ended").BuildRequest(PageCursor.ForToken("next"));
+            var read = WorkflowExecutionItemReader.Instance.BuildRequest(connection.Session, "wid-1");
 
             var (listPath, listOperation) = Operation(spec.RootElement, basePath, list);
             var (readPath, _) = Operation(spec.RootElement, basePath, read);
@@ -105,7 +105,7 @@ namespace OperationsModule.Core.Tests.Systems.Find
             Assert.Equal(phase.GetProperty("enum").EnumerateArray().Select(e => e.GetString()), WorkflowExecutionStates.Phases);
             Assert.Equal(WorkflowExecutionStates.DefaultPhase, phase.GetProperty("default").GetString());
             var limit = listOperation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "limit");
-            Assert.Equal(WorkflowExecutionList.Limit, limit.GetProperty("maximum").GetInt32());
+            Assert.Equal(WorkflowExecutionPageSource.Limit, limit.GetProperty("maximum").GetInt32());
         }
 
         [Fact]

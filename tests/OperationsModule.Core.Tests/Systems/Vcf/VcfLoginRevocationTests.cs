@@ -15,7 +15,7 @@ using static OperationsModule.Core.Tests.Systems.Vcf.StopTaskTests;
 namespace OperationsModule.Core.Tests.Systems.Vcf
 {
     /// <summary>
-    /// Issue 17: every VCF login is revoked once the command or session that made it ends. Each test counts, in the
+    /// Every VCF login is revoked once the command or session that made it ends, so no refresh token outlives it on the server. Each test counts, in the
     /// simulator's journal, the logins (POST /v1/tokens) and the revocations (DELETE /v1/tokens/refresh-token).
     /// </summary>
     public sealed class VcfLoginRevocationTests

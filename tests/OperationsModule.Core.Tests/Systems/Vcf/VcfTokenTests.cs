@@ -26,7 +26,7 @@ namespace OperationsModule.Core.Tests.Systems.Vcf
             var output = Run(Endpoint, WithLogin(sim), "t-1");
 
             Assert.Single(output.Objects);
-            // The per-call login is revoked when the command ends (issue 17).
+            // The per-call login is revoked when the command ends, so its refresh token does not outlive it on the server.
             Assert.Equal(new[] { "POST /v1/tokens", "DELETE /v1/tasks/t-1", "DELETE /v1/tokens/refresh-token" }, Sequence(sim));
             var login = sim.Journal.Snapshot()[0];
             Assert.StartsWith("application/json", login.Headers["Content-Type"]);

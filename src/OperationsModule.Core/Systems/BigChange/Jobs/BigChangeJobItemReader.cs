@@ -1,5 +1,4 @@
 using System.Globalization;
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
@@ -24,9 +23,9 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
         public BigChangeJob Read(ApiRequest request, ApiResponse response, ResolvedConnection connection)
         {
             var id = request.Uri.Segments[request.Uri.Segments.Length - 1];
-            if (response.StatusCode != 200)
-                throw FailureBuilder.FromResponse(request, response, ProblemDetailsParser.Instance, $"Reading BigChange job '{id}' failed");
-            return BigChangeJobReader.ReadJob(request, response, long.Parse(request.Headers["Customer-Id"], CultureInfo.InvariantCulture), connection);
+            var customerId = long.Parse(request.Headers["Customer-Id"], CultureInfo.InvariantCulture);
+            var answer = new JsonAnswer($"Reading BigChange job '{id}' failed", ProblemDetailsParser.Instance, "a job (an object with a numeric id)", BigChangeProfile.WrongServerAdvice);
+            return answer.ReadObject(request, response, job => BigChangeJobJson.Read(job, customerId, connection));
         }
     }
 }

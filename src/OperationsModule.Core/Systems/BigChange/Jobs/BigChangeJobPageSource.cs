@@ -1,4 +1,4 @@
-using OperationsModule.Core.Errors;
+using System.Text.Json;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
@@ -12,6 +12,9 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
     /// </summary>
     internal sealed class BigChangeJobPageSource : IPageSource<BigChangeJob>
     {
+        private static readonly JsonAnswer Answer = new JsonAnswer("Listing BigChange jobs failed", ProblemDetailsParser.Instance,
+            "the page envelope {items, pageNumber, pageSize, pageItemCount} of jobs with a numeric id", BigChangeProfile.WrongServerAdvice);
+
         private readonly BigChangeJobQuery _query;
         private readonly ResolvedConnection _connection;
         private readonly long _customerId;
@@ -30,15 +33,16 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
         public ApiRequest BuildRequest(PageCursor cursor) =>
             _query.BuildPageRequest(_connection.Session.BaseUri, cursor.Number ?? 1, _customerId);
 
-        public Page<BigChangeJob> ReadPage(ApiRequest request, ApiResponse response)
-        {
-            if (response.StatusCode != 200)
-                throw FailureBuilder.FromResponse(request, response, ProblemDetailsParser.Instance, "Listing BigChange jobs failed");
-            var (jobs, number, size) = BigChangeJobReader.ReadPage(request, response, _customerId, _connection);
-            // A server that does not echo its page size used the one asked for.
-            return new Page<BigChangeJob>(jobs) { PageNumber = number, PageSize = size ?? _query.PageSize };
-        }
+        public Page<BigChangeJob> ReadPage(ApiRequest request, ApiResponse response) =>
+            Answer.ReadPage(request, response, "items", job => BigChangeJobJson.Read(job, _customerId, _connection), ReadPaging);
 
         public string? KeyOf(BigChangeJob item) => item.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private void ReadPaging(JsonElement root, Page<BigChangeJob> page)
+        {
+            page.PageNumber = BigChangeJobJson.Long(root, "pageNumber");
+            // A server that does not echo its page size used the one asked for.
+            page.PageSize = (int?)BigChangeJobJson.Long(root, "pageSize") ?? _query.PageSize;
+        }
     }
 }

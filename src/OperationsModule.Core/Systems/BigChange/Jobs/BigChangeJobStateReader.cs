@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using OperationsModule.Core.Http;
+using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Waiting;
@@ -35,8 +37,12 @@ namespace OperationsModule.Core.Systems.BigChange.Jobs
 
         protected override ItemState ParseState(ApiRequest request, ApiResponse response, string id)
         {
-            var status = BigChangeJobReader.ReadStatus(request, response);
-            return new ItemState(status ?? "unknown", BigChangeJobStatus.IsFinal(status), status == BigChangeJobStatus.Cancelled);
+            var answer = new JsonAnswer($"Confirming the cancel of BigChange job '{id}' failed", ProblemDetailsParser.Instance, "a JSON object (the job)", BigChangeProfile.WrongServerAdvice);
+            return answer.ReadRoot(request, response, job => job.ValueKind == JsonValueKind.Object ? StateOf(BigChangeJobStatus.Normalize(JsonFields.Text(job, "status"))) : null);
         }
+
+        /// <summary>A job without a status is not final: the wait reads it again.</summary>
+        private static ItemState StateOf(string? status) =>
+            new ItemState(status ?? "unknown", BigChangeJobStatus.IsFinal(status), status == BigChangeJobStatus.Cancelled);
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
+using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Validation;
@@ -16,6 +17,9 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
     /// </summary>
     internal static class OutputCreationListClient
     {
+        private static readonly JsonAnswer ListAnswer = new JsonAnswer("Listing OL Connect output creation operations failed", OlConnectErrorParser.Instance,
+            "the JSON Operations List (an array of {id, type, subTask, startTime, progress})", OlConnectProfile.WrongServerAdvice);
+
         public static ApiRequest BuildList(Uri baseUri) => new ApiRequest(HttpMethod.Get, OlConnectPaths.Operations(baseUri));
 
         public static ApiRequest BuildGet(Uri baseUri, string operationId) =>
@@ -41,25 +45,11 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
         internal static OperationsApiException UnexpectedProgress(ApiRequest request, ApiResponse response, string operationId) =>
             FailureBuilder.UnexpectedShape(
                 $"Reading OL Connect output creation operation '{operationId}' failed: {request.Describe()} answered '{BodyText.Summarize(response.Body, response.ContentType) ?? string.Empty}', which is neither a percentage (0-100) nor 'done'.",
-                request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
+                request, response, OlConnectProfile.WrongServerAdvice);
 
         /// <summary>The JSON Operations List: [{id, type, subTask, startTime (ms since the epoch), progress}].</summary>
-        public static IReadOnlyList<OutputCreation> ReadList(ApiRequest request, ApiResponse response, ResolvedConnection connection)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(response.Body);
-                if (document.RootElement.ValueKind != JsonValueKind.Array) throw Unexpected(request, response);
-                var list = new List<OutputCreation>(document.RootElement.GetArrayLength());
-                foreach (var item in document.RootElement.EnumerateArray())
-                    list.Add(Read(item, connection) ?? throw Unexpected(request, response));
-                return list;
-            }
-            catch (JsonException)
-            {
-                throw Unexpected(request, response);
-            }
-        }
+        public static IReadOnlyList<OutputCreation> ReadList(ApiRequest request, ApiResponse response, ResolvedConnection connection) =>
+            ListAnswer.ReadArray(request, response, item => Read(item, connection));
 
         private static OutputCreation? Read(JsonElement item, ResolvedConnection connection)
         {
@@ -71,19 +61,11 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
             int? percent = item.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var value) ? value : (int?)null;
             return new OutputCreation(id!, OutputCreationStatus.Running, percent, connection.Session.BaseUri, connection.PipeableSession)
             {
-                Type = Text(item, "type"),
-                SubTask = Text(item, "subTask"),
+                Type = JsonFields.Text(item, "type"),
+                SubTask = JsonFields.Text(item, "subTask"),
                 StartedAt = item.TryGetProperty("startTime", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var ms)
                     ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null,
             };
         }
-
-        private static string? Text(JsonElement item, string name) =>
-            item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static OperationsApiException Unexpected(ApiRequest request, ApiResponse response) =>
-            FailureBuilder.UnexpectedShape(
-                $"Listing OL Connect output creation operations failed: {request.Describe()} answered {response.StatusCode} with {BodyShape.Describe(response.Body)}, not the JSON Operations List (an array of {{id, type, subTask, startTime, progress}}).",
-                request, response, "Check that -BaseUri points at OL Connect Server's REST API (a proxy or login page may be answering).");
     }
 }

@@ -1,4 +1,3 @@
-using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Models;
@@ -19,12 +18,8 @@ namespace OperationsModule.Core.Systems.OLConnect.Listing
 
         public ApiRequest BuildRequest(PageCursor cursor) => OutputCreationListClient.BuildList(_connection.Session.BaseUri);
 
-        public Page<OutputCreation> ReadPage(ApiRequest request, ApiResponse response)
-        {
-            if (response.StatusCode != 200)
-                throw FailureBuilder.FromResponse(request, response, OlConnectErrorParser.Instance, "Listing OL Connect output creation operations failed");
-            return new Page<OutputCreation>(OutputCreationListClient.ReadList(request, response, _connection)) { IsLast = true };
-        }
+        public Page<OutputCreation> ReadPage(ApiRequest request, ApiResponse response) =>
+            new Page<OutputCreation>(OutputCreationListClient.ReadList(request, response, _connection)) { IsLast = true };
 
         public string? KeyOf(OutputCreation item) => item.OperationId;
     }
