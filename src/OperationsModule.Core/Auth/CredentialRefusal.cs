@@ -29,9 +29,9 @@ namespace OperationsModule.Core.Auth
         private object? _refusedIn;
         private TaskCompletionSource<bool>? _trial;
 
-        // Only Basic sends the password itself on every request; a login or a token is answered for by the login.
+        // A credential a login or a token stands for is answered for by that login; one every request carries is not.
         public static CredentialRefusal For(IAuthenticator authenticator) =>
-            All.GetValue(authenticator, a => new CredentialRefusal { _known = a is not BasicAuthenticator });
+            All.GetValue(authenticator, a => new CredentialRefusal { _known = !a.EveryRequestTriesCredential });
 
         /// <summary>
         /// Lets a request with the credential go: at once when the server has answered for it and no refusal is remembered; as the trial when nobody is

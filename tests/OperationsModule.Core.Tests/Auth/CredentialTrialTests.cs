@@ -21,14 +21,16 @@ namespace OperationsModule.Core.Tests.Auth
             new object[] { "Token", false },
             new object[] { "Login", false },
             new object[] { "None", false },
+            new object[] { "StatesItTriesEveryRequest", true },
         };
 
         private static IAuthenticator Create(string kind) => kind switch
         {
+            "StatesItTriesEveryRequest" => new TriesOnEveryRequest(),
             "Basic" => new BasicAuthenticator(Connections.Credential("admin", "pw")),
             "Token" => new HeaderTokenAuthenticator("X-Auth-Token", Connections.Secret("tok")),
             "Login" => new VcfTokenAuthenticator(new Uri("https://sddc.example/"), Connections.Credential("admin@local", "pw")),
-            _ => NoAuthenticator.Instance,
+            _ => new NoAuthenticator(),
         };
 
         [Theory]
@@ -60,6 +62,18 @@ namespace OperationsModule.Core.Tests.Auth
 
             Assert.Null(await refusal.EnterAsync(command, CancellationToken.None));
             Assert.True(refusal.EnterAsync(command, CancellationToken.None).IsCompleted);
+        }
+    
+        /// <summary>Not Basic, yet says every request tries its credential: the trial follows what it states, not its type.</summary>
+        private sealed class TriesOnEveryRequest : IAuthenticator
+        {
+            public string Kind => "Custom";
+            public string? UserName => "someone";
+            public bool SendsSecrets => true;
+            public bool EveryRequestTriesCredential => true;
+            public Task<object?> PrepareAsync(OperationsModule.Core.Http.ApiTransport transport, OperationsModule.Core.Output.ILogSink log, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
+            public void Apply(System.Net.Http.HttpRequestMessage request, object? stamp) { }
+            public Task<bool> RenewAsync(object? stamp, OperationsModule.Core.Http.ApiTransport transport, OperationsModule.Core.Output.ILogSink log, CancellationToken cancellationToken) => Task.FromResult(false);
         }
     }
 }

@@ -24,7 +24,7 @@ namespace OperationsModule.Core.Systems.OLConnect
         public IAuthenticator CreateAuthenticator(Uri baseUri, SecretCredential? credential, SecretText? token, bool persistent)
         {
             if (token is not null) return new HeaderTokenAuthenticator("auth_token", token);
-            if (credential is null) return NoAuthenticator.Instance;
+            if (credential is null) return new NoAuthenticator();
             return persistent ? new OlConnectLoginAuthenticator(baseUri, credential) : new BasicAuthenticator(credential);
         }
 
