@@ -170,7 +170,7 @@ namespace OperationsModule.Core.Http.Throttling
         /// One look at the gate under the lock: the send time when this request may go now; else how long to wait, or
         /// the task that completes when a place in the window frees.
         /// </summary>
-        private double? TryTakeTurn(Uri uri, ILogSink log, out double wait, out Task? slotFreed)
+        internal double? TryTakeTurn(Uri uri, ILogSink log, out double wait, out Task? slotFreed)
         {
             slotFreed = null;
             lock (_sync)
@@ -192,7 +192,7 @@ namespace OperationsModule.Core.Http.Throttling
                     wait = at - now;
                     return null;
                 }
-                if (_quota.Known && (wait = _quota.TryTake(now)) > 0) return null;
+                if (_quota.Known && (wait = _quota.TryTake(now, Volatile.Read(ref _inFlight))) > 0) return null;
                 _nextSend = at + interval;
                 CountSent();
                 return now;
@@ -223,7 +223,7 @@ namespace OperationsModule.Core.Http.Throttling
                 if (announced is { } quota)
                 {
                     Engage();
-                    _quota.Update(quota, now, Volatile.Read(ref _inFlight), maximumHold.TotalSeconds);
+                    _quota.Update(quota, now, Volatile.Read(ref _inFlight), maximumHold.TotalSeconds, sentAt);
                 }
                 if (throttled == true)
                 {
