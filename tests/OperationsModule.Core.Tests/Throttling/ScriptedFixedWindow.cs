@@ -30,6 +30,9 @@ internal sealed class ScriptedFixedWindow
     private readonly QuotaHeaders _headers;
     private readonly DateTimeOffset _epochOrigin;
     private readonly bool _enforced;
+
+    /// <summary>Resets rounded down (truncated) instead of up, as a server that formats its clock's whole seconds does.</summary>
+    public bool RoundsDown { get; init; }
     private double? _start;
     private int _used;
 
@@ -68,11 +71,11 @@ internal sealed class ScriptedFixedWindow
 
     private Dictionary<string, string> Headers(int remaining, double end, double at)
     {
-        var delta = Text((long)Math.Ceiling(end - at));
+        var delta = Text(Whole(end - at));
         switch (_headers)
         {
             case QuotaHeaders.GitHub:
-                var epoch = (long)Math.Ceiling(_epochOrigin.AddSeconds(end).ToUnixTimeMilliseconds() / 1000.0);
+                var epoch = Whole(_epochOrigin.AddSeconds(end).ToUnixTimeMilliseconds() / 1000.0);
                 return new() { ["X-RateLimit-Limit"] = Text(_limit), ["X-RateLimit-Remaining"] = Text(remaining), ["X-RateLimit-Reset"] = Text(epoch) };
             case QuotaHeaders.Draft:
                 return new() { ["RateLimit-Limit"] = Text(_limit), ["RateLimit-Remaining"] = Text(remaining), ["RateLimit-Reset"] = delta };
@@ -84,6 +87,8 @@ internal sealed class ScriptedFixedWindow
                 };
         }
     }
+
+    private long Whole(double seconds) => (long)(RoundsDown ? Math.Floor(seconds) : Math.Ceiling(seconds));
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,11 +11,12 @@ namespace OperationsModule.Core.Http.Throttling
     /// window; a window longer than <see cref="SpreadHorizonSeconds"/> is spread over that horizon instead, so an
     /// hourly quota does not slow a short run to a crawl.</item>
     /// <item>Answers arrive out of order: within one window the smaller count and the earlier reset win (servers round
-    /// resets up to whole seconds, so every reset is an upper bound); more left than the previous answer said, or a
-    /// reset more than a second later, is a new window and replaces both; an answer whose reset is more than a second
+    /// resets up to whole seconds, so every reset is an upper bound); the quota restored (more left than the fewest this
+    /// window showed, by more than reordering explains), or a reset more than a second later, is a new window and
+    /// replaces both; an answer whose reset is more than a second
     /// before the current one is from a window already over and is ignored.</item>
-    /// <item>When the reset passes, the quota is the announced limit again, for the window length last seen; with no
-    /// limit known, one request goes out to learn it. No wait for a reset is longer than the gate's maximum hold.</item>
+    /// <item>When the reset passes, the quota is the announced limit again (less the requests in flight, at least one),
+    /// for the window length's upper bound; with no limit known, one request goes out to learn it. No wait for a reset is longer than the gate's maximum hold.</item>
     /// <item>The edge of a window is where requests go wrong: a reset is rounded up to whole seconds (GitHub's epoch
     /// seconds name the same second all window long, so its end looks up to a second late), and requests in flight at
     /// the turnover may land on either side of it. So the end the budget spends towards is an upper bound, never early:
@@ -46,6 +47,11 @@ namespace OperationsModule.Core.Http.Throttling
         // earlier by the server and answered later, not a new window.
         private double _fewestSentAt = double.NegativeInfinity;
 
+        // When the budget last assumed a new window on its own (NaN once an answer showed it), and how much later than
+        // they say resets are taken: a whole second once the server showed one that passed with its window still open.
+        private double _assumedAt = double.NaN;
+        private double _resetSlack;
+
         /// <summary>True once any answer announced a quota.</summary>
         public bool Known { get; private set; }
 
@@ -56,8 +62,18 @@ namespace OperationsModule.Core.Http.Throttling
         /// <param name="sentAt">When the answered request was sent (negative infinity when unknown).</param>
         public void Update(AnnouncedLimit announced, double now, int othersInFlight, double maximumHold, double sentAt = double.NegativeInfinity)
         {
-            var resetAt = now + Math.Min(announced.ResetSeconds, maximumHold);
+            var resetAt = now + Math.Min(announced.ResetSeconds + _resetSlack, maximumHold);
             var left = Math.Max(0, announced.Remaining - othersInFlight);
+            if (ResetWasEarly(announced, sentAt))
+            {
+                // Rounded down, or the server's clock ahead of ours: every reset is up to its resolution early.
+                _resetSlack = 1;
+                _assumedAt = double.NaN;
+                _left = left;
+                _resetAt = resetAt + 1;
+                return;
+            }
+            if (sentAt >= _assumedAt) _assumedAt = double.NaN; // counted in the new window: the assumption held
             if (!Known)
             {
                 _left = left;
@@ -70,15 +86,16 @@ namespace OperationsModule.Core.Http.Throttling
                 // Sent before the window we already spend turned over: its count is of a window that is gone.
                 return;
             }
-            else if (RestoresQuota(announced, othersInFlight, sentAt) || resetAt > _resetAt + StaleSeconds)
+            else if (RestoresQuota(announced, othersInFlight, sentAt) || resetAt > _resetAt + StaleSeconds + _resetSlack)
             {
                 // A new window (its quota restored, or a reset a window later): it began since the previous answer,
                 // so it ends at most one window length from now, and no later than the header says. Both are upper
                 // bounds on the truth, so the earlier is never early.
                 _left = left;
-                _window.OnTurnover(now);
+                _window.OnTurnover(now, _resetSlack);
                 _window.OnAnswer(announced, sentAt);
-                _resetAt = Math.Min(resetAt, now + _window.UpperBound);
+                _resetAt = Math.Min(resetAt, now + _window.UpperBound(_resetSlack));
+                _assumedAt = double.NaN;
                 _serverRemaining = announced.Remaining;
                 _fewestSentAt = sentAt;
             }
@@ -108,6 +125,13 @@ namespace OperationsModule.Core.Http.Throttling
             announced.Remaining > _serverRemaining + Math.Max(othersInFlight, (_limit ?? 0) / 2) && sentAt > _fewestSentAt;
 
         /// <summary>
+        /// A request sent after the budget assumed a new window, counted by the server in the old one (no more left than
+        /// its fewest): the reset that window announced came before its end.
+        /// </summary>
+        private bool ResetWasEarly(AnnouncedLimit announced, double sentAt) =>
+            sentAt >= _assumedAt && announced.Remaining <= _serverRemaining;
+
+        /// <summary>
         /// Takes one request's share if it may go now and returns 0; otherwise returns the seconds to wait and takes nothing.
         /// </summary>
         /// <param name="inFlight">Requests on the wire now: at an assumed turnover they may land in the new window.</param>
@@ -118,8 +142,9 @@ namespace OperationsModule.Core.Http.Throttling
                 // A new window: the announced limit again, less what is in flight; at least one request, so a quota
                 // smaller than the requests in flight never stalls the run (and with no limit known, one to learn it).
                 _left = Math.Max(1, (_limit ?? 1) - inFlight);
-                _resetAt = now + Math.Max(ResetMargin, _window.UpperBound);
+                _resetAt = now + Math.Max(ResetMargin, _window.UpperBound(_resetSlack));
                 _nextSend = now;
+                _assumedAt = now;
             }
             if (_left < 1) return Math.Max(ResetMargin, _resetAt + ResetMargin - now);
             var horizon = Math.Min(Math.Max(_resetAt - now, 0), SpreadHorizonSeconds);

@@ -28,8 +28,8 @@ namespace OperationsModule.Core.Http.Throttling
         private double _latestSendInWindow = double.NegativeInfinity;
         private double _latestSendBeforeTurnover = double.NegativeInfinity;
 
-        /// <summary>The bound: announced, else bracketed, else the longest reset seen (at least a tick).</summary>
-        public double UpperBound => _announced ?? _bracketed ?? Math.Max(1e-3, _longestReset);
+        /// <summary>The bound: announced, else bracketed, else the longest reset seen plus <paramref name="resetSlack"/> (at least a tick).</summary>
+        public double UpperBound(double resetSlack) => _announced ?? _bracketed ?? Math.Max(1e-3, _longestReset + resetSlack);
 
         /// <summary>An answer of the current window, sent at <paramref name="sentAt"/>.</summary>
         public void OnAnswer(AnnouncedLimit announced, double sentAt)
@@ -40,10 +40,11 @@ namespace OperationsModule.Core.Http.Throttling
         }
 
         /// <summary>The first answer of a new window arrived at <paramref name="now"/> (before its <see cref="OnAnswer"/>).</summary>
-        public void OnTurnover(double now)
+        /// <param name="resetSlack">How much later than they say resets are taken (a second once one came early).</param>
+        public void OnTurnover(double now, double resetSlack)
         {
             var bound = now - _latestSendBeforeTurnover;
-            if (!double.IsInfinity(bound) && bound >= _longestReset - 1) _bracketed = Math.Min(_bracketed ?? double.MaxValue, bound);
+            if (!double.IsInfinity(bound) && bound >= _longestReset + resetSlack - 1) _bracketed = Math.Min(_bracketed ?? double.MaxValue, bound);
             _latestSendBeforeTurnover = _latestSendInWindow;
             _latestSendInWindow = double.NegativeInfinity;
         }
