@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Threading;
-using System.Threading.Tasks;
 using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Http.Throttling
@@ -21,7 +20,7 @@ namespace OperationsModule.Core.Http.Throttling
             {
                 Interlocked.Decrement(ref _inFlight);
                 if (throttled == false) _answers.Add(Now(), refused: false);
-                // The gate may have engaged meanwhile, with a request waiting for this place in the window.
+                // The gate may have engaged meanwhile, with a request waiting for this place under the in-flight limit.
                 if (_engaged) WakeWaiters();
                 return ThrottleVerdict.None;
             }
@@ -43,7 +42,7 @@ namespace OperationsModule.Core.Http.Throttling
                 {
                     _answers.Add(now, refused: false);
                     _rate?.OnAdmitted(now, sentAt);
-                    if (_rate?.Rate is not null) _window?.OnAdmitted();
+                    if (_rate?.Rate is not null) _inFlightLimit?.OnAdmitted();
                 }
             }
             WakeWaiters();
@@ -71,7 +70,7 @@ namespace OperationsModule.Core.Http.Throttling
                 // them took a 50/s server's rate to three times its limit.
                 if ((!repeat || _rate.InSlowStart) && _rate.OnThrottled(now, sentAt))
                 {
-                    _window!.OnThrottled();
+                    _inFlightLimit!.OnThrottled();
                     if (log.IsVerboseEnabled)
                         log.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0}: the server refused a request while admitting others: sending slower; {1}.", uri.Authority, Limits()));
                 }
@@ -106,7 +105,7 @@ namespace OperationsModule.Core.Http.Throttling
             var decreased = admitted > 0 && !_outage && _rate!.OnHold(now, sentAt, Math.Max(now, _closedUntil), admitted);
             if (decreased)
             {
-                _window!.OnThrottled();
+                _inFlightLimit!.OnThrottled();
                 _nextSend = Math.Max(_nextSend, _closedUntil);
             }
             if ((closes || decreased) && log.IsVerboseEnabled)

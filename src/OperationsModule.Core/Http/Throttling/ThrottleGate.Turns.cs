@@ -18,7 +18,7 @@ namespace OperationsModule.Core.Http.Throttling
         }
 
         /// <summary>
-        /// Waits until the gate is open, a place in the window is free, the pacing allows a send and the announced quota
+        /// Waits until the gate is open, a place under the in-flight limit is free, the pacing allows a send and the announced quota
         /// has one left; returns the send time. One request at a time waits at the head (first come, first served), so a
         /// slot always reflects the limits of the moment it is taken, never slower ones from when the request arrived.
         /// </summary>
@@ -50,7 +50,7 @@ namespace OperationsModule.Core.Http.Throttling
 
         /// <summary>
         /// One look at the gate under the lock: the send time when this request may go now; else how long to wait, or
-        /// the task that completes when a place in the window frees.
+        /// the task that completes when a place under the in-flight limit frees.
         /// </summary>
         internal double? TryTakeTurn(Uri uri, ILogSink log, out double wait, out Task? slotFreed)
         {
@@ -64,7 +64,7 @@ namespace OperationsModule.Core.Http.Throttling
                 var interval = _rate?.Rate is { } rate ? 1 / rate : 0;
                 // A late wake-up may catch up by two slots at most: a longer burst would meet the server's limit.
                 var at = Math.Max(_nextSend, now - 2 * interval);
-                if (Volatile.Read(ref _inFlight) >= _window!.Size)
+                if (Volatile.Read(ref _inFlight) >= _inFlightLimit!.Size)
                 {
                     slotFreed = (_slotFreed ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
                     return null;

@@ -24,11 +24,11 @@ namespace OperationsModule.Core.Http.Throttling
     /// the gate is held is of a request sent before the hold, and stretches it.
     /// A connection-wide refusal holds every request for its Retry-After together (<see cref="ThrottleVerdict.Hold"/>).
     /// Any other refusal is the item's (<see cref="ThrottleVerdict.Item"/>): the item waits its own Retry-After and
-    /// the connection's rate and window stay, unless the connection is already paced (it was limited before), where a
+    /// the connection's rate and in-flight limit stay, unless the connection is already paced (it was limited before), where a
     /// first refusal is the sign of sending just above the limit and lowers the rate once per round
     /// (<see cref="ThrottleVerdict.Rate"/>), again without holding anyone else. While fewer answers than that have come
     /// and other requests are in flight, a refusal is <see cref="ThrottleVerdict.Undecided"/>.</para>
-    /// <para><b>Recovery.</b> A hold in a second that admitted nothing (an outage) changes neither rate nor window: it
+    /// <para><b>Recovery.</b> A hold in a second that admitted nothing (an outage) changes neither rate nor in-flight limit: it
     /// teaches nothing about the server's rate; nor does any later hold of the same episode (holds less than
     /// <see cref="EpisodeGapSeconds"/> of open gate apart), such as the late refusals as the outage ends. A hold in a second that admitted some drops the rate to what was
     /// admitted, remembers the best rate before, and slow start returns to it within a second or two of admissions
@@ -56,7 +56,7 @@ namespace OperationsModule.Core.Http.Throttling
         private readonly object _sync = new object();
         private IWaitClock _clock = SystemWaitClock.Instance;
         private DateTimeOffset _origin = SystemWaitClock.Instance.UtcNow;
-        private readonly AnswerWindow _answers = new AnswerWindow();
+        private readonly RecentAnswers _answers = new RecentAnswers();
 
         // Before the gate engages: counted lock-free.
         private volatile bool _engaged;
@@ -65,7 +65,7 @@ namespace OperationsModule.Core.Http.Throttling
 
         // From engagement on: under _sync.
         private CubicSendRate? _rate;
-        private AimdWindow? _window;
+        private InFlightLimit? _inFlightLimit;
         private readonly QuotaBudget _quota = new QuotaBudget();
         private double _closedUntil = double.NegativeInfinity;
 
@@ -104,7 +104,7 @@ namespace OperationsModule.Core.Http.Throttling
         /// <summary>Requests allowed in flight at once now, or null while only -ThrottleLimit bounds them.</summary>
         public int? Concurrency
         {
-            get { lock (_sync) return _window?.Size; }
+            get { lock (_sync) return _inFlightLimit?.Size; }
         }
 
         /// <summary>True while the server's Retry-After holds every request back.</summary>
@@ -127,7 +127,7 @@ namespace OperationsModule.Core.Http.Throttling
             }
         }
 
-        /// <summary>One more request on the wire; the most ever in flight sizes the evidence and the window.</summary>
+        /// <summary>One more request on the wire; the most ever in flight sizes the evidence and the in-flight limit.</summary>
         private void CountSent()
         {
             var running = Interlocked.Increment(ref _inFlight);
@@ -137,14 +137,14 @@ namespace OperationsModule.Core.Http.Throttling
         private void Engage()
         {
             if (_engaged) return;
-            _window = new AimdWindow(Math.Max(1, Volatile.Read(ref _peakInFlight)));
+            _inFlightLimit = new InFlightLimit(Math.Max(1, Volatile.Read(ref _peakInFlight)));
             _rate = new CubicSendRate();
             _engaged = true;
         }
 
         private string Limits()
         {
-            var text = "at most " + Output.Counted.Of(_window!.Size, "request") + " at a time, ";
+            var text = "at most " + Output.Counted.Of(_inFlightLimit!.Size, "request") + " at a time, ";
             text += _rate!.Rate is { } rate ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests/s", rate) : "no rate limit";
             if (_quota.Known)
                 text += string.Format(CultureInfo.InvariantCulture, ", {0:0} left of the server's announced quota", Math.Max(0, _quota.Left));
