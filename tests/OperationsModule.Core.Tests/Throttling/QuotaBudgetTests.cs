@@ -32,7 +32,7 @@ namespace OperationsModule.Core.Tests.Throttling
                 if (quota.TryTake(now) > 0) continue;
                 var ok = server.TryAdmit(now);
                 if (ok) admitted++; else refused++;
-                quota.Update(server.Answer(now, admit: false), now, 0, 300);
+                quota.Update(server.Answer(now, admit: false), now, 0, 300, sentAt: now);
             }
 
             // A turnover shows up to one send spacing late, so an assumed reset can come a hair early: the bound is 1 %.

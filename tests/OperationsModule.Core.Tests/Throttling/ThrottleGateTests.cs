@@ -116,7 +116,7 @@ public sealed class ThrottleGateTests
     }
 
     [Fact]
-    public void A_hold_in_a_second_that_admitted_some_sets_the_rate_and_halves_the_window()
+    public void A_hold_in_a_second_that_admitted_some_sets_the_rate_and_halves_the_in_flight_limit()
     {
         var (gate, _) = NewGate();
         var log = new RecordingOutput();

@@ -36,7 +36,7 @@ namespace OperationsModule.Core.Http.Pipeline
             }
             catch
             {
-                // No answer says nothing about the server's limit; the place in the window is free again.
+                // No answer says nothing about the server's limit; the place under the in-flight limit is free again.
                 _gate.Complete(sentAt, null, null, maximumHold, uri, context.Log);
                 throw;
             }

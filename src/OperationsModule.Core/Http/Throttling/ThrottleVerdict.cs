@@ -8,7 +8,7 @@ namespace OperationsModule.Core.Http.Throttling
 
         /// <summary>
         /// A refusal of this item while the server admits the requests around it: the item waits its own Retry-After,
-        /// and the retry counts against -MaximumRetryCount. The connection's rate and window stay.
+        /// and the retry counts against -MaximumRetryCount. The connection's rate and in-flight limit stay.
         /// </summary>
         Item,
 

@@ -9,7 +9,7 @@ namespace OperationsModule.Core.Http.Throttling
     /// memory and cost do not grow with the run; a racing write may show one slot stale, which a share of many
     /// answers does not notice.
     /// </summary>
-    internal sealed class AnswerWindow
+    internal sealed class RecentAnswers
     {
         public const int Capacity = 256;
 
