@@ -25,5 +25,5 @@ $text = [regex]::Replace($text, '\$PSEdition\b', "'$Edition'", [Text.RegularExpr
 $manifest = [scriptblock]::Create($text)
 $manifest.CheckRestrictedLanguage([string[]]@(), [string[]]@('PSScriptRoot'), $false)
 $data = & $manifest
-if ($data -isnot [hashtable]) { throw "$Path is not a module manifest: it evaluates to $($data.GetType().Name), not a hashtable." }
+if ($data -isnot [hashtable]) { throw "$Path is not a module manifest: it evaluates to $(if ($null -eq $data) { 'nothing' } else { $data.GetType().Name }), not a hashtable." }
 $data
