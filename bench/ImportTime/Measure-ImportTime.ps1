@@ -58,23 +58,26 @@ $pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Ob
 $launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 
 # Wall time and the process's CPU time over the Import-Module alone. CPU time is the steadier figure on a loaded machine:
-# waiting for a core shows in wall time only. Bytes allocated by the importing thread and the assemblies the import
-# loaded do not depend on load at all: they show a change's effect even when the machine is too busy to time it.
+# waiting for a core shows in wall time only. The importing thread's own CPU time (Linux: /proc/thread-self/schedstat,
+# in nanoseconds) leaves out the process's background threads too. Bytes allocated by the importing thread and the
+# assemblies the import loaded do not depend on load at all: they show a change's effect on a machine too busy to time it.
 function Measure-Import([string] $Path) {
     $script = "`$me = [Diagnostics.Process]::GetCurrentProcess(); `$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
-        "`$bytes = [GC]::GetAllocatedBytesForCurrentThread(); `$cpu = `$me.TotalProcessorTime; `$s = [Diagnostics.Stopwatch]::StartNew(); " +
-        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$me.Refresh(); " +
+        # .NET calls only before the import: a cmdlet here (Test-Path) would warm up what Import-Module then finds ready.
+        "function ThreadNs { if ([IO.File]::Exists('/proc/thread-self/schedstat')) { [double][IO.File]::ReadAllText('/proc/thread-self/schedstat').Split(' ')[0] } else { [double]::NaN } }; " +
+        "`$ns = ThreadNs; `$bytes = [GC]::GetAllocatedBytesForCurrentThread(); `$cpu = `$me.TotalProcessorTime; `$s = [Diagnostics.Stopwatch]::StartNew(); " +
+        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$threadMs = ((ThreadNs) - `$ns) / 1e6; `$me.Refresh(); " +
         "`$kb = ([GC]::GetAllocatedBytesForCurrentThread() - `$bytes) / 1KB; `$loaded = [AppDomain]::CurrentDomain.GetAssemblies().Count - `$before; " +
-        "'{0} {1} {2} {3}' -f `$wall.ToString([cultureinfo]::InvariantCulture), (`$me.TotalProcessorTime - `$cpu).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture), " +
-        "`$kb.ToString([cultureinfo]::InvariantCulture), `$loaded"
+        "'{0} {1} {2} {3} {4}' -f `$wall.ToString([cultureinfo]::InvariantCulture), (`$me.TotalProcessorTime - `$cpu).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture), " +
+        "`$kb.ToString([cultureinfo]::InvariantCulture), `$loaded, `$threadMs.ToString([cultureinfo]::InvariantCulture)"
     $exe, $rest = $launch
     $out = & $exe @rest -NoProfile -NonInteractive -Command $script
     if ($LASTEXITCODE -ne 0) { throw "Importing $Path failed: $out" }
-    $wall, $cpu, $kb, $loaded = @($out)[-1].Split(' ')
+    $wall, $cpu, $kb, $loaded, $thread = @($out)[-1].Split(' ')
     $invariant = [cultureinfo]::InvariantCulture
     [pscustomobject]@{
         Wall = [double]::Parse($wall, $invariant); Cpu = [double]::Parse($cpu, $invariant)
-        AllocKB = [double]::Parse($kb, $invariant); Assemblies = [int]$loaded
+        AllocKB = [double]::Parse($kb, $invariant); Assemblies = [int]$loaded; ThreadCpu = [double]::Parse($thread, $invariant)
     }
 }
 
@@ -117,12 +120,16 @@ $load = "$loadBefore -> $(Get-LoadAverage)"
 foreach ($name in $targets.Keys) {
     $wallOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Wall - $times['trivial'][$i].Wall }
     $cpuOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Cpu - $times['trivial'][$i].Cpu }
+    $threadOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].ThreadCpu - $times['trivial'][$i].ThreadCpu }
     [pscustomobject]@{
         Module         = $name
         ImportMs       = [math]::Round((Get-Median $times[$name].Wall), 1)
         OverTrivialMs  = [math]::Round((Get-Median $wallOver), 1)
         ImportCpuMs    = [math]::Round((Get-Median $times[$name].Cpu), 1)
         OverTrivialCpuMs = [math]::Round((Get-Median $cpuOver), 1)
+        ThreadCpuMs    = [math]::Round((Get-Median $times[$name].ThreadCpu), 1)
+        OverTrivialThreadCpuMs = [math]::Round((Get-Median $threadOver), 1)
+        ThreadQ1Q3     = '{0:0.0}..{1:0.0}' -f (Get-Quantile $threadOver 0.25), (Get-Quantile $threadOver 0.75)
         # Spread of the paired wall differences: the middle half of the rounds lies between these.
         OverTrivialQ1Q3 = '{0:0.0}..{1:0.0}' -f (Get-Quantile $wallOver 0.25), (Get-Quantile $wallOver 0.75)
         AllocKB        = [math]::Round((Get-Median $times[$name].AllocKB))
