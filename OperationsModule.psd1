@@ -10,9 +10,11 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('OperationsModule.Format.ps1xml')
-    # A small .NET Framework assembly (no netstandard reference), loaded first: stops the import on .NET Framework older
-    # than 4.7.2 with a clear message; on PowerShell 7 it checks nothing.
-    NestedModules          = @('OperationsModule.RuntimeCheck.dll')
+    # Windows PowerShell only: a small .NET Framework assembly (no netstandard reference), loaded first, stops the import
+    # on .NET Framework older than 4.7.2 with a clear message. PowerShell 7 has nothing to check and loads nothing for it.
+    # $PSEdition is the one variable a manifest may read in both editions (Import-PowerShellDataFile cannot read it:
+    # tools/Read-ModuleManifest.ps1 reads the manifest as Import-Module does).
+    NestedModules          = @(if ($PSEdition -eq 'Desktop') { 'OperationsModule.RuntimeCheck.dll' })
     CmdletsToExport        = @(
         'Submit-OutputCreation'
         'Stop-OutputCreation'

@@ -47,7 +47,8 @@ function New-ModuleVariant([string] $Name) {
     $path = Join-Path $folder 'OperationsModule.psd1'
     $text = Get-Content -Raw $path
     $key = @{ NoFormat = 'FormatsToProcess'; NoNested = 'NestedModules' }[$Name]
-    $text = $text -replace "(?m)^(\s*$key\s*=\s*)@\([^)]*\)", '$1@()'
+    # The whole value, to the end of its line: NestedModules is an expression (chosen by $PSEdition), not a plain list.
+    $text = $text -replace "(?m)^(\s*$key\s*=\s*).*$", '$1@()'
     Set-Content -Path $path -Value $text
     $path
 }
@@ -57,16 +58,32 @@ $pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Ob
 $launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 
 # Wall time and the process's CPU time over the Import-Module alone. CPU time is the steadier figure on a loaded machine:
-# waiting for a core shows in wall time only.
+# waiting for a core shows in wall time only. The importing thread's own CPU time (Linux: /proc/thread-self/schedstat,
+# in nanoseconds) leaves out the process's background threads too. Bytes allocated by the importing thread and the
+# assemblies the import loaded do not depend on load at all: they show a change's effect on a machine too busy to time it.
 function Measure-Import([string] $Path) {
-    $script = "`$me = [Diagnostics.Process]::GetCurrentProcess(); `$cpu = `$me.TotalProcessorTime; `$s = [Diagnostics.Stopwatch]::StartNew(); " +
-        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$me.Refresh(); " +
-        "'{0} {1}' -f `$wall.ToString([cultureinfo]::InvariantCulture), (`$me.TotalProcessorTime - `$cpu).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
+    $script = "`$me = [Diagnostics.Process]::GetCurrentProcess(); `$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
+        # .NET calls only before the import: a cmdlet here (Test-Path) would warm up what Import-Module then finds ready.
+        "function ThreadNs { if ([IO.File]::Exists('/proc/thread-self/schedstat')) { [double][IO.File]::ReadAllText('/proc/thread-self/schedstat').Split(' ')[0] } else { [double]::NaN } }; " +
+        "`$ns = ThreadNs; `$bytes = [GC]::GetAllocatedBytesForCurrentThread(); `$cpu = `$me.TotalProcessorTime; `$s = [Diagnostics.Stopwatch]::StartNew(); " +
+        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$threadMs = ((ThreadNs) - `$ns) / 1e6; `$me.Refresh(); " +
+        "`$kb = ([GC]::GetAllocatedBytesForCurrentThread() - `$bytes) / 1KB; `$loaded = [AppDomain]::CurrentDomain.GetAssemblies().Count - `$before; " +
+        "'{0} {1} {2} {3} {4}' -f `$wall.ToString([cultureinfo]::InvariantCulture), (`$me.TotalProcessorTime - `$cpu).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture), " +
+        "`$kb.ToString([cultureinfo]::InvariantCulture), `$loaded, `$threadMs.ToString([cultureinfo]::InvariantCulture)"
     $exe, $rest = $launch
     $out = & $exe @rest -NoProfile -NonInteractive -Command $script
     if ($LASTEXITCODE -ne 0) { throw "Importing $Path failed: $out" }
-    $wall, $cpu = @($out)[-1].Split(' ')
-    [pscustomobject]@{ Wall = [double]::Parse($wall, [cultureinfo]::InvariantCulture); Cpu = [double]::Parse($cpu, [cultureinfo]::InvariantCulture) }
+    $wall, $cpu, $kb, $loaded, $thread = @($out)[-1].Split(' ')
+    $invariant = [cultureinfo]::InvariantCulture
+    [pscustomobject]@{
+        Wall = [double]::Parse($wall, $invariant); Cpu = [double]::Parse($cpu, $invariant)
+        AllocKB = [double]::Parse($kb, $invariant); Assemblies = [int]$loaded; ThreadCpu = [double]::Parse($thread, $invariant)
+    }
+}
+
+function Get-Quantile([double[]] $Values, [double] $Q) {
+    $sorted = @($Values | Sort-Object)
+    $sorted[[math]::Min($sorted.Count - 1, [math]::Floor($Q * $sorted.Count))]
 }
 
 function Get-Median([double[]] $Values) {
@@ -77,9 +94,18 @@ function Get-Median([double[]] $Values) {
 
 $targets = [ordered]@{ trivial = New-TrivialModule; module = $manifest }
 foreach ($name in $Variant) { $targets[$name] = New-ModuleVariant $name }
-foreach ($path in $Compare) { $targets[(Split-Path (Split-Path (Resolve-Path $path).Path) -Leaf)] = (Resolve-Path $path).Path }
+foreach ($path in $Compare) {
+    $full = (Resolve-Path $path).Path
+    $folder = Split-Path $full
+    # Module folders are all called OperationsModule: the folder above tells the builds apart.
+    $name = if ((Split-Path $folder -Leaf) -eq 'OperationsModule') { Split-Path (Split-Path $folder) -Leaf } else { Split-Path $folder -Leaf }
+    $targets[$name] = $full
+}
 $times = @{}
 foreach ($name in $targets.Keys) { $times[$name] = [Collections.Generic.List[object]]::new() }
+
+function Get-LoadAverage { if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ' } else { 'n/a' } }
+$loadBefore = Get-LoadAverage
 
 # One unmeasured round: the first process start reads every file from disk.
 foreach ($path in $targets.Values) { Measure-Import $path | Out-Null }
@@ -89,16 +115,25 @@ for ($round = 0; $round -lt $Rounds; $round++) {
     foreach ($name in $order) { $times[$name].Add((Measure-Import $targets[$name])) }
 }
 
-$load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ' } else { 'n/a' }
+# Before and after: paired rounds share the load, but a busy machine widens the spread.
+$load = "$loadBefore -> $(Get-LoadAverage)"
 foreach ($name in $targets.Keys) {
     $wallOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Wall - $times['trivial'][$i].Wall }
     $cpuOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Cpu - $times['trivial'][$i].Cpu }
+    $threadOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].ThreadCpu - $times['trivial'][$i].ThreadCpu }
     [pscustomobject]@{
         Module         = $name
         ImportMs       = [math]::Round((Get-Median $times[$name].Wall), 1)
         OverTrivialMs  = [math]::Round((Get-Median $wallOver), 1)
         ImportCpuMs    = [math]::Round((Get-Median $times[$name].Cpu), 1)
         OverTrivialCpuMs = [math]::Round((Get-Median $cpuOver), 1)
+        ThreadCpuMs    = [math]::Round((Get-Median $times[$name].ThreadCpu), 1)
+        OverTrivialThreadCpuMs = [math]::Round((Get-Median $threadOver), 1)
+        ThreadQ1Q3     = '{0:0.0}..{1:0.0}' -f (Get-Quantile $threadOver 0.25), (Get-Quantile $threadOver 0.75)
+        # Spread of the paired wall differences: the middle half of the rounds lies between these.
+        OverTrivialQ1Q3 = '{0:0.0}..{1:0.0}' -f (Get-Quantile $wallOver 0.25), (Get-Quantile $wallOver 0.75)
+        AllocKB        = [math]::Round((Get-Median $times[$name].AllocKB))
+        Assemblies     = Get-Median $times[$name].Assemblies
         Rounds         = $Rounds
         LoadAverage    = $load
     }

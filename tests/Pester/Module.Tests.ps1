@@ -3,7 +3,7 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifestData = Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'OperationsModule.psd1')
+    $manifestData = Read-TestModuleManifest (Join-Path (Get-TestModulePath) 'OperationsModule.psd1')
     $script:Cmdlets = @($manifestData.CmdletsToExport | ForEach-Object { @{ Name = $_ } })
 }
 
@@ -12,7 +12,7 @@ BeforeAll {
     $script:ModulePath = Get-TestModulePath
     $script:ManifestPath = Join-Path $ModulePath 'OperationsModule.psd1'
     $script:Module = Import-TestModule
-    $script:Manifest = Import-PowerShellDataFile $ManifestPath
+    $script:Manifest = Read-TestModuleManifest $ManifestPath
     $script:DocsPath = Join-Path $PSScriptRoot '../../docs/en-US'
 }
 
@@ -123,17 +123,24 @@ Describe 'Parameters' {
 
 Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
     BeforeAll {
-        # The shipped check assembly: imported as the nested module, so its decision can be asked about any release.
+        # PowerShell 7 never loads the shipped check: it is loaded here so its decision can be asked about any release.
+        $script:CheckPath = Join-Path $ModulePath 'OperationsModule.RuntimeCheck.dll'
+        Add-Type -Path $CheckPath
         $script:Check = [OperationsModule.RuntimeCheck.DotNetFrameworkRelease]
+        $script:Gate = [OperationsModule.RuntimeCheck.FrameworkReleaseGate]
     }
 
-    It 'runs as the manifest''s only nested module, before the assemblies load, and exports nothing' {
-        $Manifest.NestedModules | Should -Be @('OperationsModule.RuntimeCheck.dll')
-        $nested = $Module.NestedModules | Where-Object Name -eq 'OperationsModule.RuntimeCheck'
-        $nested.ModuleType | Should -Be 'Binary'
-        $nested.ExportedCommands.Count | Should -Be 0
-        # net452, so it loads where netstandard2.0 cannot: it references no netstandard.
+    It 'is the nested module of Windows PowerShell only: PowerShell 7 loads nothing for it' {
+        (Read-TestModuleManifest $ManifestPath -Edition Desktop).NestedModules | Should -Be @('OperationsModule.RuntimeCheck.dll')
+        (Read-TestModuleManifest $ManifestPath -Edition Core).NestedModules | Should -BeNullOrEmpty
+        $Module.NestedModules | Should -BeNullOrEmpty
+        $CheckPath | Should -Exist
+    }
+
+    It 'loads where netstandard2.0 cannot, and exports nothing' {
+        # net452: it references no netstandard, so it runs before the module's assemblies fail to load.
         $Check.Assembly.GetReferencedAssemblies().Name | Should -Not -Contain 'netstandard'
+        $Check.Assembly.GetExportedTypes() | Where-Object { $_.IsSubclassOf([System.Management.Automation.Cmdlet]) } | Should -BeNullOrEmpty
     }
 
     It 'stops the import on .NET Framework <Version> with a message naming the version needed' -ForEach @(
@@ -142,15 +149,24 @@ Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
     ) {
         $Check::RefusalFor($Release) |
             Should -BeLike "*needs .NET Framework 4.7.2 or later*has .NET Framework $Version (Release $Release)*"
+        # The seam says .NET Framework and gives the release: the initializer's exception is what stops Import-Module.
+        $read = [Func[Nullable[int]]] { $Release }.GetNewClosure()
+        $thrown = { $Gate::Enforce($true, $read) } | Should -Throw -PassThru
+        # PowerShell wraps a .NET method's exception; Import-Module shows the inner one's message.
+        $thrown.Exception.InnerException | Should -BeOfType ([PlatformNotSupportedException])
+        $thrown.Exception.InnerException.Message | Should -BeLike "*needs .NET Framework 4.7.2 or later*(Release $Release)*"
     }
 
     It 'lets 4.7.2 (461808) and 4.8 (528040) import, and an unreadable release too' {
         $Check::RefusalFor(461808) | Should -BeNullOrEmpty
         $Check::RefusalFor(528040) | Should -BeNullOrEmpty
         $Check::RefusalFor($null) | Should -BeNullOrEmpty
+        { $Gate::Enforce($true, [Func[Nullable[int]]] { 461808 }) } | Should -Not -Throw
+        { $Gate::Enforce($true, [Func[Nullable[int]]] { $null }) } | Should -Not -Throw
     }
 
-    It 'checks nothing on PowerShell 7: it returns before reading the registry' {
+    It 'checks nothing off .NET Framework: it returns before reading the registry' {
+        { $Gate::Enforce($false, [Func[Nullable[int]]] { throw 'the release was read' }) } | Should -Not -Throw
         # Off Windows, reading the registry would throw PlatformNotSupportedException: returning quietly shows the edition guard.
         { [OperationsModule.RuntimeCheck.RuntimeCheckInitializer]::new().OnImport() } | Should -Not -Throw
     }
