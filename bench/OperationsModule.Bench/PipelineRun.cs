@@ -13,7 +13,7 @@ using OperationsModule.Core.Secrets;
 namespace OperationsModule.Bench;
 
 /// <summary>
-/// The send steps alone (--pipeline N): a cancel with Basic authentication through ApiTransport over an in-memory
+/// The send steps alone (--pipeline N): a cancel with Basic authentication through SendPipeline over an in-memory
 /// sender that answers 204 after yielding once (as the wire would), against that sender called directly. No sockets
 /// and no simulator, so the difference is the steps' own CPU and allocation per call, with little noise.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class PipelineRun
     {
         var terminal = new YieldingSender();
         var basic = new BasicAuthenticator(new SecretCredential("bench", SecretText.FromClearText("bench-password")));
-        using var transport = new ApiTransport(new HttpOptions { AllowUnencryptedAuthentication = true }, basic, terminal);
+        using var transport = new SendPipeline(new HttpOptions { AllowUnencryptedAuthentication = true }, basic, terminal);
         var uri = new Uri("http://127.0.0.1:1/rest/serverengine/workflow/outputcreation/cancel/");
         Task<ApiResponse> Steps(int i) => transport.SendAsync(new ApiRequest(HttpMethod.Post, uri) { MayCreateWork = true }, NullLogSink.Instance, CancellationToken.None);
         Task<ApiResponse> Direct(int i) => terminal.SendAsync(new SendContext(new ApiRequest(HttpMethod.Post, uri) { MayCreateWork = true }, NullLogSink.Instance, CancellationToken.None));

@@ -95,7 +95,7 @@ if (Arg("--split") is not null)
 {
     var options = new OperationsModule.Core.Http.HttpOptions { AllowUnencryptedAuthentication = true };
     var basic = new OperationsModule.Core.Auth.BasicAuthenticator(new OperationsModule.Core.Secrets.SecretCredential(user, OperationsModule.Core.Secrets.SecretText.FromClearText(password)));
-    using var transport = new OperationsModule.Core.Http.ApiTransport(options, basic);
+    using var transport = new OperationsModule.Core.Http.SendPipeline(options, basic);
     Measurement Loop(int n, int c)
     {
         var ids = Seed(n);

@@ -14,7 +14,7 @@ namespace OperationsModule.Bench;
 /// </summary>
 internal static class TransportLoop
 {
-    public static async Task<int> RunAsync(ApiTransport transport, Uri baseUri, IReadOnlyList<string> ids, int concurrency)
+    public static async Task<int> RunAsync(SendPipeline transport, Uri baseUri, IReadOnlyList<string> ids, int concurrency)
     {
         using var gate = new SemaphoreSlim(concurrency, concurrency);
         var pending = new List<Task<bool>>(ids.Count);
@@ -29,7 +29,7 @@ internal static class TransportLoop
         return ok;
     }
 
-    private static async Task<bool> CancelAsync(ApiTransport transport, ApiRequest request, SemaphoreSlim gate)
+    private static async Task<bool> CancelAsync(SendPipeline transport, ApiRequest request, SemaphoreSlim gate)
     {
         try
         {

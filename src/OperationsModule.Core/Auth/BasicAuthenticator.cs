@@ -26,12 +26,12 @@ namespace OperationsModule.Core.Auth
         // The password itself goes on every request: each one is a try of it.
         public bool EveryRequestTriesCredential => true;
 
-        public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
+        public Task<object?> PrepareAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp) =>
             HeaderValues.Write(request, "Authorization", "Basic " + Encode(_credential), HeaderOrigin.Module);
 
-        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
+        public Task<bool> RenewAsync(object? stamp, SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
 
         /// <summary>
         /// Base64 of "user:password", encoded through one pooled buffer that is cleared afterwards: no

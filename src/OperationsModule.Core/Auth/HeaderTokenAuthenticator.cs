@@ -35,12 +35,12 @@ namespace OperationsModule.Core.Auth
         // A token is not a password an account lock counts: no need to try it by one request first.
         public bool EveryRequestTriesCredential => false;
 
-        public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
+        public Task<object?> PrepareAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp) =>
             HeaderValues.Write(request, _headerName, _prefix + _token.Reveal(), HeaderOrigin.Token);
 
         /// <summary>A token given by the user cannot be renewed here (Onedata has no refresh flow at all).</summary>
-        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
+        public Task<bool> RenewAsync(object? stamp, SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
     }
 }

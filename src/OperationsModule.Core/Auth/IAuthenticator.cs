@@ -32,7 +32,7 @@ namespace OperationsModule.Core.Auth
         /// Makes the credential ready for one attempt, before the throttle gate admits it (a login happens here, through
         /// the transport's anonymous requests). Returns a stamp naming the credential, for <see cref="Apply"/> and <see cref="RenewAsync"/>.
         /// </summary>
-        Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+        Task<object?> PrepareAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken);
 
         /// <summary>Writes the credential <paramref name="stamp"/> names onto one attempt's message.</summary>
         void Apply(HttpRequestMessage request, object? stamp);
@@ -41,6 +41,6 @@ namespace OperationsModule.Core.Auth
         /// After a 401: refresh or log in again when the stamp is still the current credential. False when
         /// this kind of credential cannot be renewed (a fixed token or password).
         /// </summary>
-        Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+        Task<bool> RenewAsync(object? stamp, SendPipeline transport, ILogSink log, CancellationToken cancellationToken);
     }
 }

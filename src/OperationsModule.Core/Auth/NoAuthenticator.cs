@@ -24,12 +24,12 @@ namespace OperationsModule.Core.Auth
 
         public bool EveryRequestTriesCredential => false;
 
-        public Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
+        public Task<object?> PrepareAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp)
         {
         }
 
-        public Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
+        public Task<bool> RenewAsync(object? stamp, SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;
     }
 }

@@ -42,7 +42,7 @@ namespace OperationsModule.Core.Auth
         /// <summary>Exposed for tests and diagnostics: how many times a token was obtained or refreshed.</summary>
         public int Renewals { get; private set; }
 
-        public async Task<object?> PrepareAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        public async Task<object?> PrepareAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken)
         {
             var token = _current;
             if (token is null || token.ExpiresSoon(Now(transport)))
@@ -55,13 +55,13 @@ namespace OperationsModule.Core.Auth
             if (stamp is IssuedToken token) WriteHeader(request, token.Value);
         }
 
-        public async Task<bool> RenewAsync(object? stamp, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        public async Task<bool> RenewAsync(object? stamp, SendPipeline transport, ILogSink log, CancellationToken cancellationToken)
         {
             await ObtainAsync(stamp as IssuedToken, transport, log, refreshFirst: true, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        private async Task<IssuedToken> ObtainAsync(IssuedToken? stale, ApiTransport transport, ILogSink log, bool refreshFirst, CancellationToken cancellationToken)
+        private async Task<IssuedToken> ObtainAsync(IssuedToken? stale, SendPipeline transport, ILogSink log, bool refreshFirst, CancellationToken cancellationToken)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             var refusal = CredentialRefusal.For(this);
@@ -100,13 +100,13 @@ namespace OperationsModule.Core.Auth
         }
 
         /// <summary>The connection's clock (the wall clock, or a test's virtual one): token lifetimes are read against it.</summary>
-        protected static DateTimeOffset Now(ApiTransport transport) => transport.Throttle.Clock.UtcNow;
+        protected static DateTimeOffset Now(SendPipeline transport) => transport.Throttle.Clock.UtcNow;
 
         /// <summary>Obtains a new token from the credential. Throws OperationsApiException on failure.</summary>
-        protected abstract Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken);
+        protected abstract Task<IssuedToken> LoginAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken);
 
         /// <summary>Refreshes without the credential where the API allows it; null falls back to a login.</summary>
-        protected virtual Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken) =>
+        protected virtual Task<IssuedToken?> RefreshAsync(IssuedToken current, SendPipeline transport, ILogSink log, CancellationToken cancellationToken) =>
             Task.FromResult<IssuedToken?>(null);
 
         protected abstract void WriteHeader(HttpRequestMessage request, SecretText token);

@@ -24,15 +24,15 @@ namespace OperationsModule.Core.Http
 
         /// <summary>A transport with a client of its own (opened on its first request), over the server's gate.</summary>
         /// <param name="reason">Why, for the -Verbose line when it opens; null for the session's own client.</param>
-        public ApiTransport Open(HttpOptions options, IAuthenticator authenticator, string? reason = null) =>
-            new ApiTransport(options, authenticator, new ConnectionClient(SettingsFor(options), _server, reason), Gate, Reachability);
+        public SendPipeline Open(HttpOptions options, IAuthenticator authenticator, string? reason = null) =>
+            new SendPipeline(options, authenticator, new ConnectionClient(SettingsFor(options), _server, reason), Gate, Reachability);
 
         /// <summary>
         /// The transport for one command whose options may differ from the connection's: timeouts and retries apply per
         /// request, so equal handler settings share the connection's client; different ones get a client of their own,
         /// which <paramref name="owned"/> tells the caller to dispose.
         /// </summary>
-        public ApiTransport TransportFor(ApiTransport shared, HttpOptions callOptions, out bool owned)
+        public SendPipeline PipelineFor(SendPipeline shared, HttpOptions callOptions, out bool owned)
         {
             owned = SettingsFor(callOptions) != SettingsFor(shared.Options);
             return owned

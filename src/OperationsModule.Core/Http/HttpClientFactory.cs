@@ -16,7 +16,7 @@ namespace OperationsModule.Core.Http
     internal static class HttpClientFactory
     {
         /// <summary>
-        /// The transport's sender: the handler without HttpClient's per-request layer. ApiTransport owns the
+        /// The transport's sender: the handler without HttpClient's per-request layer. SendPipeline owns the
         /// timeout and the cancellation, and HttpClient would link one more CancellationTokenSource per request
         /// on top of them (a measurable cost at thousands of requests per second). The caller sets User-Agent.
         /// </summary>
@@ -35,7 +35,7 @@ namespace OperationsModule.Core.Http
         {
             var handler = new HttpClientHandler
             {
-                // Redirects are followed by ApiTransport so it can keep credentials on their origin.
+                // Redirects are followed by SendPipeline so it can keep credentials on their origin.
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,

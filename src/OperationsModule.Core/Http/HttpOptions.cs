@@ -24,8 +24,8 @@ namespace OperationsModule.Core.Http
         /// Adapt to a throttling server (on by default; -NoAdaptiveThrottling turns it off): announced limits are spent
         /// as announced, refusals that behave like a limit on the connection hold back and pace every request of it,
         /// and waiting those out does not count against <see cref="MaximumRetryCount"/> (Http/Throttling/ThrottleGate).
-        /// Off: each request retries on its own schedule, throttled attempts counting as retries (the behaviour before
-        /// issue 12, kept for the bench's comparison and for scripts that depend on its timing).
+        /// Off: each request retries on its own schedule, throttled attempts counting as retries (the older behaviour,
+        /// kept as the bench's baseline and for scripts that depend on its timing).
         /// </summary>
         public bool AdaptiveThrottling { get; set; } = true;
 

@@ -22,11 +22,11 @@ namespace OperationsModule.Core.Listing
         public const long DefaultMaximumPages = 100_000;
 
         private readonly IPageSource<TItem> _source;
-        private readonly ApiTransport _transport;
+        private readonly SendPipeline _transport;
         private readonly IOperationsOutput _output;
         private readonly CancellationToken _cancellationToken;
 
-        public StreamedPager(IPageSource<TItem> source, ApiTransport transport, IOperationsOutput output, CancellationToken cancellationToken, long maximumPages = DefaultMaximumPages)
+        public StreamedPager(IPageSource<TItem> source, SendPipeline transport, IOperationsOutput output, CancellationToken cancellationToken, long maximumPages = DefaultMaximumPages)
         {
             _source = source;
             _transport = transport;

@@ -4,7 +4,7 @@ using System.Threading;
 namespace OperationsModule.Core.Secrets
 {
     /// <summary>
-    /// The secret set of the exchange in progress, carried by the async flow: one HTTP call (ApiTransport.SendAsync)
+    /// The secret set of the exchange in progress, carried by the async flow: one HTTP call (SendPipeline.SendAsync)
     /// opens it, and the login or refresh that call makes on the way joins it, so the password a login sent is known
     /// when the login's error answer is read. <see cref="SecretText"/> adds every secret it reveals or is made from;
     /// answers are masked with <see cref="Current"/> where their text is read.

@@ -18,7 +18,7 @@ namespace OperationsModule.Core.Sessions
 
         internal ConnectionLease(SessionConnection connection) => _connection = connection;
 
-        internal ApiTransport Transport => _connection.Transport;
+        internal SendPipeline Transport => _connection.Transport;
 
         /// <summary>
         /// Ends the hold; when it was the last on a retired connection, closes it here, writing what the close did

@@ -106,7 +106,7 @@ namespace OperationsModule.Core.Sessions
         /// <summary>
         /// The connection's transport (opened if needed), for diagnostics and tests; commands take a lease instead.
         /// </summary>
-        internal ApiTransport Transport
+        internal SendPipeline Transport
         {
             get
             {

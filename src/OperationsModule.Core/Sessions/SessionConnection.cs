@@ -21,14 +21,14 @@ namespace OperationsModule.Core.Sessions
         private bool _retired;
         private bool _closing;
 
-        public SessionConnection(ApiTransport transport, bool retiresWhenIdle, CloseAction close)
+        public SessionConnection(SendPipeline transport, bool retiresWhenIdle, CloseAction close)
         {
             Transport = transport;
             _retiresWhenIdle = retiresWhenIdle;
             _close = close;
         }
 
-        public ApiTransport Transport { get; }
+        public SendPipeline Transport { get; }
 
         /// <summary>Commands holding this connection now.</summary>
         public int Leases

@@ -37,7 +37,7 @@ namespace OperationsModule.Core.Sessions
                 // A carried ad hoc session (an object an earlier command made with -BaseUri) reopens here with a
                 // connection of its own when the command that made it has ended; while that command still runs (the
                 // same pipeline) its connection is simply shared. Either way it closes when its last holder ends.
-                var transport = existing.Connections.TransportFor(held.Transport, options, out var ownsTransport);
+                var transport = existing.Connections.PipelineFor(held.Transport, options, out var ownsTransport);
                 return new ResolvedConnection(existing, held, transport, ownsTransport);
             }
             catch
@@ -131,7 +131,7 @@ namespace OperationsModule.Core.Sessions
         private readonly bool _ownsTransport;
         private int _released;
 
-        internal ResolvedConnection(OperationsSession session, ConnectionLease lease, ApiTransport transport, bool ownsTransport)
+        internal ResolvedConnection(OperationsSession session, ConnectionLease lease, SendPipeline transport, bool ownsTransport)
         {
             Session = session;
             _lease = lease;
@@ -141,7 +141,7 @@ namespace OperationsModule.Core.Sessions
 
         public OperationsSession Session { get; }
 
-        public ApiTransport Transport { get; }
+        public SendPipeline Transport { get; }
 
         /// <summary>
         /// The session to attach to output objects for piping: a lasting one, or the ad hoc one of a per-call

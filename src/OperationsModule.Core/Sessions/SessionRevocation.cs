@@ -34,7 +34,7 @@ namespace OperationsModule.Core.Sessions
         /// Sends each revocation through <paramref name="transport"/>, forgetting each revoked token. All of them
         /// together are cancelled by <paramref name="cancellationToken"/> (a Ctrl+C on Disconnect) or after <paramref name="timeout"/>.
         /// </summary>
-        public static void Send(ApiTransport transport, IRevocableAuthenticator authenticator, IReadOnlyList<Revocation> revocations, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken)
+        public static void Send(SendPipeline transport, IRevocableAuthenticator authenticator, IReadOnlyList<Revocation> revocations, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken)
         {
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             bounded.CancelAfter(timeout);
@@ -42,7 +42,7 @@ namespace OperationsModule.Core.Sessions
                 Send(transport, authenticator, revocation, output, timeout, cancellationToken, bounded.Token);
         }
 
-        private static void Send(ApiTransport transport, IRevocableAuthenticator authenticator, Revocation revocation, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken, CancellationToken bounded)
+        private static void Send(SendPipeline transport, IRevocableAuthenticator authenticator, Revocation revocation, IOperationsOutput output, TimeSpan timeout, CancellationToken cancellationToken, CancellationToken bounded)
         {
             var request = revocation.Request;
             // Async continuations may run off the pipeline thread: collect their log lines and replay them here.

@@ -71,9 +71,9 @@ namespace OperationsModule.Core.Tests.Auth
             public string? UserName => "someone";
             public bool SendsSecrets => true;
             public bool EveryRequestTriesCredential => true;
-            public Task<object?> PrepareAsync(OperationsModule.Core.Http.ApiTransport transport, OperationsModule.Core.Output.ILogSink log, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
+            public Task<object?> PrepareAsync(OperationsModule.Core.Http.SendPipeline transport, OperationsModule.Core.Output.ILogSink log, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
             public void Apply(System.Net.Http.HttpRequestMessage request, object? stamp) { }
-            public Task<bool> RenewAsync(object? stamp, OperationsModule.Core.Http.ApiTransport transport, OperationsModule.Core.Output.ILogSink log, CancellationToken cancellationToken) => Task.FromResult(false);
+            public Task<bool> RenewAsync(object? stamp, OperationsModule.Core.Http.SendPipeline transport, OperationsModule.Core.Output.ILogSink log, CancellationToken cancellationToken) => Task.FromResult(false);
         }
     }
 }

@@ -27,7 +27,7 @@ public class CutOffAnswerTests
     public async Task A_cut_off_answer_is_a_ResponseIncomplete_failure(CutOff cut)
     {
         await using var server = new CutOffServer(cut);
-        using var transport = new ApiTransport(new HttpOptions { MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+        using var transport = new SendPipeline(new HttpOptions { MaximumRetryCount = 0 }, NoAuthenticator.Instance);
 
         // Before: a raw HttpIOException (or IOException) escaped the transport.
         var failure = await Assert.ThrowsAnyAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri(server.BaseUri, "v1/status")), NullLogSink.Instance, CancellationToken.None));

@@ -25,9 +25,9 @@ namespace OperationsModule.Core.Tests.Listing
             return at < 0 ? string.Empty : Uri.UnescapeDataString(path.Substring(at + name.Length + 1).Split('&')[0]);
         }
 
-        private static (StreamedPager<string> Pager, RecordingOutput Output, ApiTransport Transport) Pager(RawHttpListener server, PagingStyle style, long maximumPages = StreamedPager<string>.DefaultMaximumPages)
+        private static (StreamedPager<string> Pager, RecordingOutput Output, SendPipeline Transport) Pager(RawHttpListener server, PagingStyle style, long maximumPages = StreamedPager<string>.DefaultMaximumPages)
         {
-            var transport = new ApiTransport(new HttpOptions { MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            var transport = new SendPipeline(new HttpOptions { MaximumRetryCount = 0 }, NoAuthenticator.Instance);
             var output = new RecordingOutput();
             return (new StreamedPager<string>(new ScriptedPageSource(server.BaseUri, style), transport, output, CancellationToken.None, maximumPages), output, transport);
         }

@@ -21,7 +21,7 @@ namespace OperationsModule.Core.Tests.Runtime
         private static async Task<ApiResponse> GetAsync(SimulatorServer sim, HttpOptions options)
         {
             var settings = HandlerSettings.For(options, RuntimeDescription.NetFramework472);
-            using var transport = new ApiTransport(options, NoAuthenticator.Instance, HttpClientFactory.CreateInvoker(settings));
+            using var transport = new SendPipeline(options, NoAuthenticator.Instance, HttpClientFactory.CreateInvoker(settings));
             return await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri(sim.BaseUri, "v1/tasks/t-1")), NullLogSink.Instance, CancellationToken.None);
         }
 

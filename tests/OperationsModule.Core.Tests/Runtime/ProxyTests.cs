@@ -32,7 +32,7 @@ namespace OperationsModule.Core.Tests.Runtime
                     ? RawHttpListener.Answer(200, "{\"through\":true}", "application/json")
                     : RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
             var options = new HttpOptions { Proxy = proxy.BaseUri, ProxyCredential = Credential(), MaximumRetryCount = 0 };
-            using var transport = new ApiTransport(options, NoAuthenticator.Instance);
+            using var transport = new SendPipeline(options, NoAuthenticator.Instance);
 
             var response = await transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid:9340/v1/status")), NullLogSink.Instance, CancellationToken.None);
 
@@ -47,7 +47,7 @@ namespace OperationsModule.Core.Tests.Runtime
         public async Task Without_a_credential_a_407_is_a_ConnectionFailed_naming_the_proxy_and_asking_for_ProxyCredential()
         {
             await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
-            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            using var transport = new SendPipeline(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
 
             var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/v1/tasks/t1")), NullLogSink.Instance, CancellationToken.None));
 
@@ -61,7 +61,7 @@ namespace OperationsModule.Core.Tests.Runtime
         public async Task A_407_despite_the_credential_says_the_proxy_refused_it_and_never_shows_it()
         {
             await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(407, string.Empty, "text/plain", "Proxy-Authenticate: Basic realm=\"corp\""));
-            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, ProxyCredential = Credential(), MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            using var transport = new SendPipeline(new HttpOptions { Proxy = proxy.BaseUri, ProxyCredential = Credential(), MaximumRetryCount = 0 }, NoAuthenticator.Instance);
 
             var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Get, new Uri("http://server.invalid/")), NullLogSink.Instance, CancellationToken.None));
 
@@ -83,7 +83,7 @@ namespace OperationsModule.Core.Tests.Runtime
             var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
             closed.Stop();
             var proxyUri = new Uri($"http://127.0.0.1:{port}/");
-            using var transport = new ApiTransport(new HttpOptions { Proxy = proxyUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            using var transport = new SendPipeline(new HttpOptions { Proxy = proxyUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
 
             var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Delete, new Uri("https://sddc.example.com/v1/tasks/t1")), NullLogSink.Instance, CancellationToken.None));
 
@@ -99,7 +99,7 @@ namespace OperationsModule.Core.Tests.Runtime
         public async Task A_tunnel_the_proxy_will_not_open_names_the_proxy_and_its_answer(int status, string described, string advice)
         {
             await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(status, string.Empty, "text/plain", status == 407 ? new[] { "Proxy-Authenticate: Basic realm=\"corp\"" } : Array.Empty<string>()));
-            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            using var transport = new SendPipeline(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
 
             var error = await Assert.ThrowsAsync<OperationsApiException>(() => transport.SendAsync(new ApiRequest(HttpMethod.Delete, new Uri("https://sddc.example.com/v1/tasks/t1")), NullLogSink.Instance, CancellationToken.None));
 
@@ -113,7 +113,7 @@ namespace OperationsModule.Core.Tests.Runtime
         public async Task A_gateway_page_through_the_proxy_says_the_proxy_may_be_answering()
         {
             await using var proxy = new RawHttpListener(_ => RawHttpListener.Answer(502, "<html><body>Bad gateway</body></html>", "text/html"));
-            using var transport = new ApiTransport(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
+            using var transport = new SendPipeline(new HttpOptions { Proxy = proxy.BaseUri, MaximumRetryCount = 0 }, NoAuthenticator.Instance);
             var request = new ApiRequest(HttpMethod.Post, new Uri("http://olc.example:9340/rest/serverengine/workflow/outputcreation/cancel/op-1"));
 
             var response = await transport.SendAsync(request, NullLogSink.Instance, CancellationToken.None);

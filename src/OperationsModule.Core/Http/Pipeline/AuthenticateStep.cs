@@ -15,10 +15,10 @@ namespace OperationsModule.Core.Http.Pipeline
     internal sealed class AuthenticateStep : SendStep
     {
         private readonly IAuthenticator _authenticator;
-        private readonly ApiTransport _transport;
+        private readonly SendPipeline _transport;
         private readonly CredentialRefusal _refusal;
 
-        public AuthenticateStep(IAuthenticator authenticator, ApiTransport transport)
+        public AuthenticateStep(IAuthenticator authenticator, SendPipeline transport)
         {
             _authenticator = authenticator;
             _transport = transport;

@@ -17,7 +17,7 @@ namespace OperationsModule.Core.Http.Pipeline
         /// </summary>
         /// <param name="authenticator">Null for the anonymous pipeline (logins, refreshes, revocations): no authenticate step.</param>
         /// <remarks>Built once per transport and shared by its calls: a call's own counters live in its SendContext.</remarks>
-        public static IReadOnlyList<SendStep> For(ApiTransport transport, IAuthenticator? authenticator, Func<double> jitter)
+        public static IReadOnlyList<SendStep> For(SendPipeline transport, IAuthenticator? authenticator, Func<double> jitter)
         {
             var options = transport.Options;
             var clock = new GateClock(transport.Throttle);

@@ -25,7 +25,7 @@ namespace OperationsModule.Core.Systems.BigChange
 
         public override string Kind => "ClientCredentials";
 
-        protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        protected override async Task<IssuedToken> LoginAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Post, BigChangePaths.Token(_baseUri))
             {

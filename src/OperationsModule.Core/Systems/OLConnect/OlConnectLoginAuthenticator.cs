@@ -20,7 +20,7 @@ namespace OperationsModule.Core.Systems.OLConnect
 
         public override string Kind => "Login";
 
-        protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        protected override async Task<IssuedToken> LoginAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Post, OlConnectPaths.Login(_baseUri)) { Anonymous = true, CarriesSecrets = true };
             request.Headers["Authorization"] = "Basic " + BasicAuthenticator.Encode(Credential);

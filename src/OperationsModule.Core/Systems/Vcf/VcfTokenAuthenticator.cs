@@ -34,7 +34,7 @@ namespace OperationsModule.Core.Systems.Vcf
 
         public override string Kind => "Login";
 
-        protected override async Task<IssuedToken> LoginAsync(ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        protected override async Task<IssuedToken> LoginAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken)
         {
             if (Current?.RefreshHandle is { } earlier && !ReferenceEquals(earlier, _knownGone))
                 lock (_superseded) _superseded.Add(earlier);
@@ -58,7 +58,7 @@ namespace OperationsModule.Core.Systems.Vcf
             return Issue(access, pair.RefreshId is null ? null : SecretText.FromClearText(pair.RefreshId), Now(transport));
         }
 
-        protected override async Task<IssuedToken?> RefreshAsync(IssuedToken current, ApiTransport transport, ILogSink log, CancellationToken cancellationToken)
+        protected override async Task<IssuedToken?> RefreshAsync(IssuedToken current, SendPipeline transport, ILogSink log, CancellationToken cancellationToken)
         {
             if (current.RefreshHandle is null) return null;
             var request = RefreshIdRequest(new HttpMethod("PATCH"), VcfPaths.RefreshAccessToken(_baseUri), current.RefreshHandle);

@@ -26,7 +26,7 @@ public class PerCallCostTests
     [Fact]
     public void Steps_are_made_once_per_transport_not_per_call()
     {
-        using var transport = new ApiTransport(new HttpOptions(), NoAuthenticator.Instance, new ScriptedSender());
+        using var transport = new SendPipeline(new HttpOptions(), NoAuthenticator.Instance, new ScriptedSender());
 
         Assert.Same(transport.StepsFor(anonymous: false), transport.StepsFor(anonymous: false));
         Assert.Same(transport.StepsFor(anonymous: true), transport.StepsFor(anonymous: true));
@@ -39,7 +39,7 @@ public class PerCallCostTests
     {
         var sender = new ScriptedSender().Then(308, ("Location", "/v1/b")).Then(503).Then(503).Then(308, ("Location", "/v1/b")).Then(503).Then(503);
         var options = new HttpOptions { MaximumRetryCount = 1, RetryInterval = TimeSpan.FromSeconds(1), MaximumRedirects = 1 };
-        using var transport = new ApiTransport(options, NoAuthenticator.Instance, sender, new ThrottleGate { Clock = sender.Clock });
+        using var transport = new SendPipeline(options, NoAuthenticator.Instance, sender, new ThrottleGate { Clock = sender.Clock });
 
         var first = await transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None);
         var second = await transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None);
@@ -64,7 +64,7 @@ public class PerCallCostTests
             return Task.CompletedTask;
         };
         var options = new HttpOptions { UserAgent = "first-agent/1.0" };
-        using var transport = new ApiTransport(options, NoAuthenticator.Instance, sender);
+        using var transport = new SendPipeline(options, NoAuthenticator.Instance, sender);
         await transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None);
 
         options.UserAgent = "second-agent/2.0";
@@ -101,7 +101,7 @@ public class PerCallCostTests
             return Task.CompletedTask;
         };
         var token = HeaderTokenAuthenticator.Bearer(Connections.Secret("s3cr3t-value"));
-        using var transport = new ApiTransport(new HttpOptions(), token, sender);
+        using var transport = new SendPipeline(new HttpOptions(), token, sender);
 
         await transport.SendAsync(Get(), NullLogSink.Instance, CancellationToken.None);
 

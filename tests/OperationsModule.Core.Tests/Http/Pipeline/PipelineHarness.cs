@@ -20,7 +20,7 @@ internal sealed class PipelineHarness
         Options = new HttpOptions { RetryInterval = TimeSpan.FromSeconds(1), MaximumRetryCount = 3 };
         configure?.Invoke(Options);
         Sender = new ScriptedSender();
-        Transport = new ApiTransport(Options, authenticator ?? NoAuthenticator.Instance, Sender, jitter: () => 0.5);
+        Transport = new SendPipeline(Options, authenticator ?? NoAuthenticator.Instance, Sender, jitter: () => 0.5);
         Transport.Throttle.Clock = Sender.Clock;
     }
 
@@ -28,7 +28,7 @@ internal sealed class PipelineHarness
 
     public ScriptedSender Sender { get; }
 
-    public ApiTransport Transport { get; }
+    public SendPipeline Transport { get; }
 
     public RecordingOutput Log { get; } = new RecordingOutput { IsDebugEnabled = false };
 

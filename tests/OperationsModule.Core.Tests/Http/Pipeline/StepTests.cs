@@ -178,7 +178,7 @@ public class StepTests
         var sender = new ScriptedSender().Then(401);
         var (context, _) = Call();
         var token = HeaderTokenAuthenticator.Bearer(Connections.Secret("fixed"));
-        using var transport = new ApiTransport(new HttpOptions(), token, sender);
+        using var transport = new SendPipeline(new HttpOptions(), token, sender);
 
         var response = await Run(sender, context, new AuthenticateStep(token, transport));
 

@@ -18,7 +18,7 @@ namespace OperationsModule.Core.Http
     /// unreachable server is probed, retries, the connection-limit wait, the proxy's refusal, the credential-transport
     /// rule, authentication, the throttle gate, the message, logging, the wire.
     /// </summary>
-    internal sealed class ApiTransport : IDisposable
+    internal sealed class SendPipeline : IDisposable
     {
         private readonly ConnectionClient? _client;
         private readonly ITerminalSender _terminal;
@@ -28,24 +28,24 @@ namespace OperationsModule.Core.Http
         private readonly IReadOnlyList<SendStep> _anonymousSteps;
 
         /// <param name="client">An HttpClient or a bare invoker; by default one built from the options (see HttpClientFactory.CreateInvoker).</param>
-        public ApiTransport(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client = null, Func<double>? jitter = null)
+        public SendPipeline(HttpOptions options, IAuthenticator authenticator, HttpMessageInvoker? client = null, Func<double>? jitter = null)
             : this(options, authenticator, client is null ? new ConnectionClient(HandlerSettings.For(options, RuntimeDescription.Current), null) : ConnectionClient.Opened(client), null, jitter, new ThrottleGate(), new ServerReachability(), sharesClient: false)
         {
         }
 
         /// <summary>A transport over a scripted terminal sender (tests): every step but the wire.</summary>
-        internal ApiTransport(HttpOptions options, IAuthenticator authenticator, ITerminalSender terminal, ThrottleGate? throttle = null, Func<double>? jitter = null)
+        internal SendPipeline(HttpOptions options, IAuthenticator authenticator, ITerminalSender terminal, ThrottleGate? throttle = null, Func<double>? jitter = null)
             : this(options, authenticator, null, terminal, jitter, throttle ?? new ThrottleGate(), new ServerReachability(), sharesClient: true)
         {
         }
 
         /// <summary>A client the <see cref="ConnectionFactory"/> opened, over the server's gate.</summary>
-        internal ApiTransport(HttpOptions options, IAuthenticator authenticator, ConnectionClient client, ThrottleGate throttle, ServerReachability reachability)
+        internal SendPipeline(HttpOptions options, IAuthenticator authenticator, ConnectionClient client, ThrottleGate throttle, ServerReachability reachability)
             : this(options, authenticator, client, null, null, throttle, reachability, sharesClient: false)
         {
         }
 
-        private ApiTransport(HttpOptions options, IAuthenticator authenticator, ConnectionClient? client, ITerminalSender? terminal, Func<double>? jitter, ThrottleGate throttle, ServerReachability reachability, bool sharesClient)
+        private SendPipeline(HttpOptions options, IAuthenticator authenticator, ConnectionClient? client, ITerminalSender? terminal, Func<double>? jitter, ThrottleGate throttle, ServerReachability reachability, bool sharesClient)
         {
             Reachability = reachability;
             Options = options;
@@ -71,8 +71,8 @@ namespace OperationsModule.Core.Http
         internal ServerReachability Reachability { get; }
 
         /// <summary>Same client, connections and throttle gate, other per-request options (timeout, retries).</summary>
-        internal ApiTransport WithOptions(HttpOptions options) =>
-            new ApiTransport(options, Authenticator, _client, _client is null ? _terminal : null, _jitter, Throttle, Reachability, sharesClient: true);
+        internal SendPipeline WithOptions(HttpOptions options) =>
+            new SendPipeline(options, Authenticator, _client, _client is null ? _terminal : null, _jitter, Throttle, Reachability, sharesClient: true);
 
         /// <summary>
         /// Sends until an answer is final (see <see cref="SendOrder"/> for what each step adds). An anonymous request (a
