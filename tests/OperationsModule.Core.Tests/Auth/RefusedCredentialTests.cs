@@ -89,7 +89,7 @@ public class RefusedCredentialTests
         await using var sim = await SimulatorServer.StartAsync();
         var ids = Enumerable.Range(1, 40).Select(i => sim.State.OlConnect.AddOperation().Id).ToList();
 
-        var output = Stop(OutputCreationCancelEndpoint.Instance, OLConnect.OlConnectHarness.PerCall(sim, Connections.Credential(sim.Options.OlConnectUser, "wrong")), throttleLimit, ids);
+        var output = Stop(OutputCreationCancelEndpoint.Instance, Systems.OLConnect.OlConnectHarness.PerCall(sim, Connections.Credential(sim.Options.OlConnectUser, "wrong")), throttleLimit, ids);
 
         // Before: one refused Basic request per operation. Each Basic request is itself a try of the password, so a
         // credential the server has not answered for goes out on one request first, whatever -ThrottleLimit.

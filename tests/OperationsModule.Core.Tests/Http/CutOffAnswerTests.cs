@@ -9,7 +9,7 @@ using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.OLConnect;
+using OperationsModule.Core.Tests.Systems.OLConnect;
 using Xunit;
 
 namespace OperationsModule.Core.Tests.Http;
@@ -44,7 +44,7 @@ public class CutOffAnswerTests
         await using var server = new CutOffServer(CutOff.BodyEndsEarly);
         var request = Connections.PerCall(OperationsSystem.OLConnect, server.BaseUri, token: Connections.Secret("token"));
 
-        var failure = Assert.ThrowsAny<OperationsApiException>(() => Sessions.ConnectCommand.Connect(request, new Sessions.ConnectOptions(), new Sessions.SessionStore(), new RecordingOutput(), CancellationToken.None));
+        var failure = Assert.ThrowsAny<OperationsApiException>(() => Core.Sessions.ConnectCommand.Connect(request, new Core.Sessions.ConnectOptions(), new Core.Sessions.SessionStore(), new RecordingOutput(), CancellationToken.None));
 
         Assert.Equal(ErrorIds.ResponseIncomplete, failure.ErrorId);
     }

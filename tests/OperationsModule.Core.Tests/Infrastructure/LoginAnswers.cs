@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using OperationsModule.Core.Tests.Security;
+using OperationsModule.Core.Tests.Infrastructure;
 
 namespace OperationsModule.Core.Tests.Infrastructure
 {

@@ -7,7 +7,6 @@ using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Listing;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.Security;
 using Xunit;
 
 namespace OperationsModule.Core.Tests.Listing

@@ -1,7 +1,7 @@
 using System.Net.Http;
 using System.Threading.Tasks;
 using OperationsModule.Simulator;
-using OperationsModule.Core.Tests.Bulk;
+using OperationsModule.Core.Tests.Engine;
 using Xunit;
 
 namespace OperationsModule.Core.Tests.Simulator;

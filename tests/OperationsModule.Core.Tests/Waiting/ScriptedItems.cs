@@ -9,8 +9,8 @@ using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.Vcf;
-using OperationsModule.Core.Tests.Security;
 using OperationsModule.Core.Waiting;
+using OperationsModule.Core.Tests.Infrastructure;
 
 namespace OperationsModule.Core.Tests.Waiting
 {

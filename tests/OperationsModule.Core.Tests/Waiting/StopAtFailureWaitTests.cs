@@ -8,7 +8,7 @@ using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.OLConnect;
 using OperationsModule.Core.Systems.OLConnect.Listing;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.OutputCreation;
+using OperationsModule.Core.Tests.Systems.OLConnect;
 using OperationsModule.Core.Waiting;
 using OperationsModule.Simulator;
 using Xunit;

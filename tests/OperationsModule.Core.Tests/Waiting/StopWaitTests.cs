@@ -7,7 +7,6 @@ using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.Security;
 using OperationsModule.Core.Waiting;
 using Xunit;
 

@@ -6,7 +6,6 @@ using OperationsModule.Core.Models;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.BigChange.Jobs;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.Security;
 using OperationsModule.Core.Tests.Systems.Shared;
 using OperationsModule.Simulator;
 using Xunit;

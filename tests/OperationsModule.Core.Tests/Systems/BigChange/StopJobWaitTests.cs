@@ -9,7 +9,7 @@ using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.BigChange;
 using OperationsModule.Core.Systems.BigChange.Jobs;
 using OperationsModule.Core.Tests.Infrastructure;
-using OperationsModule.Core.Tests.OutputCreation;
+using OperationsModule.Core.Tests.Systems.OLConnect;
 using OperationsModule.Core.Waiting;
 using OperationsModule.Simulator;
 using Xunit;

@@ -17,7 +17,7 @@ namespace OperationsModule.Core.Tests.Systems.Onedata
         private const string CancelPath = "/api/v3/oneprovider/automation/execution/workflows/";
         private static readonly WorkflowExecutionCancelEndpoint Endpoint = WorkflowExecutionCancelEndpoint.Instance;
 
-        private static Sessions.ConnectionRequest WithToken(SimulatorServer sim, string? token = null, Uri? baseUri = null) =>
+        private static Core.Sessions.ConnectionRequest WithToken(SimulatorServer sim, string? token = null, Uri? baseUri = null) =>
             Connections.PerCall(OperationsSystem.Onedata, baseUri ?? sim.BaseUri, token: Connections.Secret(token ?? sim.Options.OnedataToken));
 
         private static string ErrorJson(string id, string description) =>
