@@ -88,31 +88,44 @@ namespace OperationsModule.Core.Http.Throttling
             }
             else if (RestoresQuota(announced, othersInFlight, sentAt) || resetAt > _resetAt + StaleSeconds + _resetSlack)
             {
-                // A new window (its quota restored, or a reset a window later): it began since the previous answer,
-                // so it ends at most one window length from now, and no later than the header says. Both are upper
-                // bounds on the truth, so the earlier is never early.
-                _left = left;
-                _window.OnTurnover(now, _resetSlack);
-                _window.OnAnswer(announced, sentAt);
-                _resetAt = Math.Min(resetAt, now + _window.UpperBound(_resetSlack));
-                _assumedAt = double.NaN;
-                _serverRemaining = announced.Remaining;
-                _fewestSentAt = sentAt;
+                StartWindow(announced, now, left, resetAt, sentAt);
             }
             else
             {
-                _left = Math.Min(_left, left);
-                if (announced.Remaining <= _serverRemaining)
-                {
-                    _serverRemaining = announced.Remaining;
-                    _fewestSentAt = sentAt;
-                }
-                // Resets come in whole seconds, rounded up: the earliest one seen is the closest to the truth.
-                _resetAt = Math.Min(_resetAt, resetAt);
+                SpendWithinWindow(announced, left, resetAt, sentAt);
             }
             _window.OnAnswer(announced, sentAt);
             _limit = announced.Limit ?? _limit;
             Known = true;
+        }
+
+        /// <summary>
+        /// A new window (its quota restored, or a reset a window later): it began since the previous answer, so it ends
+        /// at most one window length from now, and no later than the header says. Both are upper bounds on the truth,
+        /// so the earlier is never early.
+        /// </summary>
+        private void StartWindow(AnnouncedLimit announced, double now, double left, double resetAt, double sentAt)
+        {
+            _left = left;
+            _window.OnTurnover(now, _resetSlack);
+            _window.OnAnswer(announced, sentAt);
+            _resetAt = Math.Min(resetAt, now + _window.UpperBound(_resetSlack));
+            _assumedAt = double.NaN;
+            _serverRemaining = announced.Remaining;
+            _fewestSentAt = sentAt;
+        }
+
+        /// <summary>Another answer of the window being spent: the fewest left and the earliest reset win.</summary>
+        private void SpendWithinWindow(AnnouncedLimit announced, double left, double resetAt, double sentAt)
+        {
+            _left = Math.Min(_left, left);
+            if (announced.Remaining <= _serverRemaining)
+            {
+                _serverRemaining = announced.Remaining;
+                _fewestSentAt = sentAt;
+            }
+            // Resets come in whole seconds, rounded up: the earliest one seen is the closest to the truth.
+            _resetAt = Math.Min(_resetAt, resetAt);
         }
 
         /// <summary>
