@@ -8,10 +8,7 @@ namespace OperationsModule.Core.Http.Pipeline
     /// <summary>Builds each attempt's HttpRequestMessage (method, target, body, the request's headers, User-Agent, the credential) and disposes it after.</summary>
     internal sealed class MessageStep : SendStep
     {
-        private readonly HttpOptions? _options;
-        private readonly string? _userAgent;
-
-        public MessageStep(string userAgent) => _userAgent = userAgent;
+        private readonly HttpOptions _options;
 
         /// <summary>Reads the User-Agent from the options for each message: the step outlives a change to them.</summary>
         public MessageStep(HttpOptions options) => _options = options;
@@ -40,7 +37,7 @@ namespace OperationsModule.Core.Http.Pipeline
                 foreach (var header in request.Headers)
                     HeaderValues.Write(message, header.Key, header.Value, HeaderOrigin.Module);
             if (!message.Headers.Contains("User-Agent"))
-                HeaderValues.Write(message, "User-Agent", _options?.UserAgent ?? _userAgent!, HeaderOrigin.UserAgent);
+                HeaderValues.Write(message, "User-Agent", _options.UserAgent, HeaderOrigin.UserAgent);
             context.Credential.WriteTo(message);
             return message;
         }

@@ -11,15 +11,12 @@ namespace OperationsModule.Core.Http.Pipeline
     /// </summary>
     internal sealed class RedirectStep : SendStep
     {
-        private readonly HttpOptions? _options;
-        private readonly int _maximumRedirects;
-
-        public RedirectStep(int maximumRedirects) => _maximumRedirects = maximumRedirects;
+        private readonly HttpOptions _options;
 
         /// <summary>Reads -MaximumRedirection from the options at each redirect: the step outlives a change to them.</summary>
         public RedirectStep(HttpOptions options) => _options = options;
 
-        private int MaximumRedirects => _options?.MaximumRedirects ?? _maximumRedirects;
+        private int MaximumRedirects => _options.MaximumRedirects;
 
         public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {

@@ -27,7 +27,7 @@ public class StepTests
     }
 
     private static Task<ApiResponse> Run(ScriptedSender sender, SendContext context, params SendStep[] steps) =>
-        SendOrder.Run(steps.Append(new MessageStep("test-agent")).ToList(), sender, context);
+        SendOrder.Run(steps.Append(new MessageStep(new HttpOptions { UserAgent = "test-agent" })).ToList(), sender, context);
 
     private static HttpOptions Options(int retries = 3) => new HttpOptions { MaximumRetryCount = retries, RetryInterval = TimeSpan.FromSeconds(1) };
 
@@ -37,7 +37,7 @@ public class StepTests
         var sender = new ScriptedSender().Then(308, ("Location", "/v1/b")).Then(307, ("Location", "https://elsewhere.example.test/v1/c"));
         var (context, _) = Call();
 
-        var error = await Assert.ThrowsAsync<OperationsApiException>(() => Run(sender, context, new RedirectStep(5)));
+        var error = await Assert.ThrowsAsync<OperationsApiException>(() => Run(sender, context, new RedirectStep(new HttpOptions { MaximumRedirects = 5 })));
 
         Assert.Equal(ErrorIds.UnexpectedRedirect, error.ErrorId);
         Assert.Contains("another origin", error.Message);
@@ -50,7 +50,7 @@ public class StepTests
         var sender = new ScriptedSender().Then(303, ("Location", "/login"));
         var (context, _) = Call(HttpMethod.Post);
 
-        var error = await Assert.ThrowsAsync<OperationsApiException>(() => Run(sender, context, new RedirectStep(5)));
+        var error = await Assert.ThrowsAsync<OperationsApiException>(() => Run(sender, context, new RedirectStep(new HttpOptions { MaximumRedirects = 5 })));
 
         Assert.Contains("into a GET", error.Message);
         Assert.Single(sender.Sent);
