@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -69,35 +68,28 @@ internal static class PipelineRun
     }
 
     /// <summary>CPU µs and bytes per call for <paramref name="calls"/> calls, <paramref name="concurrency"/> at a time.</summary>
-    private static (double Cpu, double Bytes) Measure(int calls, int concurrency, Func<int, Task<ApiResponse>> call)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var bytes = GC.GetTotalAllocatedBytes(true);
-        Task.WhenAll(Worker(calls / concurrency, call, concurrency)).GetAwaiter().GetResult();
-        var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / calls;
-        return (cpuUs, (GC.GetTotalAllocatedBytes(true) - bytes) / (double)calls);
-    }
+    private static (double Cpu, double Bytes) Measure(int calls, int concurrency, Func<int, Task<ApiResponse>> call) =>
+        CostOf(Measurement.Of(calls, () => Task.WhenAll(Worker(calls / concurrency, call, concurrency)).GetAwaiter().GetResult()));
+
+    private static (double Cpu, double Bytes) CostOf(Measurement measured) => (measured.CpuMicroseconds, measured.BytesPerRequest);
 
     /// <summary>The same calls fed one at a time through a BulkEngine of ThrottleLimit <paramref name="concurrency"/>, as a Stop-* cmdlet feeds it.</summary>
-    private static (double Cpu, double Bytes) MeasureBulk(int calls, int concurrency, Func<int, Task<ApiResponse>> call)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var bytes = GC.GetTotalAllocatedBytes(true);
-        var output = new NullOutput();
-        using (var engine = new OperationsModule.Core.Engine.BulkEngine(concurrency, CancellationToken.None))
+    private static (double Cpu, double Bytes) MeasureBulk(int calls, int concurrency, Func<int, Task<ApiResponse>> call) =>
+        CostOf(Measurement.Of(calls, () =>
         {
-            for (var i = 0; i < calls; i++)
+            var output = new NullOutput();
+            using (var engine = new OperationsModule.Core.Engine.BulkEngine(concurrency, CancellationToken.None))
             {
-                var n = i;
-                engine.Add(n, (log, token) => call(n), output);
-                engine.Flush(output);
+                for (var i = 0; i < calls; i++)
+                {
+                    var n = i;
+                    engine.Add(n, (log, token) => call(n), output);
+                    engine.Flush(output);
+                }
+                engine.Complete(output);
             }
-            engine.Complete(output);
-        }
-        if (output.Objects != calls) throw new InvalidOperationException($"bulk: {output.Objects} of {calls}");
-        var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / calls;
-        return (cpuUs, (GC.GetTotalAllocatedBytes(true) - bytes) / (double)calls);
-    }
+            if (output.Objects != calls) throw new InvalidOperationException($"bulk: {output.Objects} of {calls}");
+        }));
 
     private static IEnumerable<Task> Worker(int each, Func<int, Task<ApiResponse>> call, int concurrency)
     {

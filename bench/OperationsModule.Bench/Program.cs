@@ -244,21 +244,7 @@ return worst >= 0.9 ? 0 : 1;
 
 static string LoadAverage() => Machine.LoadAverage();
 
-static Measurement Measure(int n, Action run)
-{
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-    var process = Process.GetCurrentProcess();
-    var cpu = process.TotalProcessorTime;
-    var clock = Stopwatch.StartNew();
-    run();
-    clock.Stop();
-    process.Refresh();
-    var cpuMicroseconds = (process.TotalProcessorTime - cpu).TotalMilliseconds * 1000 / n;
-    var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-    return new Measurement(n / clock.Elapsed.TotalSeconds, bytes / (double)n, cpuMicroseconds);
-}
+static Measurement Measure(int n, Action run) => Measurement.Of(n, run);
 
 static Measurement Median(List<Measurement> runs) => runs.OrderBy(m => m.RequestsPerSecond).ElementAt(runs.Count / 2);
 
@@ -270,6 +256,3 @@ string? Arg(string name)
 }
 
 int IntArg(string name, int fallback) => Arg(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-/// <summary>CpuMicroseconds: process CPU (client and in-process server) per request, steadier than wall time on a busy machine.</summary>
-internal readonly record struct Measurement(double RequestsPerSecond, double BytesPerRequest, double CpuMicroseconds);
