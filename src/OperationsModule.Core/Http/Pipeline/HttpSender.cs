@@ -86,8 +86,9 @@ namespace OperationsModule.Core.Http.Pipeline
                     ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult) { Method = context.Method.Method, RequestUri = UriText.Sanitize(context.Uri), StatusCode = status }, retryable: false, nothingSent: false);
             var headers = new ResponseHeaders(response.Headers, response.Content);
             // A 204 or 304 has no body, so no media type: skip parsing the content headers for it.
-            var contentType = status is 204 or 304 ? null : response.Content?.Headers.ContentType?.MediaType;
-            var text = BodyCharset.Decode(bytes, status is 204 or 304 ? null : response.Content?.Headers.ContentType?.CharSet);
+            var mediaType = status is 204 or 304 ? null : response.Content?.Headers.ContentType;
+            var contentType = mediaType?.MediaType;
+            var text = BodyCharset.Decode(bytes, mediaType?.CharSet);
             // An error answer is only ever quoted: masked here, once. A success body is data (a token, a list), quoted only through QuotedBody.
             if (!success) text = Secrets.SecretScope.Apply(text);
             return new ApiResponse(status, success ? response.ReasonPhrase : Secrets.SecretScope.Apply(response.ReasonPhrase), headers, text, contentType, UriText.Sanitize(context.Uri), Elapsed.Since(started), context.Attempt, truncated)
