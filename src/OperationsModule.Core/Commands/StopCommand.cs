@@ -84,9 +84,10 @@ namespace OperationsModule.Core.Commands
             }
             if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
                 return true;
+            var cancel = new CancelCall(_endpoint, connection, request, id, arguments);
             var added = _confirmation is null
-                ? _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output)
-                : _engine.Add(id, async (log, token) => new Waiting.AcceptedCancel(await CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token).ConfigureAwait(false), connection), CancelOutput);
+                ? _engine.Add(id, cancel.SendAsync, cancel.Result, _output)
+                : _engine.Add(id, async (log, token) => new Waiting.AcceptedCancel(await cancel.CancelAsync(log, token).ConfigureAwait(false), connection), CancelOutput);
             _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, connection.Transport.Throttle);
             return added;
         }

@@ -117,6 +117,15 @@ namespace OperationsModule.Core.Engine
         /// Returns false when the run was stopped before the item could be taken.
         /// </summary>
         public bool Add<TResult>(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, IOperationsOutput output)
+            where TResult : class =>
+            Add(target, work, Same<TResult>.Shape, output);
+
+        /// <summary>
+        /// As <see cref="Add{TResult}"/>, for work whose answer still has to be shaped into its result (or failure):
+        /// <paramref name="shape"/> runs on the worker as soon as the answer is in, in the work item's own async frame,
+        /// so a cancel costs no frame of its own between the engine and the send pipeline.
+        /// </summary>
+        public bool Add<TAnswer, TResult>(object? target, Func<ILogSink, CancellationToken, Task<TAnswer>> work, Func<TAnswer, TResult> shape, IOperationsOutput output)
             where TResult : class
         {
             while (_held >= _holdLimit)
@@ -131,7 +140,7 @@ namespace OperationsModule.Core.Engine
             if (_cancellationToken.IsCancellationRequested || _drained) return false;
             _held++;
             if (_held > PeakInFlight) PeakInFlight = _held;
-            _queued.Enqueue(new WorkItem<TResult>(target, work, SinkFor(output)));
+            _queued.Enqueue(new WorkItem<TAnswer, TResult>(target, work, shape, SinkFor(output)));
             // Started inline when a slot is free, not through Task.Run: the synchronous part (building the
             // request) is cheap; everything after the first await runs on the pool.
             StartQueued();
@@ -317,17 +326,24 @@ namespace OperationsModule.Core.Engine
             public abstract void Start(BulkEngine engine);
         }
 
-        private sealed class WorkItem<TResult> : WorkItem
+        private static class Same<TResult>
+        {
+            public static readonly Func<TResult, TResult> Shape = result => result;
+        }
+
+        private sealed class WorkItem<TAnswer, TResult> : WorkItem
             where TResult : class
         {
             private readonly object? _target;
-            private readonly Func<ILogSink, CancellationToken, Task<TResult>> _work;
+            private readonly Func<ILogSink, CancellationToken, Task<TAnswer>> _work;
+            private readonly Func<TAnswer, TResult> _shape;
             private readonly ILogSink _log;
 
-            public WorkItem(object? target, Func<ILogSink, CancellationToken, Task<TResult>> work, ILogSink log)
+            public WorkItem(object? target, Func<ILogSink, CancellationToken, Task<TAnswer>> work, Func<TAnswer, TResult> shape, ILogSink log)
             {
                 _target = target;
                 _work = work;
+                _shape = shape;
                 _log = log;
             }
 
@@ -343,7 +359,7 @@ namespace OperationsModule.Core.Engine
                 Message completion;
                 try
                 {
-                    var result = await _work(_log, token).ConfigureAwait(false);
+                    var result = _shape(await _work(_log, token).ConfigureAwait(false));
                     completion = Message.Done(result, null);
                 }
                 catch (OperationsApiException ex)
