@@ -79,8 +79,8 @@ namespace OperationsModule.Core.Http.Pipeline
         {
             var now = _gate.Clock.UtcNow;
             return response.Headers is ResponseHeaders headers
-                ? AnnouncedLimitParser.Parse(headers.First, now)
-                : AnnouncedLimitParser.Parse(response.Header, now);
+                ? AnnouncedLimitParser.Parse(headers, (answer, name) => answer.First(name), now)
+                : AnnouncedLimitParser.Parse(response, (answer, name) => answer.Header(name), now);
         }
     }
 }

@@ -34,13 +34,21 @@ namespace OperationsModule.Core.Http.Throttling
 
         /// <param name="header">The first value of a response header, or null when absent.</param>
         /// <param name="now">The local wall clock, to turn an epoch reset into seconds from now.</param>
-        public static AnnouncedLimit? Parse(Func<string, string?> header, DateTimeOffset now)
+        public static AnnouncedLimit? Parse(Func<string, string?> header, DateTimeOffset now) =>
+            Parse(header, (lookup, name) => lookup(name), now);
+
+        /// <summary>
+        /// As <see cref="Parse(Func{string, string}, DateTimeOffset)"/>, with the headers read from <paramref name="source"/>
+        /// by a lambda that captures nothing: the throttle step reads every answer, and a delegate bound to each answer's
+        /// headers was an allocation per request.
+        /// </summary>
+        public static AnnouncedLimit? Parse<TSource>(TSource source, Func<TSource, string, string?> header, DateTimeOffset now)
         {
             try
             {
-                return Structured(header("RateLimit"), header("RateLimit-Policy"), now)
-                    ?? Fields(header("RateLimit-Remaining"), header("RateLimit-Reset"), header("RateLimit-Limit"), now)
-                    ?? Fields(header("X-RateLimit-Remaining"), header("X-RateLimit-Reset"), header("X-RateLimit-Limit"), now);
+                return Structured(header(source, "RateLimit"), header(source, "RateLimit-Policy"), now)
+                    ?? Fields(header(source, "RateLimit-Remaining"), header(source, "RateLimit-Reset"), header(source, "RateLimit-Limit"), now)
+                    ?? Fields(header(source, "X-RateLimit-Remaining"), header(source, "X-RateLimit-Reset"), header(source, "X-RateLimit-Limit"), now);
             }
             catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
             {
