@@ -46,9 +46,11 @@ namespace OperationsModule.Core.Http.Throttling
         {
             try
             {
-                return Structured(header(source, "RateLimit"), header(source, "RateLimit-Policy"), now)
-                    ?? Fields(header(source, "RateLimit-Remaining"), header(source, "RateLimit-Reset"), header(source, "RateLimit-Limit"), now)
-                    ?? Fields(header(source, "X-RateLimit-Remaining"), header(source, "X-RateLimit-Reset"), header(source, "X-RateLimit-Limit"), now);
+                // Each family read from its first header on, and only as far as it is there: most servers send none,
+                // and a header lookup by name is not free (three per answer instead of eight).
+                return (header(source, "RateLimit") is { } rateLimit ? Structured(rateLimit, header(source, "RateLimit-Policy"), now) : null)
+                    ?? Fields(source, header, "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Limit", now)
+                    ?? Fields(source, header, "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-RateLimit-Limit", now);
             }
             catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
             {
@@ -56,9 +58,13 @@ namespace OperationsModule.Core.Http.Throttling
             }
         }
 
-        private static AnnouncedLimit? Fields(string? remainingText, string? resetText, string? limitText, DateTimeOffset now)
+        private static AnnouncedLimit? Fields<TSource>(TSource source, Func<TSource, string, string?> header, string remainingName, string resetName, string limitName, DateTimeOffset now) =>
+            header(source, remainingName) is { } remaining && header(source, resetName) is { } reset
+                ? Fields(remaining, reset, header(source, limitName), now)
+                : null;
+
+        private static AnnouncedLimit? Fields(string remainingText, string resetText, string? limitText, DateTimeOffset now)
         {
-            if (remainingText is null || resetText is null) return null;
             if (Whole(FirstMember(remainingText)) is not { } remaining || remaining > MaximumQuota) return null;
             if (Reset(FirstMember(resetText), now) is not { } reset) return null;
             long? limit = null;
