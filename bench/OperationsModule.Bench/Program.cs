@@ -208,6 +208,8 @@ foreach (var c in levels)
         ratios.Add(engineRun.RequestsPerSecond / rawRun.RequestsPerSecond);
     }
     rows.Add((c, Median(raws), Median(engines), ratios.OrderBy(x => x).ElementAt(ratios.Count / 2)));
+    // The spread behind the median: on a shared two-core machine single rounds swing by a tenth or more.
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C={c} rounds engine/raw, sorted: {string.Join(" ", ratios.OrderBy(x => x).Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}"));
 }
 
 Console.WriteLine();

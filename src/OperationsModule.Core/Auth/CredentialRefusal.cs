@@ -33,6 +33,9 @@ namespace OperationsModule.Core.Auth
         public static CredentialRefusal For(IAuthenticator authenticator) =>
             All.GetValue(authenticator, a => new CredentialRefusal { _known = !a.EveryRequestTriesCredential });
 
+        /// <summary>True when a request may go at once (what <see cref="EnterAsync"/> would say without waiting or a trial).</summary>
+        public bool IsOpen => !_refused && _known;
+
         /// <summary>
         /// Lets a request with the credential go: at once when the server has answered for it and no refusal is remembered; as the trial when nobody is
         /// trying it (the trial is returned: the caller ends it with <see cref="Accepted"/>, <see cref="Refused"/> or

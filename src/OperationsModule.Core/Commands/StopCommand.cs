@@ -84,12 +84,19 @@ namespace OperationsModule.Core.Commands
             }
             if (!_output.ShouldProcess(id, string.Concat(_actionPrefix, request.Method.Method, " ", UriText.ForDisplay(request.Uri), ")")))
                 return true;
+            var cancel = new CancelCall(_endpoint, connection, request, id, arguments);
             var added = _confirmation is null
-                ? _engine.Add(id, (log, token) => CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token), _output)
-                : _engine.Add(id, async (log, token) => new Waiting.AcceptedCancel(await CancelClient.CancelAsync(_endpoint, connection, request, id, arguments, log, token).ConfigureAwait(false), connection), CancelOutput);
-            _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, connection.Transport.Throttle);
+                ? _engine.Add(id, cancel.SendAsync, cancel.Result, _output)
+                : _engine.Add(id, async (log, token) => new Waiting.AcceptedCancel(await cancel.CancelAsync(log, token).ConfigureAwait(false), connection), CancelOutput);
+            _throttle = connection.Transport.Throttle;
+            ReportProgress();
             return added;
         }
+
+        /// <summary>The gate of the connection the last item went to: the bar says when the server throttles.</summary>
+        private Http.Throttling.ThrottleGate? _throttle;
+
+        private void ReportProgress() => _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, _throttle);
 
         /// <summary>Writes what finished meanwhile; ProcessRecord calls it so output streams.</summary>
         public void Flush()
@@ -108,7 +115,9 @@ namespace OperationsModule.Core.Commands
         /// <summary>Waits for the items in flight, writing their results. False when the run was stopped.</summary>
         public bool Complete()
         {
-            var completed = _engine.Complete(CancelOutput);
+            // Each result moves the bar while the last items finish: an input shorter than the engine's queue is
+            // taken at once, and the bar would otherwise stand still until the end.
+            var completed = _engine.Complete(new ReportingOutput(CancelOutput, ReportProgress));
             if (completed) _progress.Finish(_output);
             return completed && (_confirmation?.Complete() ?? true);
         }

@@ -78,16 +78,8 @@ namespace OperationsModule.Core.Http
         /// Sends until an answer is final (see <see cref="SendOrder"/> for what each step adds). An anonymous request (a
         /// login, a refresh, a revocation) runs through the same steps without authentication.
         /// </summary>
-        public async Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken)
-        {
-            // Every secret this call (and a login it makes) sends or receives is masked in what the server answers.
-            Secrets.SecretScope.EnterForAsyncMethod();
-            var started = Stopwatch.GetTimestamp();
-            var context = new SendContext(request, log, cancellationToken);
-            var response = await SendOrder.Run(StepsFor(request.Anonymous), _terminal, context).ConfigureAwait(false);
-            response.SetTotals(Elapsed.Since(started), context.Attempt);
-            return response;
-        }
+        public Task<ApiResponse> SendAsync(ApiRequest request, ILogSink log, CancellationToken cancellationToken) =>
+            SendOrder.RunCall(StepsFor(request.Anonymous), _terminal, new SendContext(request, log, cancellationToken));
 
         /// <summary>The steps every call of this transport runs through: with authentication, or without (logins, refreshes, revocations).</summary>
         internal IReadOnlyList<SendStep> StepsFor(bool anonymous) => anonymous ? _anonymousSteps : _steps;

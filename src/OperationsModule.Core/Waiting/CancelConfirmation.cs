@@ -65,7 +65,7 @@ namespace OperationsModule.Core.Waiting
         public bool Complete()
         {
             // Each result updates the bar, so the counts keep moving while the last items stop.
-            if (!_engine.Complete(new ReportingOutput(this))) return false;
+            if (!_engine.Complete(new ReportingOutput(_counted, Report))) return false;
             _progress.Finish(_output);
             return true;
         }
@@ -126,30 +126,6 @@ namespace OperationsModule.Core.Waiting
             {
                 Written++;
                 base.WriteFailure(failure);
-            }
-        }
-
-        /// <summary>Updates the bar after each result while the last items are waited for.</summary>
-        private sealed class ReportingOutput : ForwardingOutput
-        {
-            private readonly CancelConfirmation _owner;
-
-            public ReportingOutput(CancelConfirmation owner)
-                : base(owner._counted)
-            {
-                _owner = owner;
-            }
-
-            public override void WriteObject(object item)
-            {
-                base.WriteObject(item);
-                _owner.Report();
-            }
-
-            public override void WriteFailure(Failure failure)
-            {
-                base.WriteFailure(failure);
-                _owner.Report();
             }
         }
     }

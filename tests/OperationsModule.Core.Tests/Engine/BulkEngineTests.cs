@@ -58,12 +58,43 @@ public sealed class BulkEngineTests
 
         Assert.Equal(count, run.Output.Failures.Count);
         Assert.Equal(count, engine.Completed);
-        Assert.Equal(limit + 16, engine.HoldLimit);
+        Assert.Equal(limit + BulkEngine.MinimumQueued, engine.HoldLimit);
         Assert.True(engine.PeakRunning <= limit, $"{engine.PeakRunning} requests ran at once");
         Assert.True(engine.PeakInFlight <= engine.HoldLimit, $"{engine.PeakInFlight} items held at once");
         // Before item i is read, at least i - HoldLimit results have already been written: nothing piles up.
         Assert.True(worstBacklog <= engine.HoldLimit, $"up to {worstBacklog} items read but not yet written");
         Assert.Equal(0, engine.InFlight);
+    }
+
+    [Fact]
+    public async Task A_slow_server_still_sees_results_written_before_a_whole_batch_has_finished()
+    {
+        // ThrottleLimit 1 at 30 ms a request: the pipeline thread, blocked at its hold limit, would sleep until half the
+        // queue (32 results, about a second) had finished; the batch wait's bound writes what finished after 250 ms.
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { JournalEnabled = false });
+        var ids = Enumerable.Range(0, 80).Select(i => "slow-" + i).ToArray();
+        foreach (var id in ids) sim.State.OlConnect.AddOperation(id);
+        sim.Faults.Add(FaultAction.Latency(TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(30)), pathPattern: "/cancel/");
+        using var run = new BulkHarness(sim, throttleLimit: 1);
+        var engine = run.Command.Engine;
+        var batch = (engine.HoldLimit - engine.ThrottleLimit) / 2;
+        int? writtenWhenUnblocked = null;
+
+        IEnumerable<string> Input()
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                // The first item past the hold limit is asked for once the blocked pipeline thread has written something.
+                if (i == engine.HoldLimit + 1) writtenWhenUnblocked = run.Output.Objects.Count;
+                yield return ids[i];
+            }
+        }
+
+        run.Run(Input());
+
+        Assert.Equal(ids.Length, run.Output.Objects.Count);
+        Assert.NotNull(writtenWhenUnblocked);
+        Assert.InRange(writtenWhenUnblocked!.Value, 1, batch - 1);
     }
 
     [Fact]

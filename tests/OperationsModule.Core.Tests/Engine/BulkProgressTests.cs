@@ -22,7 +22,8 @@ namespace OperationsModule.Core.Tests.Engine
         {
             await using var sim = await SimulatorServer.StartAsync();
             var ids = Enumerable.Range(0, 50).Select(_ => sim.State.OlConnect.AddOperation().Id).ToList();
-            // Virtual time: each reading moves 100 ms on, so a 500 ms interval allows one update per five items.
+            // Virtual time: each reading moves 100 ms on, so a 500 ms interval allows one update per five readings. The bar
+            // is read once per piped item and once per result written while the last items finish (50 to 100 readings).
             var clock = new SteppingClock(TimeSpan.FromMilliseconds(100));
 
             var (output, command) = Run(sim, ids, clock);
@@ -30,7 +31,8 @@ namespace OperationsModule.Core.Tests.Engine
             Assert.Equal(50, output.Objects.Count);
             var records = output.Progress.ToList();
             Assert.Equal(command.ProgressUpdates + 1, records.Count);
-            Assert.InRange(command.ProgressUpdates, 8, 10);
+            Assert.InRange(clock.Readings, 50, 100);
+            Assert.InRange(command.ProgressUpdates, clock.Readings / 5 - 1, clock.Readings / 5);
             Assert.All(records.Take(records.Count - 1), p =>
             {
                 Assert.Equal(StopCommand.ProgressActivityId, p.ActivityId);
@@ -89,7 +91,16 @@ namespace OperationsModule.Core.Tests.Engine
 
             public SteppingClock(TimeSpan step) => _step = step;
 
-            public DateTimeOffset UtcNow => _now += _step;
+            public int Readings { get; private set; }
+
+            public DateTimeOffset UtcNow
+            {
+                get
+                {
+                    Readings++;
+                    return _now += _step;
+                }
+            }
 
             public Task Delay(TimeSpan delay, CancellationToken cancellationToken) => throw new NotSupportedException("not used by progress");
         }

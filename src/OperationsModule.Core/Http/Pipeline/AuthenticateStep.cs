@@ -25,45 +25,82 @@ namespace OperationsModule.Core.Http.Pipeline
             _refusal = CredentialRefusal.For(authenticator);
         }
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
+        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next) => RunAsync(context, next, null);
+
+        /// <summary>
+        /// Inline when the server has answered for the credential, no refusal is remembered and it is ready without waiting
+        /// (a password, a token still valid). A login under way is kept in the context for the whole step to wait for.
+        /// </summary>
+        public override bool TryEnter(SendContext context)
         {
-            var refusal = _refusal;
+            if (!_refusal.IsOpen) return false;
+            var prepare = _authenticator.PrepareAsync(_transport, context.Log, context.CancellationToken);
+            if (prepare.Status != TaskStatus.RanToCompletion)
+            {
+                context.PendingCredential = prepare;
+                return false;
+            }
+            context.Credential = new AppliedCredential(_authenticator, prepare.Result);
+            return true;
+        }
+
+        /// <summary>A first 401 is acted on (renewal); any other answer is what the server said of the credential.</summary>
+        public override bool Passes(SendContext context, ApiResponse answer)
+        {
+            if (answer.StatusCode == 401 && !context.Renewed) return false;
+            if (answer.StatusCode == 401) _refusal.Refused(_transport, Refusal(context, answer));
+            else if (!IsInconclusive(answer.StatusCode)) _refusal.Accepted();
+            return true;
+        }
+
+        public override bool PassesFailure(SendContext context, Exception failure)
+        {
+            if (failure is CredentialRefusedException refused) throw NotSent(context, refused.Refusal);
+            if (failure is OperationsApiException refusal && CredentialRefusal.IsRefusal(refusal)) _refusal.Refused(_transport, refusal);
+            return true;
+        }
+
+        public override Task<ApiResponse> ActOnAsync(SendContext context, SendNext next, ApiResponse answer) => RunAsync(context, next, answer);
+
+        /// <summary>
+        /// The whole step, from the start or from a first 401 the inline pass handed on. The renewal loop is inline, not a
+        /// method of its own: one async frame per call.
+        /// </summary>
+        private async Task<ApiResponse> RunAsync(SendContext context, SendNext next, ApiResponse? answer)
+        {
             object? trial = null;
             try
             {
-                trial = await refusal.EnterAsync(_transport, context.CancellationToken).ConfigureAwait(false);
-                // The renewal loop is inline, not a method of its own: one async frame per call on the bulk hot path.
+                // Entered already when acting on an answer, or when the inline pass found the credential open.
+                if (answer is null && context.PendingCredential is null) trial = await _refusal.EnterAsync(_transport, context.CancellationToken).ConfigureAwait(false);
                 while (true)
                 {
-                    var stamp = await _authenticator.PrepareAsync(_transport, context.Log, context.CancellationToken).ConfigureAwait(false);
-                    context.Credential = new AppliedCredential(_authenticator, stamp);
-                    var response = await next.SendAsync().ConfigureAwait(false);
-                    if (response.StatusCode == 401 && !context.Renewed)
+                    if (answer is null)
                     {
-                        context.Renewed = true;
-                        if (await _authenticator.RenewAsync(stamp, _transport, context.Log, context.CancellationToken).ConfigureAwait(false))
-                        {
-                            if (context.Log.IsVerboseEnabled) context.Log.WriteVerbose($"{context.Target}: 401, sending again with a renewed token.");
-                            continue;
-                        }
+                        var pending = context.PendingCredential;
+                        context.PendingCredential = null;
+                        var stamp = await (pending ?? _authenticator.PrepareAsync(_transport, context.Log, context.CancellationToken)).ConfigureAwait(false);
+                        context.Credential = new AppliedCredential(_authenticator, stamp);
+                        answer = await next.SendAsync().ConfigureAwait(false);
                     }
-                    if (response.StatusCode == 401) refusal.Refused(_transport, Refusal(context, response));
-                    else if (!IsInconclusive(response.StatusCode)) refusal.Accepted();
-                    return response;
+                    if (Passes(context, answer)) return answer;
+                    context.Renewed = true;
+                    if (await _authenticator.RenewAsync(context.Credential.Stamp, _transport, context.Log, context.CancellationToken).ConfigureAwait(false))
+                    {
+                        if (context.Log.IsVerboseEnabled) context.Log.WriteVerbose($"{context.Target}: 401, sending again with a renewed token.");
+                        answer = null;
+                    }
                 }
             }
-            catch (CredentialRefusedException refused)
+            catch (OperationsApiException failure)
             {
-                throw NotSent(context, refused.Refusal);
-            }
-            catch (OperationsApiException failure) when (CredentialRefusal.IsRefusal(failure))
-            {
-                refusal.Refused(_transport, failure);
+                // Throws NotSent for a refusal this command met before; remembers a refusal met now.
+                PassesFailure(context, failure);
                 throw;
             }
             finally
             {
-                refusal.Inconclusive(trial);
+                _refusal.Inconclusive(trial);
             }
         }
 

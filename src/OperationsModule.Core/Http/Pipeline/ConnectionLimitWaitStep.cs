@@ -30,14 +30,30 @@ namespace OperationsModule.Core.Http.Pipeline
             {
                 context.Verdict = ThrottleVerdict.None;
                 var response = await next.SendAsync().ConfigureAwait(false);
-                var verdict = context.Verdict;
-                if (!(verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate or ThrottleVerdict.Undecided)
-                    || !RetryPolicy.IsRetryableStatus(response.StatusCode, context.Request.MayCreateWork)
-                    || !WithinWait(context))
-                    return response;
-                await WaitAsync(context, verdict, ThrottleAnswer.RetryAfter(response), StatusClassifier.Describe(response.StatusCode)).ConfigureAwait(false);
+                if (Passes(context, response)) return response;
+                await WaitAfterAsync(context, response).ConfigureAwait(false);
             }
         }
+
+        public override bool TryEnter(SendContext context)
+        {
+            context.Verdict = ThrottleVerdict.None;
+            return true;
+        }
+
+        public override bool Passes(SendContext context, ApiResponse answer) =>
+            !(context.Verdict is ThrottleVerdict.Hold or ThrottleVerdict.Rate or ThrottleVerdict.Undecided)
+            || !RetryPolicy.IsRetryableStatus(answer.StatusCode, context.Request.MayCreateWork)
+            || !WithinWait(context);
+
+        public override async Task<ApiResponse> ActOnAsync(SendContext context, SendNext next, ApiResponse answer)
+        {
+            await WaitAfterAsync(context, answer).ConfigureAwait(false);
+            return await SendAsync(context, next).ConfigureAwait(false);
+        }
+
+        private Task WaitAfterAsync(SendContext context, ApiResponse response) =>
+            WaitAsync(context, context.Verdict, ThrottleAnswer.RetryAfter(response), StatusClassifier.Describe(response.StatusCode));
 
         /// <summary>
         /// With a hold, the gate keeps this request back with all the others until the Retry-After has passed; a rate

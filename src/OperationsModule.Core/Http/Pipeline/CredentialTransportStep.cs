@@ -22,10 +22,17 @@ namespace OperationsModule.Core.Http.Pipeline
 
         public override Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
+            TryEnter(context);
+            return next.SendAsync();
+        }
+
+        /// <summary>Throws when a secret would go over http:// unasked; nothing to do after.</summary>
+        public override bool TryEnter(SendContext context)
+        {
             var uri = context.Uri;
             var secret = _authenticator.SendsSecrets || context.Request.CarriesSecrets;
             if (!secret || string.Equals(uri.Scheme, "https", StringComparison.OrdinalIgnoreCase) || _options.AllowUnencryptedAuthentication)
-                return next.SendAsync();
+                return true;
             throw new OperationsApiException(
                 $"Refusing to send credentials over unencrypted {uri.Scheme}:// to {UriText.ForDisplay(uri)}. Use an https:// address, or pass -AllowUnencryptedAuthentication if you accept that the secret can be read on the network.",
                 ErrorIds.UnencryptedAuthentication, ErrorCategoryName.SecurityError)
@@ -36,5 +43,7 @@ namespace OperationsModule.Core.Http.Pipeline
                 RecommendedAction = "Use https://, or add -AllowUnencryptedAuthentication for a trusted test network.",
             };
         }
+
+        public override bool WatchesAnswers => false;
     }
 }

@@ -35,7 +35,10 @@ namespace OperationsModule.Core.Http.Pipeline
             {
                 // The invoker returns once headers arrive (HttpClient's ResponseHeadersRead): the body is read capped below.
                 using var response = await _client.Invoker(context.Log).SendAsync(context.Message!, timeout.Token).ConfigureAwait(false);
-                return await ReadAsync(context, response, started, timeout.Token).ConfigureAwait(false);
+                // 204 and 304 have no body by definition: no stream is opened, and no async read to wait for.
+                return (int)response.StatusCode is 204 or 304
+                    ? Answer(context, response, started, Array.Empty<byte>(), truncated: false)
+                    : await ReadAsync(context, response, started, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (BodyReadCancellation.Classify(ex, cancellationToken, timeout.Token) == CancellationCause.Timeout)
             {
@@ -68,10 +71,8 @@ namespace OperationsModule.Core.Http.Pipeline
             bool truncated;
             try
             {
-                // 204 and 304 have no body by definition: no stream is opened for them.
-                (bytes, truncated) = status is 204 or 304
-                    ? (Array.Empty<byte>(), false)
-                    : success && context.Request.Download is { } download ? await download.ReceiveAsync(response.Content, timeout).ConfigureAwait(false)
+                (bytes, truncated) = success && context.Request.Download is { } download
+                    ? await download.ReceiveAsync(response.Content, timeout).ConfigureAwait(false)
                     : await CappedBodyReader.ReadAsync(response.Content, cap, timeout).ConfigureAwait(false);
             }
             catch (Exception ex) when (!timeout.IsCancellationRequested && ResponseIncompleteException.IsCutOff(ex))
@@ -84,6 +85,14 @@ namespace OperationsModule.Core.Http.Pipeline
                 throw new TransportFailure(new OperationsApiException(
                     $"The response to {context.Target} is larger than the {_options.MaximumResponseBytes} bytes this module reads.",
                     ErrorIds.UnexpectedResponse, ErrorCategoryName.InvalidResult) { Method = context.Method.Method, RequestUri = UriText.Sanitize(context.Uri), StatusCode = status }, retryable: false, nothingSent: false);
+            return Answer(context, response, started, bytes, truncated);
+        }
+
+        /// <summary>The answer as the steps see it, from its status, headers and the body read (if any).</summary>
+        private ApiResponse Answer(SendContext context, HttpResponseMessage response, long started, byte[] bytes, bool truncated)
+        {
+            var status = (int)response.StatusCode;
+            var success = status >= 200 && status <= 299;
             var headers = new ResponseHeaders(response.Headers, response.Content);
             // A 204 or 304 has no body, so no media type: skip parsing the content headers for it.
             var mediaType = status is 204 or 304 ? null : response.Content?.Headers.ContentType;

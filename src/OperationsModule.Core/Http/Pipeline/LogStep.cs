@@ -22,6 +22,11 @@ namespace OperationsModule.Core.Http.Pipeline
             return log.IsVerboseEnabled || log.IsDebugEnabled ? LogAsync(context, log, next) : next.SendAsync();
         }
 
+        /// <summary>Inline when nobody listens: nothing to time or write.</summary>
+        public override bool TryEnter(SendContext context) => !(context.Log.IsVerboseEnabled || context.Log.IsDebugEnabled);
+
+        public override bool WatchesAnswers => false;
+
         private static async Task<ApiResponse> LogAsync(SendContext context, Output.ILogSink log, SendNext next)
         {
             if (log.IsDebugEnabled && context.Message is { } message) log.WriteDebug(Secrets.SecretScope.Apply(DescribeRequest(message, context.Request)));

@@ -15,16 +15,33 @@ namespace OperationsModule.Core.Http.Pipeline
 
         public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            using var message = Build(context);
-            context.Message = message;
+            TryEnter(context);
             try
             {
                 return await next.SendAsync().ConfigureAwait(false);
             }
             finally
             {
-                context.Message = null;
+                Release(context);
             }
+        }
+
+        public override bool TryEnter(SendContext context)
+        {
+            context.Message = Build(context);
+            return true;
+        }
+
+        public override bool Passes(SendContext context, ApiResponse answer) => Release(context);
+
+        public override bool PassesFailure(SendContext context, Exception failure) => Release(context);
+
+        /// <summary>A sent message cannot be sent again: disposed once the attempt is over.</summary>
+        private static bool Release(SendContext context)
+        {
+            context.Message?.Dispose();
+            context.Message = null;
+            return true;
         }
 
         private HttpRequestMessage Build(SendContext context)

@@ -13,7 +13,16 @@ namespace OperationsModule.Core.Http.Pipeline
         public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             var response = await next.SendAsync().ConfigureAwait(false);
-            if (response.StatusCode != 407) return response;
+            Passes(context, response);
+            return response;
+        }
+
+        public override bool TryEnter(SendContext context) => true;
+
+        /// <summary>Throws for a 407; every other answer passes.</summary>
+        public override bool Passes(SendContext context, ApiResponse answer)
+        {
+            if (answer.StatusCode != 407) return true;
             var credentialGiven = _options.ProxyCredential is not null || _options.ProxyUseDefaultCredentials;
             throw ProxyFailure.AuthenticationRequired(context.Method, context.Uri, _options.Proxy, credentialGiven, context.Attempt);
         }

@@ -23,9 +23,19 @@ namespace OperationsModule.Core.Http.Pipeline
             while (true)
             {
                 var response = await next.SendAsync().ConfigureAwait(false);
-                if (!IsRedirect(response.StatusCode)) return response;
+                if (Passes(context, response)) return response;
                 context.Uri = Follow(context, response, ++context.RedirectHops);
             }
+        }
+
+        public override bool TryEnter(SendContext context) => true;
+
+        public override bool Passes(SendContext context, ApiResponse answer) => !IsRedirect(answer.StatusCode);
+
+        public override Task<ApiResponse> ActOnAsync(SendContext context, SendNext next, ApiResponse answer)
+        {
+            context.Uri = Follow(context, answer, ++context.RedirectHops);
+            return SendAsync(context, next);
         }
 
         private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;

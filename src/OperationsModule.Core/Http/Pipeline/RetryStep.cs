@@ -35,26 +35,59 @@ namespace OperationsModule.Core.Http.Pipeline
                 }
                 catch (TransportFailure failure) when (MayRetry(failure, context))
                 {
-                    context.LastFailureUnreachable = failure.Unreachable;
-                    if (failure.Unreachable && !context.Probing && _reachability is not null)
-                    {
-                        context.Probing = true;
-                        _reachability.ProbeStarted();
-                    }
-                    await WaitAsync(context, null, failure.Exception.Message).ConfigureAwait(false);
+                    await WaitAfterAsync(context, failure).ConfigureAwait(false);
                     continue;
                 }
                 catch (TransportFailure failure)
                 {
-                    context.LastFailureUnreachable = failure.Unreachable;
-                    failure.Exception.Attempts = context.Attempt;
-                    throw failure.Exception;
+                    throw Unretried(context, failure);
                 }
-                if (!RetryPolicy.IsRetryableStatus(response.StatusCode, context.Request.MayCreateWork) || context.Retries >= _options.MaximumRetryCount)
-                    return response;
-                var retryAfter = RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow);
-                await WaitAsync(context, retryAfter, Errors.StatusClassifier.Describe(response.StatusCode)).ConfigureAwait(false);
+                if (Passes(context, response)) return response;
+                await WaitAfterAsync(context, response).ConfigureAwait(false);
             }
+        }
+
+        public override bool TryEnter(SendContext context) => true;
+
+        public override bool Passes(SendContext context, ApiResponse answer) =>
+            !RetryPolicy.IsRetryableStatus(answer.StatusCode, context.Request.MayCreateWork) || context.Retries >= _options.MaximumRetryCount;
+
+        /// <summary>A transport failure is retried, or thrown as the item's failure; anything else passes.</summary>
+        public override bool PassesFailure(SendContext context, Exception failure) =>
+            failure is not TransportFailure transport || (MayRetry(transport, context) ? false : throw Unretried(context, transport));
+
+        public override async Task<ApiResponse> ActOnAsync(SendContext context, SendNext next, ApiResponse answer)
+        {
+            await WaitAfterAsync(context, answer).ConfigureAwait(false);
+            return await SendAsync(context, next).ConfigureAwait(false);
+        }
+
+        public override async Task<ApiResponse> ActOnFailureAsync(SendContext context, SendNext next, Exception failure)
+        {
+            await WaitAfterAsync(context, (TransportFailure)failure).ConfigureAwait(false);
+            return await SendAsync(context, next).ConfigureAwait(false);
+        }
+
+        private Task WaitAfterAsync(SendContext context, ApiResponse response) =>
+            WaitAsync(context, RetryAfterParser.Parse(response.Header("Retry-After"), DateTimeOffset.UtcNow), Errors.StatusClassifier.Describe(response.StatusCode));
+
+        private Task WaitAfterAsync(SendContext context, TransportFailure failure)
+        {
+            context.LastFailureUnreachable = failure.Unreachable;
+            if (failure.Unreachable && !context.Probing && _reachability is not null)
+            {
+                context.Probing = true;
+                _reachability.ProbeStarted();
+            }
+            return WaitAsync(context, null, failure.Exception.Message);
+        }
+
+        /// <summary>The failure the item reports when its transport failure is not retried.</summary>
+        private static Errors.OperationsApiException Unretried(SendContext context, TransportFailure failure)
+        {
+            context.LastFailureUnreachable = failure.Unreachable;
+            failure.Exception.Attempts = context.Attempt;
+            return failure.Exception;
         }
 
         private bool MayRetry(TransportFailure failure, SendContext context) =>

@@ -75,6 +75,12 @@ namespace OperationsModule.Core.Http.Pipeline
         /// <summary>This call was refused before (the throttle step: only a call's first refusal is evidence to the gate).</summary>
         public bool RefusedBefore { get; set; }
 
+        /// <summary>The throttle step's send time for the attempt under way; null when it passed the attempt on ungated.</summary>
+        internal double? ThrottleSentAt { get; set; }
+
+        /// <summary>A credential the authenticate step began to make ready inline and must wait for (a login under way).</summary>
+        internal System.Threading.Tasks.Task<object?>? PendingCredential { get; set; }
+
         public string Target => Method.Method + " " + UriText.ForDisplay(Uri);
     }
 }

@@ -18,12 +18,6 @@ namespace OperationsModule.Core.Http.Pipeline
         }
 
         /// <summary>Runs the steps from here to the terminal sender (again, for a retry or a redirect hop).</summary>
-        public Task<ApiResponse> SendAsync()
-        {
-            var steps = _context.Steps;
-            return _index < steps.Count
-                ? steps[_index].SendAsync(_context, new SendNext(_context, _index + 1))
-                : _context.Terminal.SendAsync(_context);
-        }
+        public Task<ApiResponse> SendAsync() => StepRunner.Run(_context, _index);
     }
 }

@@ -45,5 +45,13 @@ namespace OperationsModule.Core.Http.Pipeline
             context.Terminal = terminal;
             return new SendNext(context, 0).SendAsync();
         }
+
+        /// <summary>As <see cref="Run"/>, for a whole call: in its own secret scope, with its time and attempts on the answer.</summary>
+        public static Task<ApiResponse> RunCall(IReadOnlyList<SendStep> steps, ITerminalSender terminal, SendContext context)
+        {
+            context.Steps = steps;
+            context.Terminal = terminal;
+            return StepRunner.RunCall(context);
+        }
     }
 }

@@ -21,31 +21,54 @@ namespace OperationsModule.Core.Http.Pipeline
         }
 
         /// <summary>Without adaptive throttling (-NoAdaptiveThrottling, read at each call) the step only passes the call on.</summary>
-        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next) =>
-            _options.AdaptiveThrottling ? ThrottledAsync(context, next) : next.SendAsync();
-
-        private async Task<ApiResponse> ThrottledAsync(SendContext context, SendNext next)
+        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            var maximumHold = _options.MaximumRetryDelay;
-            var uri = context.Uri;
-            var sentAt = _gate.IsEngaged ? await _gate.WaitTurnAsync(uri, context.Log, context.CancellationToken).ConfigureAwait(false) : _gate.EnterUnpaced();
+            context.ThrottleSentAt = _options.AdaptiveThrottling
+                ? _gate.IsEngaged ? await _gate.WaitTurnAsync(context.Uri, context.Log, context.CancellationToken).ConfigureAwait(false) : _gate.EnterUnpaced()
+                : null;
             ApiResponse response;
             try
             {
                 response = await next.SendAsync().ConfigureAwait(false);
             }
-            catch
+            catch (Exception failure)
             {
-                // No answer says nothing about the server's limit; the place under the in-flight limit is free again.
-                _gate.Complete(sentAt, null, null, maximumHold, uri, context.Log);
+                PassesFailure(context, failure);
                 throw;
             }
-            var throttled = ThrottleAnswer.IsThrottle(response, out var retryAfter);
-            var verdict = _gate.Complete(sentAt, throttled, retryAfter, maximumHold, uri, context.Log, context.RefusedBefore, ReadAnnouncedLimit(response));
+            Passes(context, response);
+            return response;
+        }
+
+        /// <summary>Inline unless the gate is engaged (then the attempt may have to wait its turn).</summary>
+        public override bool TryEnter(SendContext context)
+        {
+            if (!_options.AdaptiveThrottling)
+            {
+                context.ThrottleSentAt = null;
+                return true;
+            }
+            if (_gate.IsEngaged) return false;
+            context.ThrottleSentAt = _gate.EnterUnpaced();
+            return true;
+        }
+
+        public override bool Passes(SendContext context, ApiResponse answer)
+        {
+            if (context.ThrottleSentAt is not { } sentAt) return true;
+            var throttled = ThrottleAnswer.IsThrottle(answer, out var retryAfter);
+            var verdict = _gate.Complete(sentAt, throttled, retryAfter, _options.MaximumRetryDelay, context.Uri, context.Log, context.RefusedBefore, ReadAnnouncedLimit(answer));
             // A refusal the gate held everyone for was about the connection, not this item: its next one is fresh evidence.
             if (throttled) context.RefusedBefore = verdict != ThrottleVerdict.Hold;
             context.Verdict = verdict;
-            return response;
+            return true;
+        }
+
+        /// <summary>No answer says nothing about the server's limit; the place under the in-flight limit is free again.</summary>
+        public override bool PassesFailure(SendContext context, Exception failure)
+        {
+            if (context.ThrottleSentAt is { } sentAt) _gate.Complete(sentAt, null, null, _options.MaximumRetryDelay, context.Uri, context.Log);
+            return true;
         }
 
         /// <summary>
@@ -56,8 +79,8 @@ namespace OperationsModule.Core.Http.Pipeline
         {
             var now = _gate.Clock.UtcNow;
             return response.Headers is ResponseHeaders headers
-                ? AnnouncedLimitParser.Parse(headers.First, now)
-                : AnnouncedLimitParser.Parse(response.Header, now);
+                ? AnnouncedLimitParser.Parse(headers, (answer, name) => answer.First(name), now)
+                : AnnouncedLimitParser.Parse(response, (answer, name) => answer.Header(name), now);
         }
     }
 }

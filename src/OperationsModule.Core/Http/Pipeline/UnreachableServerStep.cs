@@ -26,21 +26,37 @@ namespace OperationsModule.Core.Http.Pipeline
             // Reachable (almost always): no wait and no failure callback to make.
             if (!_reachability.IsReachable && await HoldAsync(context).ConfigureAwait(false))
                 context.Probing = true;
+            ApiResponse response;
             try
             {
-                var response = await next.SendAsync().ConfigureAwait(false);
-                _reachability.Reached();
-                return response;
+                response = await next.SendAsync().ConfigureAwait(false);
             }
-            catch (OperationsApiException failure) when (context.Probing && context.LastFailureUnreachable)
+            catch (Exception failure)
             {
-                _reachability.Unreachable(_command, failure);
+                PassesFailure(context, failure);
                 throw;
             }
-            finally
-            {
-                if (context.Probing) _reachability.ProbeEnded();
-            }
+            Passes(context, response);
+            return response;
+        }
+
+        /// <summary>Inline while the server is reachable: nothing to hold.</summary>
+        public override bool TryEnter(SendContext context) => _reachability.IsReachable;
+
+        public override bool Passes(SendContext context, ApiResponse answer)
+        {
+            _reachability.Reached();
+            if (context.Probing) _reachability.ProbeEnded();
+            return true;
+        }
+
+        public override bool PassesFailure(SendContext context, Exception failure)
+        {
+            // A probe that ran out of retries without reaching the server fails every request still held.
+            if (failure is OperationsApiException unreachable && context.Probing && context.LastFailureUnreachable)
+                _reachability.Unreachable(_command, unreachable);
+            if (context.Probing) _reachability.ProbeEnded();
+            return true;
         }
 
         private Task<bool> HoldAsync(SendContext context) =>

@@ -111,6 +111,42 @@ public class PerCallCostTests
         Assert.Equal("s3cr3t-value", Core.Secrets.SecretScope.Apply("s3cr3t-value"));
     }
 
+    [Fact]
+    public void An_ordinary_call_passes_the_steps_inline_not_one_async_frame_each()
+    {
+        var basic = new BasicAuthenticator(Connections.Credential("user", "pw-secret"));
+        using var transport = new SendPipeline(new HttpOptions(), basic, new ScriptedSender());
+        var steps = transport.StepsFor(anonymous: false);
+        var whole = steps.Select(s => (SendStep)new WholeStepTests.WholeOnly(s)).ToList();
+
+        var inline = BytesPerCall(steps);
+        var stepByStep = BytesPerCall(whole);
+
+        // Each step run whole suspends in a state machine of its own (over 100 bytes each, and a resume when the
+        // answer comes); inline they share one. Measured: about 1,700 bytes a call against 3,200.
+        Assert.True(inline + 8 * 100 <= stepByStep, $"inline {inline} B per call, step by step {stepByStep} B");
+    }
+
+    /// <summary>Bytes this thread allocates per call, the answer arriving later on this thread (as the wire's would).</summary>
+    private static long BytesPerCall(System.Collections.Generic.IReadOnlyList<SendStep> steps)
+    {
+        var answer = new ApiResponse(204, null, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>(), string.Empty, null, Server, TimeSpan.Zero, 1);
+        long Calls(int n)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < n; i++)
+            {
+                var pending = new TaskCompletionSource<ApiResponse>();
+                var call = SendOrder.Run(steps, new PendingSender(pending.Task), new SendContext(Get(), NullLogSink.Instance, CancellationToken.None));
+                pending.SetResult(answer);
+                Assert.Equal(204, call.GetAwaiter().GetResult().StatusCode);
+            }
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Calls(20);
+        return Calls(200) / 200;
+    }
+
     /// <summary>A terminal sender that answers every call with one task the test completes.</summary>
     private sealed class PendingSender : ITerminalSender
     {

@@ -14,7 +14,10 @@ using Xunit;
 
 namespace OperationsModule.Core.Tests.Http.Pipeline;
 
-/// <summary>Each send step alone over the scripted sender (with the message step, so the sender sees headers).</summary>
+/// <summary>
+/// Each send step alone over the scripted sender (with the message step, so the sender sees headers), run as the
+/// pipeline runs it: inline where it can be (see <see cref="WholeStepTests"/> for the same tests with every step whole).
+/// </summary>
 public class StepTests
 {
     private static readonly Uri Server = new Uri("https://api.example.test/");
@@ -26,8 +29,11 @@ public class StepTests
         return (new SendContext(request, log, CancellationToken.None), log);
     }
 
-    private static Task<ApiResponse> Run(ScriptedSender sender, SendContext context, params SendStep[] steps) =>
-        SendOrder.Run(steps.Append(new MessageStep(new HttpOptions { UserAgent = "test-agent" })).ToList(), sender, context);
+    private Task<ApiResponse> Run(ScriptedSender sender, SendContext context, params SendStep[] steps) =>
+        SendOrder.Run(steps.Append(new MessageStep(new HttpOptions { UserAgent = "test-agent" })).Select(Wrap).ToList(), sender, context);
+
+    /// <summary>How each step of a test runs: as given (inline where it can be), or whole in the derived class.</summary>
+    private protected virtual SendStep Wrap(SendStep step) => step;
 
     private static HttpOptions Options(int retries = 3) => new HttpOptions { MaximumRetryCount = retries, RetryInterval = TimeSpan.FromSeconds(1) };
 
@@ -243,7 +249,7 @@ public class StepTests
     /// Call A cannot connect and probes (its own retries); call B, started during A's retry, holds until A's outcome.
     /// Returns B's task, whether B was still held when A's retry went out, and A's outcome.
     /// </summary>
-    private static async Task<(Task<ApiResponse> B, bool HeldDuringProbe, Exception? AFailure)> ProbeWhileAnotherWaits(ScriptedSender sender, int retries)
+    private async Task<(Task<ApiResponse> B, bool HeldDuringProbe, Exception? AFailure)> ProbeWhileAnotherWaits(ScriptedSender sender, int retries)
     {
         var reachability = new ServerReachability();
         var command = new object();
