@@ -25,10 +25,11 @@ param(
     # The folder holding OperationsModule.psd1 (from build.ps1, or a test build's module folder).
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OperationsModule'),
     [ValidateRange(3, 1000)] [int] $Rounds = 31,
-    [ValidateSet('Cold', 'Warm')] [string[]] $Mode = @('Cold', 'Warm'),
+    # Lists may come as one comma-separated word: 'pwsh script.ps1 -Mode Cold,Warm' from another shell passes a string.
+    [string[]] $Mode = @('Cold', 'Warm'),
     # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied),
     # Bare (both), StaticNested (the .NET Framework check named without the $PSEdition condition, as every edition would load it).
-    [ValidateSet('NoFormat', 'NoNested', 'Bare', 'StaticNested')] [string[]] $Variant = @(),
+    [string[]] $Variant = @(),
     # Other module manifests to time in the same rounds (an older build, for a before/after), named by their folder.
     [string[]] $Compare = @(),
     # Largest share of the whole machine (0..1) other processes may be using when a round starts.
@@ -37,6 +38,11 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+$Mode = @($Mode -split ',' | Where-Object { $_ })
+$Variant = @($Variant -split ',' | Where-Object { $_ })
+$Compare = @($Compare -split ',' | Where-Object { $_ })
+foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm') { throw "Unknown -Mode '$m': use Cold, Warm or both." } }
+foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'NoNested', 'Bare', 'StaticNested') { throw "Unknown -Variant '$v': use NoFormat, NoNested, Bare or StaticNested." } }
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Statistics.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Load.psm1') -Force
 $manifest = Join-Path (Resolve-Path $ModulePath).Path 'OperationsModule.psd1'
