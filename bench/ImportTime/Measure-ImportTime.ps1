@@ -9,10 +9,12 @@
     out of the figure). Reported per target: the median of the per-round differences over the trivial module, with
     quartiles, for the wall time and for the importing thread's CPU time, and what the import JIT-compiled.
 
-    Two modes. Cold: the measured import is the process's first, as in a scheduled 'pwsh -c Import-Module ...'. Warm:
+    Three modes. Cold: the measured import is the process's first, as in a scheduled 'pwsh -c Import-Module ...'. Warm:
     each process first imports another trivial module, unmeasured, so the ~100 ms that any first binary import spends
     compiling PowerShell's module loader (the pinned pwsh is not ReadyToRun-compiled) is out of the window in both arms;
-    what remains is the module's own work, with a much smaller spread. The two medians agree within their quartiles.
+    what remains is the module's own work, with a much smaller spread. Session: each process first imports PSReadLine,
+    as every interactive pwsh does at start (a module with a format file and script), so what an interactive session
+    or a profile has compiled already is out of the window too.
 
     A round starts only when other processes leave the machine quiet (-QuietBelow, waiting up to -QuietWaitSec), and
     the share of the machine they took during each round is reported: on a busy machine a niced measurement mostly
@@ -26,7 +28,7 @@ param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OperationsModule'),
     [ValidateRange(3, 1000)] [int] $Rounds = 31,
     # Lists may come as one comma-separated word: 'pwsh script.ps1 -Mode Cold,Warm' from another shell passes a string.
-    [string[]] $Mode = @('Cold', 'Warm'),
+    [string[]] $Mode = @('Cold', 'Warm', 'Session'),
     # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied),
     # Bare (both), StaticNested (the .NET Framework check named without the $PSEdition condition, as every edition would load it).
     [string[]] $Variant = @(),
@@ -41,7 +43,7 @@ $ErrorActionPreference = 'Stop'
 $Mode = @($Mode -split ',' | Where-Object { $_ })
 $Variant = @($Variant -split ',' | Where-Object { $_ })
 $Compare = @($Compare -split ',' | Where-Object { $_ })
-foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm') { throw "Unknown -Mode '$m': use Cold, Warm or both." } }
+foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm', 'Session') { throw "Unknown -Mode '$m': use Cold, Warm, Session or several." } }
 foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'NoNested', 'Bare', 'StaticNested') { throw "Unknown -Variant '$v': use NoFormat, NoNested, Bare or StaticNested." } }
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Statistics.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Load.psm1') -Force
@@ -86,9 +88,8 @@ $launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 
 # Wall time and the importing thread's CPU time (Linux: /proc/thread-self/schedstat, ns), which waiting for a core does
 # not inflate. Bytes allocated, assemblies loaded and methods JIT-compiled by the importing thread hardly depend on load
 # at all: they show a change's effect on a machine too busy to time it.
-function Measure-Import([string] $Path, [string] $WarmUpPath) {
-    $warmUp = if ($WarmUpPath) { "Import-Module '$WarmUpPath'; " } else { '' }
-    $script = $warmUp + "`$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
+function Measure-Import([string] $Path, [string] $WarmUp) {
+    $script = $(if ($WarmUp) { "Import-Module '$WarmUp'; " }) + "`$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
         # .NET calls only before the import: a cmdlet here (Test-Path) would warm up what Import-Module then finds ready.
         "function ThreadNs { if ([IO.File]::Exists('/proc/thread-self/schedstat')) { [double][IO.File]::ReadAllText('/proc/thread-self/schedstat').Split(' ')[0] } else { [double]::NaN } }; " +
         "`$ns = ThreadNs; `$bytes = [GC]::GetAllocatedBytesForCurrentThread(); `$jitCount = [Runtime.JitInfo]::GetCompiledMethodCount(`$true); " +
@@ -104,7 +105,8 @@ function Measure-Import([string] $Path, [string] $WarmUpPath) {
     [pscustomobject]@{ Wall = $wall; ThreadCpu = $thread; AllocKB = $kb; Assemblies = $loaded; JitMethods = $jitMethods; JitMs = $jitMs }
 }
 
-$warmUpModule = New-TrivialModule 'WarmUp'
+# What each mode imports, unmeasured, before the measured import.
+$warmUps = @{ Cold = $null; Warm = New-TrivialModule 'WarmUp'; Session = 'PSReadLine' }
 $targets = [ordered]@{ trivial = New-TrivialModule 'Trivial'; module = $manifest }
 foreach ($name in $Variant) { $targets[$name] = New-ModuleVariant $name }
 foreach ($path in $Compare) {
@@ -121,7 +123,7 @@ function Get-LoadAverage { if (Test-Path /proc/loadavg) { (Get-Content /proc/loa
 $loadBefore = Get-LoadAverage
 
 # One unmeasured round: the first process start reads every file from disk.
-foreach ($path in $targets.Values) { Measure-Import $path $warmUpModule | Out-Null }
+foreach ($path in $targets.Values) { Measure-Import $path $warmUps['Warm'] | Out-Null }
 $otherShares = [Collections.Generic.List[double]]::new()
 $busyRounds = 0
 for ($round = 0; $round -lt $Rounds; $round++) {
@@ -131,7 +133,7 @@ for ($round = 0; $round -lt $Rounds; $round++) {
     if ($round % 2) { [array]::Reverse($order) }
     foreach ($key in $order) {
         $m, $name = $key.Split('/', 2)
-        $times[$key].Add((Measure-Import $targets[$name] $(if ($m -eq 'Warm') { $warmUpModule })))
+        $times[$key].Add((Measure-Import $targets[$name] $warmUps[$m]))
     }
     if ($before) {
         $share = Get-OtherCpuShare $before (Read-CpuTicks)
