@@ -87,7 +87,8 @@ $launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 
 
 # Wall time and the importing thread's CPU time (Linux: /proc/thread-self/schedstat, ns), which waiting for a core does
 # not inflate. Bytes allocated, assemblies loaded and methods JIT-compiled by the importing thread hardly depend on load
-# at all: they show a change's effect on a machine too busy to time it.
+# (JIT counts in the Warm and Session modes: a first import races PowerShell's start-up threads for shared code): they
+# show a change's effect on a machine too busy to time it.
 function Measure-Import([string] $Path, [string] $WarmUp) {
     $script = $(if ($WarmUp) { "Import-Module '$WarmUp'; " }) + "`$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
         # .NET calls only before the import: a cmdlet here (Test-Path) would warm up what Import-Module then finds ready.
