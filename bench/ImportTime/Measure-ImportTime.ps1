@@ -1,14 +1,24 @@
-#Requires -Version 7.0
+#Requires -Version 7.2
 <#
 .SYNOPSIS
     First Import-Module of the built module in fresh pwsh processes, against a trivial binary module.
 .DESCRIPTION
-    Each round starts two fresh processes of this same pwsh, one importing a trivial binary module (one cmdlet, a
-    manifest, built here with Add-Type) and one importing OperationsModule, in alternating order so that background
-    load falls on both alike. Each process times its own Import-Module with a Stopwatch (in-process: the process
-    start-up, identical for both, stays out of the figure). Reported: the median import time of each, and the median of
-    the per-round differences, which is the figure the target (at most 30 ms over the trivial module) is about.
-    -Variant adds copies of the built module with a part removed, to see what each part costs.
+    Each round starts fresh processes of this same pwsh, one importing a trivial binary module (one cmdlet, a manifest,
+    built here with Add-Type) and one importing OperationsModule, in alternating order so that background load falls on
+    both alike. Each process times its own Import-Module (in-process: the process start-up, identical for both, stays
+    out of the figure). Reported per target: the median of the per-round differences over the trivial module, with
+    quartiles, for the wall time and for the importing thread's CPU time, and what the import JIT-compiled.
+
+    Three modes. Cold: the measured import is the process's first, as in a scheduled 'pwsh -c Import-Module ...'. Warm:
+    each process first imports another trivial module, unmeasured, so the ~100 ms that any first binary import spends
+    compiling PowerShell's module loader (the pinned pwsh is not ReadyToRun-compiled) is out of the window in both arms;
+    what remains is the module's own work, with a much smaller spread. Session: each process first imports PSReadLine,
+    as every interactive pwsh does at start (a module with a format file and script), so what an interactive session
+    or a profile has compiled already is out of the window too.
+
+    A round starts only when other processes leave the machine quiet (-QuietBelow, waiting up to -QuietWaitSec), and
+    the share of the machine they took during each round is reported: on a busy machine a niced measurement mostly
+    measures waiting for a core. -Variant adds copies of the built module with a part removed, to see what it costs.
 .EXAMPLE
     dotnet pwsh bench/ImportTime/Measure-ImportTime.ps1 -ModulePath out/OperationsModule -Rounds 41
 #>
@@ -17,28 +27,41 @@ param(
     # The folder holding OperationsModule.psd1 (from build.ps1, or a test build's module folder).
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OperationsModule'),
     [ValidateRange(3, 1000)] [int] $Rounds = 31,
-    # Extra copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied).
-    [ValidateSet('NoFormat', 'NoNested')] [string[]] $Variant = @(),
+    # Lists may come as one comma-separated word: 'pwsh script.ps1 -Mode Cold,Warm' from another shell passes a string.
+    [string[]] $Mode = @('Cold', 'Warm', 'Session'),
+    # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied),
+    # Bare (both), StaticNested (the .NET Framework check named without the $PSEdition condition, as every edition would load it).
+    [string[]] $Variant = @(),
     # Other module manifests to time in the same rounds (an older build, for a before/after), named by their folder.
-    [string[]] $Compare = @()
+    [string[]] $Compare = @(),
+    # Largest share of the whole machine (0..1) other processes may be using when a round starts.
+    [ValidateRange(0.01, 1)] [double] $QuietBelow = 0.15,
+    [ValidateRange(0, 3600)] [double] $QuietWaitSec = 20
 )
 
 $ErrorActionPreference = 'Stop'
+$Mode = @($Mode -split ',' | Where-Object { $_ })
+$Variant = @($Variant -split ',' | Where-Object { $_ })
+$Compare = @($Compare -split ',' | Where-Object { $_ })
+foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm', 'Session') { throw "Unknown -Mode '$m': use Cold, Warm, Session or several." } }
+foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'NoNested', 'Bare', 'StaticNested') { throw "Unknown -Variant '$v': use NoFormat, NoNested, Bare or StaticNested." } }
+Import-Module (Join-Path $PSScriptRoot 'ImportTime.Statistics.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'ImportTime.Load.psm1') -Force
 $manifest = Join-Path (Resolve-Path $ModulePath).Path 'OperationsModule.psd1'
 if (-not (Test-Path $manifest)) { throw "No OperationsModule.psd1 in ${ModulePath}: run 'dotnet pwsh ./build.ps1' first, or pass -ModulePath." }
 $work = Join-Path ([IO.Path]::GetTempPath()) "om-import-bench-$PID"
 New-Item -ItemType Directory -Path $work -Force | Out-Null
 
-function New-TrivialModule {
-    $folder = Join-Path $work 'Trivial'
+function New-TrivialModule([string] $Name) {
+    $folder = Join-Path $work $Name
     New-Item -ItemType Directory -Path $folder -Force | Out-Null
-    Add-Type -OutputAssembly (Join-Path $folder 'Trivial.dll') -OutputType Library -TypeDefinition @'
+    Add-Type -OutputAssembly (Join-Path $folder "$Name.dll") -OutputType Library -TypeDefinition @"
 using System.Management.Automation;
-[Cmdlet(VerbsCommon.Get, "Trivial")]
-public sealed class GetTrivialCommand : PSCmdlet { protected override void ProcessRecord() => WriteObject(1); }
-'@
-    Set-Content -Path (Join-Path $folder 'Trivial.psd1') -Value "@{ RootModule = 'Trivial.dll'; ModuleVersion = '1.0.0'; GUID = '$([guid]::NewGuid())'; CmdletsToExport = @('Get-Trivial') }"
-    Join-Path $folder 'Trivial.psd1'
+[Cmdlet(VerbsCommon.Get, "$Name")]
+public sealed class Get${Name}Command : PSCmdlet { protected override void ProcessRecord() => WriteObject(1); }
+"@
+    Set-Content -Path (Join-Path $folder "$Name.psd1") -Value "@{ RootModule = '$Name.dll'; ModuleVersion = '1.0.0'; GUID = '$([guid]::NewGuid())'; CmdletsToExport = @('Get-$Name') }"
+    Join-Path $folder "$Name.psd1"
 }
 
 function New-ModuleVariant([string] $Name) {
@@ -46,9 +69,14 @@ function New-ModuleVariant([string] $Name) {
     Copy-Item -Path (Split-Path $manifest) -Destination $folder -Recurse -Force
     $path = Join-Path $folder 'OperationsModule.psd1'
     $text = Get-Content -Raw $path
-    $key = @{ NoFormat = 'FormatsToProcess'; NoNested = 'NestedModules' }[$Name]
-    # The whole value, to the end of its line: NestedModules is an expression (chosen by $PSEdition), not a plain list.
-    $text = $text -replace "(?m)^(\s*$key\s*=\s*).*$", '$1@()'
+    # Each key's whole value, to the end of its line: NestedModules is an expression (chosen by $PSEdition), not a plain list.
+    $values = @{
+        NoFormat     = @{ FormatsToProcess = '@()' }
+        NoNested     = @{ NestedModules = '@()' }
+        Bare         = @{ FormatsToProcess = '@()'; NestedModules = '@()' }
+        StaticNested = @{ NestedModules = "@('OperationsModule.RuntimeCheck.dll')" }
+    }[$Name]
+    foreach ($key in $values.Keys) { $text = $text -replace "(?m)^(\s*$key\s*=\s*).*$", "`${1}$($values[$key])" }
     Set-Content -Path $path -Value $text
     $path
 }
@@ -57,42 +85,30 @@ function New-ModuleVariant([string] $Name) {
 $pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path $_ } | Select-Object -First 1
 $launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
 
-# Wall time and the process's CPU time over the Import-Module alone. CPU time is the steadier figure on a loaded machine:
-# waiting for a core shows in wall time only. The importing thread's own CPU time (Linux: /proc/thread-self/schedstat,
-# in nanoseconds) leaves out the process's background threads too. Bytes allocated by the importing thread and the
-# assemblies the import loaded do not depend on load at all: they show a change's effect on a machine too busy to time it.
-function Measure-Import([string] $Path) {
-    $script = "`$me = [Diagnostics.Process]::GetCurrentProcess(); `$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
+# Wall time and the importing thread's CPU time (Linux: /proc/thread-self/schedstat, ns), which waiting for a core does
+# not inflate. Bytes allocated, assemblies loaded and methods JIT-compiled by the importing thread hardly depend on load
+# (JIT counts in the Warm and Session modes: a first import races PowerShell's start-up threads for shared code): they
+# show a change's effect on a machine too busy to time it.
+function Measure-Import([string] $Path, [string] $WarmUp) {
+    $script = $(if ($WarmUp) { "Import-Module '$WarmUp'; " }) + "`$before = [AppDomain]::CurrentDomain.GetAssemblies().Count; " +
         # .NET calls only before the import: a cmdlet here (Test-Path) would warm up what Import-Module then finds ready.
         "function ThreadNs { if ([IO.File]::Exists('/proc/thread-self/schedstat')) { [double][IO.File]::ReadAllText('/proc/thread-self/schedstat').Split(' ')[0] } else { [double]::NaN } }; " +
-        "`$ns = ThreadNs; `$bytes = [GC]::GetAllocatedBytesForCurrentThread(); `$cpu = `$me.TotalProcessorTime; `$s = [Diagnostics.Stopwatch]::StartNew(); " +
-        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$threadMs = ((ThreadNs) - `$ns) / 1e6; `$me.Refresh(); " +
+        "`$ns = ThreadNs; `$bytes = [GC]::GetAllocatedBytesForCurrentThread(); `$jitCount = [Runtime.JitInfo]::GetCompiledMethodCount(`$true); " +
+        "`$jitTime = [Runtime.JitInfo]::GetCompilationTime(`$true); `$s = [Diagnostics.Stopwatch]::StartNew(); " +
+        "Import-Module '$Path'; `$wall = `$s.Elapsed.TotalMilliseconds; `$threadMs = ((ThreadNs) - `$ns) / 1e6; " +
+        "`$jitMethods = [Runtime.JitInfo]::GetCompiledMethodCount(`$true) - `$jitCount; `$jitMs = ([Runtime.JitInfo]::GetCompilationTime(`$true) - `$jitTime).TotalMilliseconds; " +
         "`$kb = ([GC]::GetAllocatedBytesForCurrentThread() - `$bytes) / 1KB; `$loaded = [AppDomain]::CurrentDomain.GetAssemblies().Count - `$before; " +
-        "'{0} {1} {2} {3} {4}' -f `$wall.ToString([cultureinfo]::InvariantCulture), (`$me.TotalProcessorTime - `$cpu).TotalMilliseconds.ToString([cultureinfo]::InvariantCulture), " +
-        "`$kb.ToString([cultureinfo]::InvariantCulture), `$loaded, `$threadMs.ToString([cultureinfo]::InvariantCulture)"
+        "(`$wall, `$threadMs, `$kb, `$loaded, `$jitMethods, `$jitMs | ForEach-Object { ([double]`$_).ToString([cultureinfo]::InvariantCulture) }) -join ' '"
     $exe, $rest = $launch
     $out = & $exe @rest -NoProfile -NonInteractive -Command $script
     if ($LASTEXITCODE -ne 0) { throw "Importing $Path failed: $out" }
-    $wall, $cpu, $kb, $loaded, $thread = @($out)[-1].Split(' ')
-    $invariant = [cultureinfo]::InvariantCulture
-    [pscustomobject]@{
-        Wall = [double]::Parse($wall, $invariant); Cpu = [double]::Parse($cpu, $invariant)
-        AllocKB = [double]::Parse($kb, $invariant); Assemblies = [int]$loaded; ThreadCpu = [double]::Parse($thread, $invariant)
-    }
+    $wall, $thread, $kb, $loaded, $jitMethods, $jitMs = @($out)[-1].Split(' ') | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) }
+    [pscustomobject]@{ Wall = $wall; ThreadCpu = $thread; AllocKB = $kb; Assemblies = $loaded; JitMethods = $jitMethods; JitMs = $jitMs }
 }
 
-function Get-Quantile([double[]] $Values, [double] $Q) {
-    $sorted = @($Values | Sort-Object)
-    $sorted[[math]::Min($sorted.Count - 1, [math]::Floor($Q * $sorted.Count))]
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
-
-$targets = [ordered]@{ trivial = New-TrivialModule; module = $manifest }
+# What each mode imports, unmeasured, before the measured import.
+$warmUps = @{ Cold = $null; Warm = New-TrivialModule 'WarmUp'; Session = 'PSReadLine' }
+$targets = [ordered]@{ trivial = New-TrivialModule 'Trivial'; module = $manifest }
 foreach ($name in $Variant) { $targets[$name] = New-ModuleVariant $name }
 foreach ($path in $Compare) {
     $full = (Resolve-Path $path).Path
@@ -102,40 +118,56 @@ foreach ($path in $Compare) {
     $targets[$name] = $full
 }
 $times = @{}
-foreach ($name in $targets.Keys) { $times[$name] = [Collections.Generic.List[object]]::new() }
+foreach ($m in $Mode) { foreach ($name in $targets.Keys) { $times["$m/$name"] = [Collections.Generic.List[object]]::new() } }
 
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ' } else { 'n/a' } }
 $loadBefore = Get-LoadAverage
 
 # One unmeasured round: the first process start reads every file from disk.
-foreach ($path in $targets.Values) { Measure-Import $path | Out-Null }
+foreach ($path in $targets.Values) { Measure-Import $path $warmUps['Warm'] | Out-Null }
+$otherShares = [Collections.Generic.List[double]]::new()
+$busyRounds = 0
 for ($round = 0; $round -lt $Rounds; $round++) {
-    $order = @($targets.Keys)
+    $startShare = Wait-QuietMachine -Below $QuietBelow -TimeoutSec $QuietWaitSec
+    $before = Read-CpuTicks
+    $order = @(foreach ($m in $Mode) { foreach ($name in $targets.Keys) { "$m/$name" } })
     if ($round % 2) { [array]::Reverse($order) }
-    foreach ($name in $order) { $times[$name].Add((Measure-Import $targets[$name])) }
+    foreach ($key in $order) {
+        $m, $name = $key.Split('/', 2)
+        $times[$key].Add((Measure-Import $targets[$name] $warmUps[$m]))
+    }
+    if ($before) {
+        $share = Get-OtherCpuShare $before (Read-CpuTicks)
+        $otherShares.Add($share)
+        if ($startShare -ge $QuietBelow -or $share -ge $QuietBelow) { $busyRounds++ }
+    }
 }
 
-# Before and after: paired rounds share the load, but a busy machine widens the spread.
 $load = "$loadBefore -> $(Get-LoadAverage)"
-foreach ($name in $targets.Keys) {
-    $wallOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Wall - $times['trivial'][$i].Wall }
-    $cpuOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].Cpu - $times['trivial'][$i].Cpu }
-    $threadOver = for ($i = 0; $i -lt $Rounds; $i++) { $times[$name][$i].ThreadCpu - $times['trivial'][$i].ThreadCpu }
-    [pscustomobject]@{
-        Module         = $name
-        ImportMs       = [math]::Round((Get-Median $times[$name].Wall), 1)
-        OverTrivialMs  = [math]::Round((Get-Median $wallOver), 1)
-        ImportCpuMs    = [math]::Round((Get-Median $times[$name].Cpu), 1)
-        OverTrivialCpuMs = [math]::Round((Get-Median $cpuOver), 1)
-        ThreadCpuMs    = [math]::Round((Get-Median $times[$name].ThreadCpu), 1)
-        OverTrivialThreadCpuMs = [math]::Round((Get-Median $threadOver), 1)
-        ThreadQ1Q3     = '{0:0.0}..{1:0.0}' -f (Get-Quantile $threadOver 0.25), (Get-Quantile $threadOver 0.75)
-        # Spread of the paired wall differences: the middle half of the rounds lies between these.
-        OverTrivialQ1Q3 = '{0:0.0}..{1:0.0}' -f (Get-Quantile $wallOver 0.25), (Get-Quantile $wallOver 0.75)
-        AllocKB        = [math]::Round((Get-Median $times[$name].AllocKB))
-        Assemblies     = Get-Median $times[$name].Assemblies
-        Rounds         = $Rounds
-        LoadAverage    = $load
+$others = if ($otherShares.Count) { '{0:P0} median, {1:P0} max; {2} of {3} rounds above {4:P0}' -f (Get-Quantile $otherShares 0.5), ($otherShares | Measure-Object -Maximum).Maximum, $busyRounds, $Rounds, $QuietBelow } else { 'n/a' }
+foreach ($m in $Mode) {
+    $baseline = $times["$m/trivial"]
+    foreach ($name in $targets.Keys) {
+        $series = $times["$m/$name"]
+        $wall = Get-PairedSummary $series.Wall $baseline.Wall
+        $thread = Get-PairedSummary $series.ThreadCpu $baseline.ThreadCpu
+        [pscustomobject]@{
+            Mode                   = $m
+            Module                 = $name
+            ImportMs               = [math]::Round((Get-Quantile $series.Wall 0.5), 1)
+            OverTrivialMs          = [math]::Round($wall.Median, 1)
+            # The middle half of the rounds' paired differences lies between these.
+            OverTrivialQ1Q3        = '{0:0.0}..{1:0.0}' -f $wall.Q1, $wall.Q3
+            OverTrivialThreadCpuMs = [math]::Round($thread.Median, 1)
+            ThreadQ1Q3             = '{0:0.0}..{1:0.0}' -f $thread.Q1, $thread.Q3
+            JitMethods             = Get-Quantile $series.JitMethods 0.5
+            OverTrivialJitMs       = [math]::Round((Get-PairedSummary $series.JitMs $baseline.JitMs).Median, 1)
+            AllocKB                = [math]::Round((Get-Quantile $series.AllocKB 0.5))
+            Assemblies             = Get-Quantile $series.Assemblies 0.5
+            Rounds                 = $Rounds
+            OtherProcessesCpu      = $others
+            LoadAverage            = $load
+        }
     }
 }
 Remove-Item -Recurse -Force $work
