@@ -13,7 +13,7 @@ namespace OperationsModule.Core.Http
             var root = baseUri.AbsoluteUri;
             var rootEnd = root.Length;
             while (rootEnd > 0 && root[rootEnd - 1] == '/') rootEnd--;
-            var text = new StringBuilder(rootEnd + 96).Append(root, 0, rootEnd).Append('/');
+            var text = TakeBuilder().Append(root, 0, rootEnd).Append('/');
             for (var i = 0; i < parts.Length; i++)
             {
                 if (i > 0) text.Append('/');
@@ -28,7 +28,26 @@ namespace OperationsModule.Core.Http
                 while (end > start && literal[end - 1] == '/') end--;
                 text.Append(literal, start, end - start);
             }
-            return new Uri(text.ToString());
+            var combined = text.ToString();
+            GiveBack(text);
+            return new Uri(combined);
+        }
+
+        // One builder per thread, reused: a bulk run's pipeline thread builds a URI per piped item, and a fresh builder
+        // (with its buffer) was a few hundred bytes of garbage each time. Only a builder of ordinary size is kept.
+        [ThreadStatic]
+        private static StringBuilder? _spare;
+
+        private static StringBuilder TakeBuilder()
+        {
+            var builder = _spare ?? new StringBuilder(256);
+            _spare = null;
+            return builder.Clear();
+        }
+
+        private static void GiveBack(StringBuilder builder)
+        {
+            if (builder.Capacity <= 1024) _spare = builder;
         }
 
         public static Segment Escaped(string value) => new Segment(value);
