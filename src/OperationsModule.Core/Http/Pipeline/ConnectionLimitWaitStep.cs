@@ -28,7 +28,7 @@ namespace OperationsModule.Core.Http.Pipeline
         {
             while (true)
             {
-                context.Verdict = ThrottleVerdict.None;
+                TryEnter(context);
                 var response = await next.SendAsync().ConfigureAwait(false);
                 if (Passes(context, response)) return response;
                 await WaitAfterAsync(context, response).ConfigureAwait(false);

@@ -23,9 +23,9 @@ namespace OperationsModule.Core.Http.Pipeline
         /// <summary>Without adaptive throttling (-NoAdaptiveThrottling, read at each call) the step only passes the call on.</summary>
         public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            context.ThrottleSentAt = _options.AdaptiveThrottling
-                ? _gate.IsEngaged ? await _gate.WaitTurnAsync(context.Uri, context.Log, context.CancellationToken).ConfigureAwait(false) : _gate.EnterUnpaced()
-                : null;
+            // An engaged gate is the one case the inline entry declines: the attempt waits its turn.
+            if (!TryEnter(context))
+                context.ThrottleSentAt = await _gate.WaitTurnAsync(context.Uri, context.Log, context.CancellationToken).ConfigureAwait(false);
             ApiResponse response;
             try
             {
