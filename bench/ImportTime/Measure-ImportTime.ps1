@@ -30,7 +30,8 @@ param(
     # Lists may come as one comma-separated word: 'pwsh script.ps1 -Mode Cold,Warm' from another shell passes a string.
     [string[]] $Mode = @('Cold', 'Warm', 'Session'),
     # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied),
-    # Bare (both), StaticNested (the .NET Framework check named without the $PSEdition condition, as every edition would load it).
+    # Bare (both), StaticNested (the .NET Framework check named without the $PSEdition condition, as every edition would load it),
+    # OneView (not a copy: the trivial module with a format file of one one-column view, the floor any module with views pays).
     [string[]] $Variant = @(),
     # Other module manifests to time in the same rounds (an older build, for a before/after), named by their folder.
     [string[]] $Compare = @(),
@@ -44,42 +45,14 @@ $Mode = @($Mode -split ',' | Where-Object { $_ })
 $Variant = @($Variant -split ',' | Where-Object { $_ })
 $Compare = @($Compare -split ',' | Where-Object { $_ })
 foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm', 'Session') { throw "Unknown -Mode '$m': use Cold, Warm, Session or several." } }
-foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'NoNested', 'Bare', 'StaticNested') { throw "Unknown -Variant '$v': use NoFormat, NoNested, Bare or StaticNested." } }
+foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'NoNested', 'Bare', 'StaticNested', 'OneView') { throw "Unknown -Variant '$v': use NoFormat, NoNested, Bare, StaticNested or OneView." } }
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Statistics.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Load.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'ImportTime.Targets.psm1') -Force
 $manifest = Join-Path (Resolve-Path $ModulePath).Path 'OperationsModule.psd1'
 if (-not (Test-Path $manifest)) { throw "No OperationsModule.psd1 in ${ModulePath}: run 'dotnet pwsh ./build.ps1' first, or pass -ModulePath." }
 $work = Join-Path ([IO.Path]::GetTempPath()) "om-import-bench-$PID"
 New-Item -ItemType Directory -Path $work -Force | Out-Null
-
-function New-TrivialModule([string] $Name) {
-    $folder = Join-Path $work $Name
-    New-Item -ItemType Directory -Path $folder -Force | Out-Null
-    Add-Type -OutputAssembly (Join-Path $folder "$Name.dll") -OutputType Library -TypeDefinition @"
-using System.Management.Automation;
-[Cmdlet(VerbsCommon.Get, "$Name")]
-public sealed class Get${Name}Command : PSCmdlet { protected override void ProcessRecord() => WriteObject(1); }
-"@
-    Set-Content -Path (Join-Path $folder "$Name.psd1") -Value "@{ RootModule = '$Name.dll'; ModuleVersion = '1.0.0'; GUID = '$([guid]::NewGuid())'; CmdletsToExport = @('Get-$Name') }"
-    Join-Path $folder "$Name.psd1"
-}
-
-function New-ModuleVariant([string] $Name) {
-    $folder = Join-Path $work $Name 'OperationsModule'
-    Copy-Item -Path (Split-Path $manifest) -Destination $folder -Recurse -Force
-    $path = Join-Path $folder 'OperationsModule.psd1'
-    $text = Get-Content -Raw $path
-    # Each key's whole value, to the end of its line: NestedModules is an expression (chosen by $PSEdition), not a plain list.
-    $values = @{
-        NoFormat     = @{ FormatsToProcess = '@()' }
-        NoNested     = @{ NestedModules = '@()' }
-        Bare         = @{ FormatsToProcess = '@()'; NestedModules = '@()' }
-        StaticNested = @{ NestedModules = "@('OperationsModule.RuntimeCheck.dll')" }
-    }[$Name]
-    foreach ($key in $values.Keys) { $text = $text -replace "(?m)^(\s*$key\s*=\s*).*$", "`${1}$($values[$key])" }
-    Set-Content -Path $path -Value $text
-    $path
-}
 
 # The same pwsh as this one: its native host where there is one, else dotnet with pwsh.dll.
 $pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path $_ } | Select-Object -First 1
@@ -107,9 +80,9 @@ function Measure-Import([string] $Path, [string] $WarmUp) {
 }
 
 # What each mode imports, unmeasured, before the measured import.
-$warmUps = @{ Cold = $null; Warm = New-TrivialModule 'WarmUp'; Session = 'PSReadLine' }
-$targets = [ordered]@{ trivial = New-TrivialModule 'Trivial'; module = $manifest }
-foreach ($name in $Variant) { $targets[$name] = New-ModuleVariant $name }
+$warmUps = @{ Cold = $null; Warm = New-TrivialModule $work 'WarmUp'; Session = 'PSReadLine' }
+$targets = [ordered]@{ trivial = New-TrivialModule $work 'Trivial'; module = $manifest }
+foreach ($name in $Variant) { $targets[$name] = if ($name -eq 'OneView') { New-TrivialModule $work 'OneView' -OneView } else { New-ModuleVariant $work $manifest $name } }
 foreach ($path in $Compare) {
     $full = (Resolve-Path $path).Path
     $folder = Split-Path $full

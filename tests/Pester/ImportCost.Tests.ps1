@@ -9,10 +9,11 @@ BeforeAll {
     $bench = Join-Path $PSScriptRoot '../../bench/ImportTime'
     Import-Module (Join-Path $bench 'ImportTime.Statistics.psm1') -Force
     Import-Module (Join-Path $bench 'ImportTime.Load.psm1') -Force
+    Import-Module (Join-Path $bench 'ImportTime.Targets.psm1') -Force
 }
 
 AfterAll {
-    Remove-Module ImportTime.Statistics, ImportTime.Load -ErrorAction Ignore
+    Remove-Module ImportTime.Statistics, ImportTime.Load, ImportTime.Targets -ErrorAction Ignore
 }
 
 Describe 'What the module asks PowerShell to do at import' {
@@ -104,5 +105,54 @@ Describe 'The import bench''s reading of the machine''s CPU counters' {
         $before = [pscustomobject]@{ Total = 1000; Idle = 500; Own = 100 }
         Get-OtherCpuShare $before ([pscustomobject]@{ Total = 1100; Idle = 580; Own = 130 }) | Should -Be 0
         Get-OtherCpuShare $before $before | Should -Be 0
+    }
+}
+
+Describe 'The modules the import bench times beside the built one' {
+    It 'builds the trivial baseline as one cmdlet and no views, and with -OneView as one table view more' {
+        $plain = New-TrivialModule $TestDrive 'BenchPlain'
+        $viewed = New-TrivialModule $TestDrive 'BenchOneView' -OneView
+        try {
+            $plainModule = Import-Module $plain -PassThru
+            @($plainModule.ExportedCmdlets.Keys) | Should -Be @('Get-BenchPlain')
+            $plainModule.ExportedFormatFiles | Should -BeNullOrEmpty
+            $viewedModule = Import-Module $viewed -PassThru
+            @($viewedModule.ExportedFormatFiles).Count | Should -Be 1
+            $views = Get-FormatData -TypeName 'BenchOneView.Item' -PowerShellVersion $PSVersionTable.PSVersion
+            @($views.FormatViewDefinition).Count | Should -Be 1
+            $views.FormatViewDefinition[0].Control | Should -BeOfType [System.Management.Automation.TableControl]
+            @($views.FormatViewDefinition[0].Control.Headers).Count | Should -Be 1
+        } finally {
+            Remove-Module BenchPlain, BenchOneView -ErrorAction Ignore
+        }
+    }
+
+    It 'copies the built module with only the <Variant> lines of the manifest changed' -ForEach @(
+        @{ Variant = 'NoFormat'; Changed = @{ FormatsToProcess = '@()' } }
+        @{ Variant = 'NoNested'; Changed = @{ NestedModules = '@()' } }
+        @{ Variant = 'Bare'; Changed = @{ FormatsToProcess = '@()'; NestedModules = '@()' } }
+        @{ Variant = 'StaticNested'; Changed = @{ NestedModules = "@('OperationsModule.RuntimeCheck.dll')" } }
+    ) {
+        $original = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
+        $copy = New-ModuleVariant $TestDrive $original $Variant
+        $before = @(Get-Content $original)
+        $after = @(Get-Content $copy)
+        $after.Count | Should -Be $before.Count
+        $changed = @{}
+        for ($i = 0; $i -lt $before.Count; $i++) {
+            if ($before[$i] -ne $after[$i]) {
+                $key, $value = $after[$i].Split('=', 2).Trim()
+                $changed[$key] = $value
+            }
+        }
+        $changed.Keys | Sort-Object | Should -Be ($Changed.Keys | Sort-Object)
+        foreach ($key in $Changed.Keys) { $changed[$key] | Should -Be $Changed[$key] }
+        # The rest of the module comes along: the copy imports like the original.
+        Test-Path (Join-Path (Split-Path $copy) 'OperationsModule.dll') | Should -BeTrue
+    }
+
+    It 'refuses a variant it does not know rather than time an unchanged copy under that name' {
+        $original = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
+        { New-ModuleVariant $TestDrive $original 'NoViews' } | Should -Throw "*Unknown variant 'NoViews'*"
     }
 }
