@@ -1,5 +1,13 @@
 # The modules the import bench times besides the built one: the trivial baseline (with or without one view) and copies
 # of the built module with a part of the manifest emptied. A wrong copy would time something else under a right name.
+# And the pwsh that imports them.
+
+function Get-PwshLaunch {
+    # The same pwsh as this one, as a command and its first arguments: its native host where there is one, else dotnet
+    # with pwsh.dll (the pinned .NET tool, or a ReadyToRun copy of it).
+    $native = @('pwsh', 'pwsh.exe' | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path $_ })
+    if ($native) { @($native[0]) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+}
 
 function New-TrivialModule([string] $Work, [string] $Name, [switch] $OneView) {
     # A binary module of one cmdlet (compiled here with Add-Type): the baseline every figure is taken over.

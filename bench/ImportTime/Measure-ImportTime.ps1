@@ -54,9 +54,7 @@ if (-not (Test-Path $manifest)) { throw "No OperationsModule.psd1 in ${ModulePat
 $work = Join-Path ([IO.Path]::GetTempPath()) "om-import-bench-$PID"
 New-Item -ItemType Directory -Path $work -Force | Out-Null
 
-# The same pwsh as this one: its native host where there is one, else dotnet with pwsh.dll.
-$pwshHost = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path $_ } | Select-Object -First 1
-$launch = if ($pwshHost) { @($pwshHost) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+$launch = Get-PwshLaunch
 
 # Wall time and the importing thread's CPU time (Linux: /proc/thread-self/schedstat, ns), which waiting for a core does
 # not inflate. Bytes allocated, assemblies loaded and methods JIT-compiled by the importing thread hardly depend on load

@@ -30,8 +30,7 @@ Describe 'A first import in a fresh PowerShell 7 process' -Skip:($PSVersionTable
     BeforeAll {
         $manifest = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
         # A fresh process of this same pwsh: in this one, Pester and earlier tests have loaded and run too much already.
-        $shell = @('pwsh', 'pwsh.exe' | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path $_ })
-        $launch = if ($shell) { @($shell[0]) } else { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+        $launch = Get-PwshLaunch
         # The listing runs once before the import: what the listing itself loads (Microsoft.CSharp, for its binders) is then
         # loaded already and does not count against the module.
         $list = "[AppDomain]::CurrentDomain.GetAssemblies().GetName().Name | Where-Object { `$_ -notin `$before } | Sort-Object"

@@ -26,6 +26,9 @@ namespace OperationsModule.Core.Commands
         /// <summary>Items refused before any request (their failures are already written).</summary>
         private long _refused;
 
+        /// <summary>The gate of the connection the last item went to: the bar says when the server throttles.</summary>
+        private Http.Throttling.ThrottleGate? _throttle;
+
         /// <summary>Write-Progress activity ID of bulk cancels: stable, so one bar is reused.</summary>
         public const int ProgressActivityId = 6001;
 
@@ -92,9 +95,6 @@ namespace OperationsModule.Core.Commands
             ReportProgress();
             return added;
         }
-
-        /// <summary>The gate of the connection the last item went to: the bar says when the server throttles.</summary>
-        private Http.Throttling.ThrottleGate? _throttle;
 
         private void ReportProgress() => _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, _throttle);
 

@@ -16,14 +16,7 @@ namespace OperationsModule.Core.Http.Pipeline
         public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
             TryEnter(context);
-            try
-            {
-                return await next.SendAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                Release(context);
-            }
+            return await SendThenPassAsync(context, next).ConfigureAwait(false);
         }
 
         public override bool TryEnter(SendContext context)

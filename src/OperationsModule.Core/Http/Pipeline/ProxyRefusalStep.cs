@@ -1,4 +1,3 @@
-using System;
 using System.Threading.Tasks;
 
 namespace OperationsModule.Core.Http.Pipeline
@@ -10,12 +9,7 @@ namespace OperationsModule.Core.Http.Pipeline
 
         public ProxyRefusalStep(HttpOptions options) => _options = options;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
-        {
-            var response = await next.SendAsync().ConfigureAwait(false);
-            Passes(context, response);
-            return response;
-        }
+        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next) => SendThenPassAsync(context, next);
 
         public override bool TryEnter(SendContext context) => true;
 

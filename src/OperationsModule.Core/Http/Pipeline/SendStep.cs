@@ -45,6 +45,26 @@ namespace OperationsModule.Core.Http.Pipeline
         /// <summary>Continues the step from a failure <see cref="PassesFailure"/> did not let through, as SendAsync would have.</summary>
         public virtual Task<ApiResponse> ActOnFailureAsync(SendContext context, SendNext next, Exception failure) =>
             throw new InvalidOperationException($"{GetType().Name} lets every failure pass.");
+
+        /// <summary>
+        /// The rest of the pipeline, then what <see cref="StepRunner"/> does with an entered step's answer: <see cref="Passes"/>
+        /// or <see cref="PassesFailure"/>, and the act they ask for. A step whose whole run is its entry and this calls it, so
+        /// its whole and inline runs are one piece of code.
+        /// </summary>
+        protected async Task<ApiResponse> SendThenPassAsync(SendContext context, SendNext next)
+        {
+            ApiResponse answer;
+            try
+            {
+                answer = await next.SendAsync().ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                if (PassesFailure(context, failure)) throw;
+                return await ActOnFailureAsync(context, next, failure).ConfigureAwait(false);
+            }
+            return Passes(context, answer) ? answer : await ActOnAsync(context, next, answer).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The end of the pipeline: one attempt on the wire (or a test's script).</summary>

@@ -26,18 +26,7 @@ namespace OperationsModule.Core.Http.Pipeline
             // Reachable (almost always): no wait and no failure callback to make.
             if (!_reachability.IsReachable && await HoldAsync(context).ConfigureAwait(false))
                 context.Probing = true;
-            ApiResponse response;
-            try
-            {
-                response = await next.SendAsync().ConfigureAwait(false);
-            }
-            catch (Exception failure)
-            {
-                PassesFailure(context, failure);
-                throw;
-            }
-            Passes(context, response);
-            return response;
+            return await SendThenPassAsync(context, next).ConfigureAwait(false);
         }
 
         /// <summary>Inline while the server is reachable: nothing to hold.</summary>
