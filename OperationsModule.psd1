@@ -10,25 +10,23 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('OperationsModule.Format.ps1xml')
-    # Windows PowerShell only: a small .NET Framework assembly (no netstandard reference), loaded first, stops the import
-    # on .NET Framework older than 4.7.2 with a clear message. PowerShell 7 has nothing to check and loads nothing for it.
-    # $PSEdition is the one variable a manifest may read in both editions (Import-PowerShellDataFile cannot read it:
-    # tools/Read-ModuleManifest.ps1 reads the manifest as Import-Module does).
-    NestedModules          = @(if ($PSEdition -eq 'Desktop') { 'OperationsModule.RuntimeCheck.dll' })
+    # Plain data, no $PSEdition and no nested module: PowerShell 7 scans a manifest that is not plain data (and AMSI too,
+    # on Windows) at every import. The .NET Framework release check runs from the root module's initializer, on Windows
+    # PowerShell only (ModuleInitializer). Commas between the names: a list of statements is evaluated through binders.
     CmdletsToExport        = @(
-        'Submit-OutputCreation'
-        'Stop-OutputCreation'
-        'Stop-WorkflowExecution'
-        'Stop-Task'
-        'Get-SddcManagerTask'
-        'Get-WorkflowExecution'
-        'Stop-Job'
-        'Wait-OutputCreation'
-        'Get-OutputCreationResult'
-        'Connect-OperationsServer'
-        'Disconnect-OperationsServer'
-        'Get-OperationsSession'
-        'Get-BigChangeJob'
+        'Submit-OutputCreation',
+        'Stop-OutputCreation',
+        'Stop-WorkflowExecution',
+        'Stop-Task',
+        'Get-SddcManagerTask',
+        'Get-WorkflowExecution',
+        'Stop-Job',
+        'Wait-OutputCreation',
+        'Get-OutputCreationResult',
+        'Connect-OperationsServer',
+        'Disconnect-OperationsServer',
+        'Get-OperationsSession',
+        'Get-BigChangeJob',
         'Get-OutputCreation'
     )
     FunctionsToExport      = @()

@@ -28,8 +28,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = Split-Path $PSScriptRoot
 
-$version = (& (Join-Path $PSScriptRoot 'Read-ModuleManifest.ps1') (Join-Path $root 'OperationsModule.psd1')).ModuleVersion
-$built = (& (Join-Path $PSScriptRoot 'Read-ModuleManifest.ps1') (Join-Path $ModulePath 'OperationsModule.psd1')).ModuleVersion
+$version = (Import-PowerShellDataFile (Join-Path $root 'OperationsModule.psd1')).ModuleVersion
+$built = (Import-PowerShellDataFile (Join-Path $ModulePath 'OperationsModule.psd1')).ModuleVersion
 if ($built -ne $version) { throw "The module in '$ModulePath' is version $built, the repository's manifest says ${version}: build again first." }
 
 function Get-ReleaseNotes {

@@ -38,14 +38,11 @@ function New-ModuleVariant([string] $Work, [string] $Manifest, [string] $Name) {
     Copy-Item -Path (Split-Path $Manifest) -Destination $folder -Recurse -Force
     $path = Join-Path $folder 'OperationsModule.psd1'
     $text = Get-Content -Raw $path
-    # Each key's whole value, to the end of its line: NestedModules is an expression (chosen by $PSEdition), not a plain list.
+    # Each key's whole value, to the end of its line.
     $values = @{
-        NoFormat     = @{ FormatsToProcess = '@()' }
-        NoNested     = @{ NestedModules = '@()' }
-        Bare         = @{ FormatsToProcess = '@()'; NestedModules = '@()' }
-        StaticNested = @{ NestedModules = "@('OperationsModule.RuntimeCheck.dll')" }
+        NoFormat = @{ FormatsToProcess = '@()' }
     }[$Name]
-    if (-not $values) { throw "Unknown variant '$Name': use NoFormat, NoNested, Bare or StaticNested." }
+    if (-not $values) { throw "Unknown variant '$Name': use NoFormat." }
     foreach ($key in $values.Keys) { $text = $text -replace "(?m)^(\s*$key\s*=\s*).*$", "`${1}$($values[$key])" }
     Set-Content -Path $path -Value $text -NoNewline
     $path

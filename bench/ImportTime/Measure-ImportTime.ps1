@@ -29,8 +29,7 @@ param(
     [ValidateRange(3, 1000)] [int] $Rounds = 31,
     # Lists may come as one comma-separated word: 'pwsh script.ps1 -Mode Cold,Warm' from another shell passes a string.
     [string[]] $Mode = @('Cold', 'Warm', 'Session'),
-    # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied), NoNested (NestedModules emptied),
-    # Bare (both), StaticNested (the .NET Framework check named without the $PSEdition condition, as every edition would load it),
+    # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied),
     # OneView (not a copy: the trivial module with a format file of one one-column view, the floor any module with views pays).
     [string[]] $Variant = @(),
     # Other module manifests to time in the same rounds (an older build, for a before/after), named by their folder.
@@ -45,7 +44,7 @@ $Mode = @($Mode -split ',' | Where-Object { $_ })
 $Variant = @($Variant -split ',' | Where-Object { $_ })
 $Compare = @($Compare -split ',' | Where-Object { $_ })
 foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm', 'Session') { throw "Unknown -Mode '$m': use Cold, Warm, Session or several." } }
-foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'NoNested', 'Bare', 'StaticNested', 'OneView') { throw "Unknown -Variant '$v': use NoFormat, NoNested, Bare, StaticNested or OneView." } }
+foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'OneView') { throw "Unknown -Variant '$v': use NoFormat or OneView." } }
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Statistics.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Load.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Targets.psm1') -Force

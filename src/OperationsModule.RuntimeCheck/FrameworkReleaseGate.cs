@@ -18,5 +18,11 @@ namespace OperationsModule.RuntimeCheck
             var refusal = DotNetFrameworkRelease.RefusalFor(readRelease());
             if (refusal != null) throw new PlatformNotSupportedException(refusal);
         }
+
+        /// <summary>This process's runtime and this computer's release: what the module's initializer calls.</summary>
+        public static void EnforceHere() => Enforce(OnDotNetFramework, RegistryRelease.Read);
+
+        // .NET Framework's core library is mscorlib; .NET (PowerShell 7) has System.Private.CoreLib.
+        private static bool OnDotNetFramework => typeof(object).Assembly.GetName().Name == "mscorlib";
     }
 }

@@ -9,9 +9,10 @@ using OperationsModule.Core.Runtime;
 namespace OperationsModule
 {
     /// <summary>
-    /// Windows PowerShell 5.1 has no System.Text.Json: resolve it and its dependency chain from the module's
-    /// dependencies/ folder, for the module's own requests only (DependencyResolutionRule decides). PowerShell 7 carries
-    /// its own System.Text.Json (8.0+), which wins, so nothing is registered there. Cheap: no file reads at import.
+    /// On Windows PowerShell 5.1 only: first the .NET Framework release check (<see cref="DotNetFrameworkCheck"/>), then
+    /// System.Text.Json and its dependency chain resolved from the module's dependencies/ folder, for the module's own
+    /// requests only (DependencyResolutionRule decides). PowerShell 7 carries its own System.Text.Json (8.0+), which
+    /// wins, so nothing is checked or registered there. Cheap: no file reads at import.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -22,9 +23,21 @@ namespace OperationsModule
         private static readonly ConcurrentDictionary<string, Assembly> Loaded = new ConcurrentDictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         private static bool _registered;
 
-        public void OnImport()
+        public void OnImport() => Import(DotNetFrameworkCheck.OnDotNetFramework, () => DotNetFrameworkCheck.Enforce(ModuleFolder), RegisterResolver);
+
+        /// <summary>
+        /// What an import does, with the runtime and both steps passed in (tests on .NET 10 play .NET Framework): the
+        /// release check comes first, so that on a .NET Framework too old its message, not a load error, ends the import.
+        /// </summary>
+        internal static void Import(bool onDotNetFramework, Action enforceRelease, Action registerResolver)
         {
-            if (!IsDesktop()) return;
+            if (!onDotNetFramework) return;
+            enforceRelease();
+            registerResolver();
+        }
+
+        private static void RegisterResolver()
+        {
             lock (Gate)
             {
                 // Once per process: a second Import-Module after Remove-Module must not add a second handler.
@@ -41,9 +54,6 @@ namespace OperationsModule
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
         }
-
-        private static bool IsDesktop() =>
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
         private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
         {

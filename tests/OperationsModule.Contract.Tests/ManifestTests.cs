@@ -30,9 +30,20 @@ namespace OperationsModule.Contract.Tests
         {
             // RequiredAssemblies and NestedModules load before IModuleAssemblyInitializer runs (Graph's lesson).
             Assert.False(ManifestFile.HasKey("RequiredAssemblies"));
-            // The one nested module is the .NET Framework check, a small net452 assembly that loads no dependency, and
-            // only Windows PowerShell loads it (Module.Tests.ps1 reads the manifest as each edition does).
-            Assert.Matches(@"(?m)^\s*NestedModules\s*=\s*@\(if \(\$PSEdition -eq 'Desktop'\) \{ 'OperationsModule\.RuntimeCheck\.dll' \}\)\s*$", ManifestFile.Text);
+            // No nested module either: the .NET Framework check runs from the root module's initializer.
+            Assert.False(ManifestFile.HasKey("NestedModules"));
+        }
+
+        [Fact]
+        public void The_manifest_is_plain_data()
+        {
+            // A manifest with a variable or an expression is compiled and scanned at every import; plain data is read
+            // as it stands. Comments may say anything.
+            var code = string.Join("\n", ManifestFile.Text.Split('\n').Select(line => line.Split('#')[0]));
+            Assert.DoesNotContain("$", code);
+            Assert.DoesNotMatch(@"\b(if|foreach|switch)\b", code);
+            // Lists are one array literal, with commas: names one per statement are collected through pipeline binders.
+            Assert.DoesNotMatch(@"'\s*\n\s*'", code);
         }
 
         [Fact]

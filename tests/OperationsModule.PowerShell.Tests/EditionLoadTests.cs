@@ -16,7 +16,7 @@ namespace OperationsModule.PowerShell.Tests
             var nested = RunClean($"(Import-Module '{TestPaths.ModuleManifest}' -Force -PassThru).NestedModules.Count").Output.Single();
 
             Assert.Equal("0", nested.ToString());
-            // Nothing in this test process loads the check otherwise: were it a nested module here, it would be loaded now.
+            // Nothing in this test process loads the check otherwise: had the initializer run it here, it would be loaded now.
             Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "OperationsModule.RuntimeCheck");
             Assert.Contains(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "OperationsModule");
         }

@@ -21,7 +21,7 @@ namespace OperationsModule.PowerShell.Tests
         public void The_module_exports_exactly_the_manifests_cmdlets()
         {
             var exported = RunClean("(Get-Command -Module OperationsModule).Name | Sort-Object").Output.Select(o => o.ToString());
-            var manifest = RunClean($"(& '{TestPaths.Root}/tools/Read-ModuleManifest.ps1' '{TestPaths.ModuleManifest}').CmdletsToExport | Sort-Object").Output.Select(o => o.ToString());
+            var manifest = RunClean($"(Import-PowerShellDataFile '{TestPaths.ModuleManifest}').CmdletsToExport | Sort-Object").Output.Select(o => o.ToString());
 
             Assert.Equal(manifest, exported);
             Assert.Equal(14, exported.Count()); // the four Get- commands of find, cancel, confirm among them

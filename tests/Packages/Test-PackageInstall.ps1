@@ -49,7 +49,7 @@ $clock = [Diagnostics.Stopwatch]::StartNew()
 & (Join-Path $root 'tools/New-Packages.ps1') -ModulePath $ModulePath -OutputPath $packages -ArtifactsPath $ArtifactsPath -Configuration $Configuration |
     Format-Table Package, SizeKB -AutoSize | Out-String | Write-Host
 Write-Host "packages built in $([int]$clock.Elapsed.TotalSeconds) s"
-$version = (& (Join-Path $root 'tools/Read-ModuleManifest.ps1') (Join-Path $root 'OperationsModule.psd1')).ModuleVersion
+$version = (Import-PowerShellDataFile (Join-Path $root 'OperationsModule.psd1')).ModuleVersion
 
 # Only the packages folder as a source: the tool must install from what was just built, and nothing else is needed.
 $nugetConfig = Join-Path $WorkPath 'nuget.config'

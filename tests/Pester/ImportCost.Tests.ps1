@@ -128,9 +128,6 @@ Describe 'The modules the import bench times beside the built one' {
 
     It 'copies the built module with only the <Variant> lines of the manifest changed' -ForEach @(
         @{ Variant = 'NoFormat'; Changed = @{ FormatsToProcess = '@()' } }
-        @{ Variant = 'NoNested'; Changed = @{ NestedModules = '@()' } }
-        @{ Variant = 'Bare'; Changed = @{ FormatsToProcess = '@()'; NestedModules = '@()' } }
-        @{ Variant = 'StaticNested'; Changed = @{ NestedModules = "@('OperationsModule.RuntimeCheck.dll')" } }
     ) {
         $original = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
         $copy = New-ModuleVariant $TestDrive $original $Variant

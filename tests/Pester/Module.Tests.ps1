@@ -3,7 +3,7 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifestData = Read-TestModuleManifest (Join-Path (Get-TestModulePath) 'OperationsModule.psd1')
+    $manifestData = Import-PowerShellDataFile (Join-Path (Get-TestModulePath) 'OperationsModule.psd1')
     $script:Cmdlets = @($manifestData.CmdletsToExport | ForEach-Object { @{ Name = $_ } })
 }
 
@@ -12,7 +12,7 @@ BeforeAll {
     $script:ModulePath = Get-TestModulePath
     $script:ManifestPath = Join-Path $ModulePath 'OperationsModule.psd1'
     $script:Module = Import-TestModule
-    $script:Manifest = Read-TestModuleManifest $ManifestPath
+    $script:Manifest = Import-PowerShellDataFile $ManifestPath
     $script:DocsPath = Join-Path $PSScriptRoot '../../docs/en-US'
 }
 
@@ -128,17 +128,40 @@ Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
         Add-Type -Path $CheckPath
         $script:Check = [OperationsModule.RuntimeCheck.DotNetFrameworkRelease]
         $script:Gate = [OperationsModule.RuntimeCheck.FrameworkReleaseGate]
+        # The root module's side: how its initializer reaches the check (internal, so reached by reflection here).
+        $initializer = [OperationsModule.ModuleInitializer]
+        $script:ReachCheck = $initializer.Assembly.GetType('OperationsModule.DotNetFrameworkCheck', $true).GetMethod(
+            'Enforce', [Reflection.BindingFlags]'NonPublic, Static', $null, [type[]]@([string], [bool], [Func[Nullable[int]]]), $null)
+        $script:ImportSteps = $initializer.GetMethod('Import', [Reflection.BindingFlags]'NonPublic, Static')
     }
 
-    It 'is the nested module of Windows PowerShell only: PowerShell 7 loads nothing for it' {
-        (Read-TestModuleManifest $ManifestPath -Edition Desktop).NestedModules | Should -Be @('OperationsModule.RuntimeCheck.dll')
-        (Read-TestModuleManifest $ManifestPath -Edition Core).NestedModules | Should -BeNullOrEmpty
+    It 'is run by the root module, not named in the manifest: PowerShell 7 loads nothing for it' {
+        $Manifest.ContainsKey('NestedModules') | Should -BeFalse
         $Module.NestedModules | Should -BeNullOrEmpty
         $CheckPath | Should -Exist
     }
 
-    It 'loads where netstandard2.0 cannot, and exports nothing' {
-        # net452: it references no netstandard, so it runs before the module's assemblies fail to load.
+    It 'ships the netstandard facade that .NET Framework before 4.7.1 lacks, which PowerShell 7 leaves alone' {
+        $facade = Join-Path $ModulePath 'netstandard.dll'
+        $name = [Reflection.AssemblyName]::GetAssemblyName($facade)
+        $name.Name | Should -Be 'netstandard'
+        $name.Version | Should -Be ([version]'2.0.0.0')
+        # A facade forwards every type to .NET Framework's own assemblies and defines none but <Module> (the reference
+        # assembly of the same name defines them all, and would break .NET Framework).
+        $pe = [System.Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead($facade))
+        try {
+            $metadata = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            $metadata.ExportedTypes.Count | Should -BeGreaterThan 1000
+            $metadata.TypeDefinitions.Count | Should -Be 1
+        }
+        finally { $pe.Dispose() }
+        # PowerShell 7 binds netstandard to its own: the file beside the module is never loaded.
+        [Reflection.Assembly]::Load('netstandard, Version=2.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51').Location |
+            Should -Not -Be $facade
+    }
+
+    It 'references no netstandard and exports nothing' {
+        # net452: .NET Framework's own registry API, which netstandard2.0 lacks.
         $Check.Assembly.GetReferencedAssemblies().Name | Should -Not -Contain 'netstandard'
         $Check.Assembly.GetExportedTypes() | Where-Object { $_.IsSubclassOf([System.Management.Automation.Cmdlet]) } | Should -BeNullOrEmpty
     }
@@ -149,12 +172,38 @@ Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
     ) {
         $Check::RefusalFor($Release) |
             Should -BeLike "*needs .NET Framework 4.7.2 or later*has .NET Framework $Version (Release $Release)*"
-        # The seam says .NET Framework and gives the release: the initializer's exception is what stops Import-Module.
+        # The seam says .NET Framework and gives the release: the exception is what stops Import-Module.
         $read = [Func[Nullable[int]]] { $Release }.GetNewClosure()
         $thrown = { $Gate::Enforce($true, $read) } | Should -Throw -PassThru
         # PowerShell wraps a .NET method's exception; Import-Module shows the inner one's message.
         $thrown.Exception.InnerException | Should -BeOfType ([PlatformNotSupportedException])
         $thrown.Exception.InnerException.Message | Should -BeLike "*needs .NET Framework 4.7.2 or later*(Release $Release)*"
+    }
+
+    It 'is reached by the root module from its own folder, and its refusal comes back as thrown' {
+        # The path the initializer takes on Windows PowerShell (file, type and method by name), over a seam's release.
+        # PowerShell's wrapper of the method call is the only one: the initializer calls the check through a delegate,
+        # which adds none of its own (reflection's TargetInvocationException PowerShell unwraps).
+        $thrown = { $ReachCheck.Invoke($null, @($ModulePath, $true, [Func[Nullable[int]]] { 394802 })) } | Should -Throw -PassThru
+        $refusal = $thrown.Exception.InnerException
+        $refusal | Should -BeOfType ([PlatformNotSupportedException])
+        $refusal.Message | Should -BeLike '*needs .NET Framework 4.7.2 or later*has .NET Framework 4.6.2 (Release 394802)*'
+        { $ReachCheck.Invoke($null, @($ModulePath, $true, [Func[Nullable[int]]] { 528040 })) } | Should -Not -Throw
+    }
+
+    It 'runs first on .NET Framework: a refusal ends the import before the dependency resolver is registered' {
+        $steps = [Collections.Generic.List[string]]::new()
+        $register = [Action] { $steps.Add('resolver') }.GetNewClosure()
+        $refuse = [Action] { $steps.Add('check'); throw [PlatformNotSupportedException]::new('too old') }.GetNewClosure()
+        $thrown = { $ImportSteps.Invoke($null, @($true, $refuse, $register)) } | Should -Throw -PassThru
+        $thrown.Exception.InnerException.Message | Should -Be 'too old'
+        $steps | Should -Be @('check')
+        $steps.Clear()
+        $ImportSteps.Invoke($null, @($true, [Action] { $steps.Add('check') }.GetNewClosure(), $register))
+        $steps | Should -Be @('check', 'resolver')
+        $steps.Clear()
+        $ImportSteps.Invoke($null, @($false, [Action] { $steps.Add('check') }.GetNewClosure(), $register))
+        $steps | Should -BeNullOrEmpty -Because 'PowerShell 7 neither checks nor registers anything'
     }
 
     It 'lets 4.7.2 (461808) and 4.8 (528040) import, and an unreadable release too' {
@@ -168,6 +217,6 @@ Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
     It 'checks nothing off .NET Framework: it returns before reading the registry' {
         { $Gate::Enforce($false, [Func[Nullable[int]]] { throw 'the release was read' }) } | Should -Not -Throw
         # Off Windows, reading the registry would throw PlatformNotSupportedException: returning quietly shows the edition guard.
-        { [OperationsModule.RuntimeCheck.RuntimeCheckInitializer]::new().OnImport() } | Should -Not -Throw
+        { $Gate::EnforceHere() } | Should -Not -Throw
     }
 }

@@ -32,13 +32,6 @@ function Get-TestModulePath {
     (Resolve-Path $path).Path
 }
 
-function Read-TestModuleManifest {
-    <# The manifest's data as Import-Module reads it ($PSEdition chooses the nested modules; Import-PowerShellDataFile refuses it). #>
-    [OutputType([hashtable])]
-    param([Parameter(Mandatory)] [string] $Path, [ValidateSet('Desktop', 'Core')] [string] $Edition = $PSEdition)
-    & (Join-Path $script:RepoRoot 'tools/Read-ModuleManifest.ps1') -Path $Path -Edition $Edition
-}
-
 function Get-TestSimulatorPath {
     <# OperationsModule.Simulator.dll: $env:OPERATIONSMODULE_SIMULATOR, else the newest Release or Debug build. #>
     [OutputType([string])]
@@ -261,6 +254,6 @@ function Disconnect-TestSession {
     }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Read-TestModuleManifest, Get-TestSimulatorPath, Import-TestModule, Import-PowerCliStandIn, Start-TestSimulator, Stop-TestSimulator,
+Export-ModuleMember -Function Get-TestModulePath, Get-TestSimulatorPath, Import-TestModule, Import-PowerCliStandIn, Start-TestSimulator, Stop-TestSimulator,
     Invoke-SimulatorControl, Reset-TestSimulator, Add-SimulatorOperation, Add-SimulatorSeed, Add-SimulatorFault, Get-SimulatorRequest,
     Get-SimulatorJournal, Get-SimulatorStatus, ConvertTo-TestSecret, New-TestCredential, Get-WhatIfText, Disconnect-TestSession

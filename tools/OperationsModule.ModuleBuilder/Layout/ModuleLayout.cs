@@ -6,7 +6,8 @@ using System.Linq;
 namespace OperationsModule.ModuleBuilder.Layout
 {
     /// <summary>
-    /// The importable module folder: the cmdlet and Core assemblies, manifest and format file at the top, and
+    /// The importable module folder: the cmdlet and Core assemblies, manifest and format file at the top, with the
+    /// .NET Framework release check and the netstandard facade Windows PowerShell needs to reach it (DotNetFrameworkCheck), and
     /// in dependencies/ the assemblies Windows PowerShell 5.1 lacks. PowerShell 7 has its own copies, which win;
     /// ModuleInitializer resolves these only when the runtime cannot (the PSResourceGet layout), so they never
     /// collide with another module's copies.
@@ -16,7 +17,7 @@ namespace OperationsModule.ModuleBuilder.Layout
         public static readonly IReadOnlyList<string> TopLevelFiles = new[]
         {
             "OperationsModule.dll", "OperationsModule.Core.dll", "OperationsModule.psd1", "OperationsModule.Format.ps1xml",
-            "OperationsModule.RuntimeCheck.dll",
+            "OperationsModule.RuntimeCheck.dll", "netstandard.dll",
         };
 
         public static readonly IReadOnlyList<string> DependencyAssemblies = new[]
