@@ -132,6 +132,8 @@ Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
         $initializer = [OperationsModule.ModuleInitializer]
         $script:ReachCheck = $initializer.Assembly.GetType('OperationsModule.DotNetFrameworkCheck', $true).GetMethod(
             'Enforce', [Reflection.BindingFlags]'NonPublic, Static', $null, [type[]]@([string], [bool], [Func[Nullable[int]]]), $null)
+        $script:ReachCheckHere = $initializer.Assembly.GetType('OperationsModule.DotNetFrameworkCheck', $true).GetMethod(
+            'Enforce', [Reflection.BindingFlags]'Public, Static', $null, [type[]]@([string]), $null)
         $script:ImportSteps = $initializer.GetMethod('Import', [Reflection.BindingFlags]'NonPublic, Static')
     }
 
@@ -189,6 +191,9 @@ Describe 'The .NET Framework release check (Windows PowerShell 5.1)' {
         $refusal | Should -BeOfType ([PlatformNotSupportedException])
         $refusal.Message | Should -BeLike '*needs .NET Framework 4.7.2 or later*has .NET Framework 4.6.2 (Release 394802)*'
         { $ReachCheck.Invoke($null, @($ModulePath, $true, [Func[Nullable[int]]] { 528040 })) } | Should -Not -Throw
+        # The overload the initializer calls binds the check's own entry (this runtime, this registry) the same way: off
+        # .NET Framework it returns before reading the registry, so only a wrong file, type or method name would throw.
+        { $ReachCheckHere.Invoke($null, @($ModulePath)) } | Should -Not -Throw
     }
 
     It 'runs first on .NET Framework: a refusal ends the import before the dependency resolver is registered' {
