@@ -38,7 +38,7 @@ namespace OperationsModule.Core.Auth
         public Task<object?> PrepareAsync(SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.Ready;
 
         public void Apply(HttpRequestMessage request, object? stamp) =>
-            HeaderValues.Write(request, _headerName, _prefix + _token.Reveal(), HeaderOrigin.Token);
+            HeaderValues.Write(request, _headerName, _token.HeaderValue(_prefix), HeaderOrigin.Token);
 
         /// <summary>A token given by the user cannot be renewed here (Onedata has no refresh flow at all).</summary>
         public Task<bool> RenewAsync(object? stamp, SendPipeline transport, ILogSink log, CancellationToken cancellationToken) => NoStamp.CannotRenew;

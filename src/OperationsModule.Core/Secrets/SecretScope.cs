@@ -37,6 +37,9 @@ namespace OperationsModule.Core.Secrets
         /// <summary>Adds a secret to the scope in progress (nothing outside one).</summary>
         public static void Add(string? secret) => Ambient.Value?.Add(secret);
 
+        /// <summary>Adds a secret to the scope in progress without revealing it (it is revealed only to mask an answer).</summary>
+        public static void Add(SecretText? secret) => Ambient.Value?.Add(secret);
+
         /// <summary>Masks with the scope in progress (unchanged outside one).</summary>
         public static string Apply(string? text) => Ambient.Value is { } set ? set.Apply(text) : text ?? string.Empty;
 

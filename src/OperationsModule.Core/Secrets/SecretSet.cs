@@ -22,7 +22,13 @@ namespace OperationsModule.Core.Secrets
         internal const int MinimumAnywhereLength = 4;
 
         private readonly object _lock = new object();
-        private readonly List<string> _secrets = new List<string>(4);
+
+        // Each a string, or a SecretText revealed only when masking needs it: most exchanges succeed and are never
+        // masked, so a request that adds its credential must not have to reveal it.
+        private readonly List<object> _secrets = new List<object>(4);
+
+        // Header values as sent: the part after the scheme is cut off only when masking needs it.
+        private List<string>? _headerValues;
 
         // The quotable forms, made on the first Apply after an Add: most exchanges succeed and are never masked, so
         // every request adding its secrets must stay cheap.
@@ -32,28 +38,44 @@ namespace OperationsModule.Core.Secrets
         {
             get
             {
-                lock (_lock) return _secrets.Count == 0;
+                lock (_lock) return _secrets.Count == 0 && _headerValues is null;
             }
         }
 
         public void Add(string? secret)
         {
             if (string.IsNullOrEmpty(secret) || secret!.Trim().Length == 0) return;
-            lock (_lock)
-            {
-                if (_secrets.Contains(secret)) return;
-                _secrets.Add(secret);
-                _forms = null;
-            }
+            Remember(secret);
+        }
+
+        /// <summary>A secret sent in this exchange, kept concealed: it is revealed (and masked) only if an answer has to be quoted.</summary>
+        public void Add(SecretText? secret)
+        {
+            if (secret is null || secret.IsEmpty) return;
+            Remember(secret);
         }
 
         /// <summary>A header value as sent ("Bearer xyz", "Basic dXNlcjpw"): the whole value and the credential after the scheme.</summary>
         public void AddHeaderValue(string? value)
         {
             if (string.IsNullOrEmpty(value)) return;
-            Add(value);
-            var space = value!.IndexOf(' ');
-            if (space > 0 && space < value.Length - 1) Add(value.Substring(space + 1).Trim());
+            lock (_lock)
+            {
+                _headerValues ??= new List<string>(2);
+                if (_headerValues.Contains(value!)) return;
+                _headerValues.Add(value!);
+                _forms = null;
+            }
+        }
+
+        private void Remember(object secret)
+        {
+            lock (_lock)
+            {
+                if (_secrets.Contains(secret)) return;
+                _secrets.Add(secret);
+                _forms = null;
+            }
         }
 
         /// <summary>The text with every form of every secret replaced by <see cref="Mask"/>; case-insensitive (hex escapes vary in case).</summary>
@@ -70,9 +92,24 @@ namespace OperationsModule.Core.Secrets
             lock (_lock)
             {
                 // Longest first, so a form that contains another is masked whole.
-                return _forms ??= _secrets.SelectMany(SecretForms.Of).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)
+                return _forms ??= Secrets().SelectMany(SecretForms.Of).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)
                     .OrderByDescending(f => f.Length).ToArray();
             }
+        }
+
+        /// <summary>Every secret in clear, under the lock: the concealed ones revealed, each header value with its credential part.</summary>
+        private IEnumerable<string> Secrets()
+        {
+            var clear = new List<string>(_secrets.Count + 2 * (_headerValues?.Count ?? 0));
+            foreach (var secret in _secrets)
+                if ((secret as string ?? ((SecretText)secret).RevealUnscoped()) is { } text && text.Trim().Length > 0) clear.Add(text);
+            foreach (var value in _headerValues ?? (IEnumerable<string>)Array.Empty<string>())
+            {
+                clear.Add(value);
+                var space = value.IndexOf(' ');
+                if (space > 0 && space < value.Length - 1 && value.Substring(space + 1).Trim() is { Length: > 0 } credential) clear.Add(credential);
+            }
+            return clear;
         }
 
         private static string Replace(string text, string form)

@@ -37,6 +37,48 @@ namespace OperationsModule.Core.Tests.Secrets
             Assert.Equal("sent *** and ***", set.Apply("sent Basic dXNlcjpwYXNzd29yZA== and dXNlcjpwYXNzd29yZA=="));
         }
 
+        [Fact]
+        public void A_concealed_secret_is_masked_in_every_form_as_a_clear_one_is()
+        {
+            var set = new SecretSet();
+            set.Add(SecretText.FromClearText("token-123"));
+
+            Assert.False(set.IsEmpty);
+            Assert.Equal("*** and *** and ***", set.Apply("token-123 and dG9rZW4tMTIz and TOKEN-123"));
+        }
+
+        [Fact]
+        public void A_secret_added_after_a_masking_is_masked_from_then_on()
+        {
+            var set = new SecretSet();
+            set.Add(SecretText.FromClearText("first-secret"));
+            Assert.Equal("*** second-secret", set.Apply("first-secret second-secret"));
+
+            set.Add(SecretText.FromClearText("second-secret"));
+            set.AddHeaderValue("Bearer third-secret");
+
+            Assert.Equal("*** *** ***", set.Apply("first-secret second-secret third-secret"));
+        }
+
+        [Fact]
+        public void A_header_value_made_of_a_secret_is_made_once_and_joins_the_scope()
+        {
+            var token = SecretText.FromClearText("issued-token");
+            SecretSet? scope = null;
+            string first, second;
+            using (SecretScope.Enter())
+            {
+                first = token.HeaderValue("Bearer ");
+                second = token.HeaderValue("Bearer ");
+                scope = SecretScope.Current;
+            }
+
+            Assert.Equal("Bearer issued-token", first);
+            Assert.Same(first, second);
+            Assert.Equal("***", scope!.Apply("issued-token"));
+            Assert.Equal("issued-token", token.HeaderValue(string.Empty));
+        }
+
         [Theory]
         [InlineData("ab", "token 'ab' refused; tabs and labels stay", "token '***' refused; tabs and labels stay")]
         [InlineData("abc", "abc", "***")]

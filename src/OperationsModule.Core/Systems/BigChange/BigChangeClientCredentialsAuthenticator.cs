@@ -56,7 +56,7 @@ namespace OperationsModule.Core.Systems.BigChange
         private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("a BigChange access token");
 
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
+            HeaderValues.Write(request, "Authorization", token.HeaderValue("Bearer "), IssuedBy);
 
         /// <summary>
         /// Any 400 or 401 from the token request means the proxy refused the client credentials (a wrong secret comes

@@ -37,6 +37,6 @@ namespace OperationsModule.Core.Systems.OLConnect
         private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an OL Connect login token");
 
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            HeaderValues.Write(request, "auth_token", token.Reveal(), IssuedBy);
+            HeaderValues.Write(request, "auth_token", token.HeaderValue(string.Empty), IssuedBy);
     }
 }

@@ -123,7 +123,7 @@ namespace OperationsModule.Core.Systems.Vcf
         private static readonly HeaderOrigin IssuedBy = HeaderOrigin.Server("an SDDC Manager access token");
 
         protected override void WriteHeader(HttpRequestMessage request, SecretText token) =>
-            HeaderValues.Write(request, "Authorization", "Bearer " + token.Reveal(), IssuedBy);
+            HeaderValues.Write(request, "Authorization", token.HeaderValue("Bearer "), IssuedBy);
 
         private static IssuedToken Issue(string access, SecretText? refreshHandle, DateTimeOffset now) =>
             new IssuedToken(SecretText.FromClearText(access), now, TokenLifetime.FromInstant(JwtExpiry.Read(access), now), refreshHandle);
