@@ -205,6 +205,37 @@ public sealed class BulkEngineTests
         Assert.Equal(new object[] { "third", "first", "second" }, output.Objects.ToArray());
     }
 
+    [Fact]
+    public void A_finished_item_starts_the_next_queued_one_without_the_pipeline_thread()
+    {
+        var output = new RecordingOutput();
+        using var engine = new BulkEngine(1, CancellationToken.None);
+        var gates = Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var started = new int[3];
+        for (var i = 0; i < 3; i++)
+        {
+            var item = i;
+            engine.Add(item, (_, _) =>
+            {
+                Interlocked.Exchange(ref started[item], 1);
+                return gates[item].Task;
+            }, output);
+        }
+        Assert.Equal(new[] { 1, 0, 0 }, started);
+
+        // From here on the pipeline thread neither adds nor flushes: only the finishing items can start the rest.
+        gates[0].SetResult("first");
+        WaitUntil(() => Volatile.Read(ref started[1]) == 1);
+        Assert.Equal(0, Volatile.Read(ref started[2]));
+        gates[1].SetResult("second");
+        WaitUntil(() => Volatile.Read(ref started[2]) == 1);
+        gates[2].SetResult("third");
+        engine.Complete(output);
+
+        Assert.Equal(new object[] { "first", "second", "third" }, output.Objects.ToArray());
+        Assert.Equal(1, engine.PeakRunning);
+    }
+
     /// <summary>Waits for a condition another thread makes true (a bound for a hung test, not a timing assumption).</summary>
     internal static void WaitUntil(Func<bool> condition, int timeoutMs = 10_000)
     {
