@@ -103,7 +103,8 @@ namespace OperationsModule.Core.Secrets
             var clear = new List<string>(_secrets.Count + 2 * (_headerValues?.Count ?? 0));
             foreach (var secret in _secrets)
                 if ((secret as string ?? ((SecretText)secret).RevealUnscoped()) is { } text && text.Trim().Length > 0) clear.Add(text);
-            foreach (var value in _headerValues ?? (IEnumerable<string>)Array.Empty<string>())
+            if (_headerValues is null) return clear;
+            foreach (var value in _headerValues)
             {
                 clear.Add(value);
                 var space = value.IndexOf(' ');

@@ -40,7 +40,7 @@ namespace OperationsModule.Core.Secrets
 
         internal string Reveal()
         {
-            var clear = Clear();
+            var clear = RevealUnscoped();
             // Revealed to be sent: an answer in this exchange that quotes it back is masked.
             SecretScope.Add(clear);
             return clear;
@@ -56,14 +56,12 @@ namespace OperationsModule.Core.Secrets
             SecretScope.Add(this);
             var header = Volatile.Read(ref _header);
             if (header is null || !string.Equals(header.Prefix, prefix, StringComparison.Ordinal))
-                Volatile.Write(ref _header, header = new SentHeader(prefix, prefix + Clear()));
+                Volatile.Write(ref _header, header = new SentHeader(prefix, prefix + RevealUnscoped()));
             return header.Value;
         }
 
         /// <summary>The clear text, not added to the exchange's scope: for the scope itself (<see cref="SecretSet"/>), or a caller that adds the SecretText.</summary>
-        internal string RevealUnscoped() => Clear();
-
-        private string Clear()
+        internal string RevealUnscoped()
         {
             IntPtr ptr = IntPtr.Zero;
             try
