@@ -9,7 +9,8 @@ namespace OperationsModule.Core.Http.Pipeline
     internal static class SendOrder
     {
         /// <summary>
-        /// Outermost first. Redirects outside retries, so every hop shares the call's retry budget; the unreachable-server
+        /// Outermost first. The call count around everything, so a call counts once however often it is sent (a login,
+        /// anonymous, is part of the call that needed it and is not counted again). Redirects outside retries, so every hop shares the call's retry budget; the unreachable-server
         /// hold outside retries, so a request held while others probe a dead server spends none of its own; the connection-limit
         /// wait inside retries, so waiting out the server's limit never spends one; the credential rule before
         /// authentication, so a refused transport never logs in; authentication before the throttle gate, so a login
@@ -21,7 +22,9 @@ namespace OperationsModule.Core.Http.Pipeline
         {
             var options = transport.Options;
             var clock = new GateClock(transport.Throttle);
-            var steps = new List<SendStep>(10)
+            var steps = new List<SendStep>(12);
+            if (authenticator is not null) steps.Add(new CallCountStep(transport.Throttle));
+            steps.AddRange(new SendStep[]
             {
                 new RedirectStep(options),
                 new UnreachableServerStep(transport.Reachability, transport),
@@ -29,7 +32,7 @@ namespace OperationsModule.Core.Http.Pipeline
                 new ConnectionLimitWaitStep(options, clock, jitter),
                 new ProxyRefusalStep(options),
                 new CredentialTransportStep(options, authenticator ?? NoAuthenticator.Instance),
-            };
+            });
             if (authenticator is not null) steps.Add(new AuthenticateStep(authenticator, transport));
             // Always in the list: it passes calls on untouched while the options say -NoAdaptiveThrottling.
             steps.Add(new ThrottleStep(transport.Throttle, options));

@@ -62,6 +62,8 @@ namespace OperationsModule.Core.Http.Throttling
         private volatile bool _engaged;
         private int _inFlight;
         private int _peakInFlight;
+        private int _calls;
+        private int _peakCalls;
 
         // From engagement on: under _sync.
         private CubicSendRate? _rate;
@@ -95,6 +97,9 @@ namespace OperationsModule.Core.Http.Throttling
         /// <summary>Requests on the wire now.</summary>
         public int InFlight => Volatile.Read(ref _inFlight);
 
+        /// <summary>Calls to the server in progress now (see <see cref="CallStarted"/>).</summary>
+        internal int CallsInProgress => Volatile.Read(ref _calls);
+
         /// <summary>Requests per second allowed now, or null while unlimited.</summary>
         public double? Rate
         {
@@ -127,19 +132,45 @@ namespace OperationsModule.Core.Http.Throttling
             }
         }
 
-        /// <summary>One more request on the wire; the most ever in flight sizes the evidence and the in-flight limit.</summary>
-        private void CountSent()
+        /// <summary>One more request on the wire; the most ever in flight sizes the evidence.</summary>
+        private void CountSent() => RaisePeak(ref _peakInFlight, Interlocked.Increment(ref _inFlight));
+
+        /// <summary>
+        /// A call to the server begins (its attempts, their waits for the connection and its own back-offs all within it).
+        /// The most calls in progress at once are what the callers want on the wire: the ceiling of the in-flight limit.
+        /// Counted apart from the attempts in flight because how many of those overlap depends on how fast answers come
+        /// back against how fast new calls start, which says nothing about what the callers want (on a busy machine an
+        /// outage that refused at once saw 23 of 32 callers' attempts on the wire together).
+        /// </summary>
+        internal void CallStarted()
         {
-            var running = Interlocked.Increment(ref _inFlight);
-            if (running > Volatile.Read(ref _peakInFlight)) Volatile.Write(ref _peakInFlight, running);
+            if (!RaisePeak(ref _peakCalls, Interlocked.Increment(ref _calls)) || !_engaged) return;
+            lock (_sync) _inFlightLimit!.RaiseCeiling(Volatile.Read(ref _peakCalls));
         }
+
+        internal void CallEnded() => Interlocked.Decrement(ref _calls);
+
+        /// <summary>Raises <paramref name="peak"/> to <paramref name="value"/> if below; true if it did. Never loses a higher value to a race.</summary>
+        private static bool RaisePeak(ref int peak, int value)
+        {
+            int seen;
+            while (value > (seen = Volatile.Read(ref peak)))
+            {
+                if (Interlocked.CompareExchange(ref peak, value, seen) == seen) return true;
+            }
+            return false;
+        }
+
+        private int CallersWant => Math.Max(1, Math.Max(Volatile.Read(ref _peakInFlight), Volatile.Read(ref _peakCalls)));
 
         private void Engage()
         {
             if (_engaged) return;
-            _inFlightLimit = new InFlightLimit(Math.Max(1, Volatile.Read(ref _peakInFlight)));
+            _inFlightLimit = new InFlightLimit(CallersWant);
             _rate = new CubicSendRate();
             _engaged = true;
+            // A call that raised its peak just before _engaged was set saw the gate unengaged: taken in here.
+            _inFlightLimit.RaiseCeiling(CallersWant);
         }
 
         private string Limits()

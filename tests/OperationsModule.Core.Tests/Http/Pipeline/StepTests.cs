@@ -207,6 +207,30 @@ public class StepTests
     }
 
     [Fact]
+    public async Task Call_count_holds_a_call_at_the_gate_from_its_first_attempt_to_its_answer_or_failure_once()
+    {
+        var gate = new ThrottleGate { Clock = new VirtualClock() };
+        var seen = new List<int>();
+        var sender = new ScriptedSender().Then(503).Then(200).ThenRefused();
+        sender.OnSend = _ =>
+        {
+            seen.Add(gate.CallsInProgress);
+            return Task.CompletedTask;
+        };
+
+        // A retried call is one call throughout; a call that fails ends too.
+        var (answered, _) = Call();
+        var response = await Run(sender, answered, new CallCountStep(gate), new RetryStep(Options(), sender.Clock, () => 0.5));
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(0, gate.CallsInProgress);
+        var (failing, _) = Call();
+        await Assert.ThrowsAnyAsync<Exception>(() => Run(sender, failing, new CallCountStep(gate), new RetryStep(Options(retries: 0), sender.Clock, () => 0.5)));
+
+        Assert.Equal(new[] { 1, 1, 1 }, seen);
+        Assert.Equal(0, gate.CallsInProgress);
+    }
+
+    [Fact]
     public async Task Message_carries_headers_body_and_user_agent()
     {
         var sender = new ScriptedSender().Then(200, "{}");

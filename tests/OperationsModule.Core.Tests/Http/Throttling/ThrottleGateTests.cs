@@ -116,6 +116,40 @@ public sealed class ThrottleGateTests
     }
 
     [Fact]
+    public void The_in_flight_limit_starts_from_the_calls_in_progress_not_from_how_many_attempts_overlapped()
+    {
+        var (gate, _) = NewGate();
+        var log = new RecordingOutput();
+        // 32 calls in progress, but answers came back so fast that only 8 attempts were ever on the wire at once.
+        for (var i = 0; i < 32; i++) gate.CallStarted();
+        var sent = Enumerable.Range(0, 8).Select(_ => gate.EnterUnpaced()).ToList();
+        var verdicts = sent.Select(at => gate.Complete(at, throttled: true, OneSecond, MaximumHold, Server, log)).ToList();
+
+        Assert.Equal(ThrottleVerdict.Hold, verdicts.Last());
+        Assert.Null(gate.Rate);
+        Assert.Equal(32, gate.Concurrency);
+
+        // More calls after engaging raise the limit while nothing has lowered it.
+        for (var i = 0; i < 8; i++) gate.CallStarted();
+        Assert.Equal(40, gate.Concurrency);
+    }
+
+    [Fact]
+    public void Once_lowered_the_in_flight_limit_stays_a_lesson_when_more_calls_start()
+    {
+        var (gate, _) = NewGate();
+        var log = new RecordingOutput();
+        for (var i = 0; i < 32; i++) gate.CallStarted();
+        var sent = Enumerable.Range(0, 32).Select(_ => gate.EnterUnpaced()).ToList();
+        sent.Select((at, i) => gate.Complete(at, throttled: i >= 5, i >= 5 ? OneSecond : null, MaximumHold, Server, log)).ToList();
+        Assert.Equal(16, gate.Concurrency);
+
+        for (var i = 0; i < 32; i++) gate.CallStarted();
+
+        Assert.Equal(16, gate.Concurrency);
+    }
+
+    [Fact]
     public void A_hold_in_a_second_that_admitted_some_sets_the_rate_and_halves_the_in_flight_limit()
     {
         var (gate, _) = NewGate();
