@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using OperationsModule.Core.Engine;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
@@ -47,7 +48,7 @@ namespace OperationsModule.Core.Waiting
         public async Task<CancellationResult> WaitAsync(CancellationResult accepted, ResolvedConnection connection, ILogSink log, CancellationToken cancellationToken)
         {
             var clock = _schedule.Clock;
-            var deadline = clock.UtcNow + _schedule.Timeout;
+            var deadline = new WaitDeadline(clock, _schedule.Timeout);
             var interval = _schedule.FirstInterval;
             ItemState? last = null;
             while (true)
@@ -65,10 +66,8 @@ namespace OperationsModule.Core.Waiting
                         return accepted;
                     }
                 }
-                var now = clock.UtcNow;
-                if (now >= deadline) throw TimedOut(accepted, connection, last);
-                var remaining = deadline - now;
-                await clock.Delay(remaining < interval ? remaining : interval, cancellationToken).ConfigureAwait(false);
+                if (deadline.NextPause(interval) is not { } pause) throw TimedOut(accepted, connection, last);
+                await clock.Delay(pause, cancellationToken).ConfigureAwait(false);
                 interval = _schedule.After(interval);
             }
         }

@@ -18,10 +18,13 @@ namespace OperationsModule.Core.Tests.Infrastructure
 
         public List<TimeSpan> Delays { get; } = new List<TimeSpan>();
 
+        /// <summary>How much sooner than asked a delay of over a millisecond ends, as a timer counting whole milliseconds may.</summary>
+        public TimeSpan FiresEarlyBy { get; set; }
+
         public async Task Delay(TimeSpan delay, CancellationToken cancellationToken)
         {
             Delays.Add(delay);
-            UtcNow += delay;
+            UtcNow += delay > TimeSpan.FromMilliseconds(1) ? delay - FiresEarlyBy : delay;
             if (_onDelay is not null) await _onDelay(Delays.Count, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }

@@ -51,7 +51,7 @@ namespace OperationsModule.Core.Systems.OLConnect
         {
             var id = operation.OperationId;
             var clock = _options.Clock;
-            var deadline = clock.UtcNow + _options.WaitTimeout;
+            var deadline = new WaitDeadline(clock, _options.WaitTimeout);
             var log = new DeferredLogSink(_output);
             var progress = new ProgressReporter(_output, id);
             var seenProgress = false;
@@ -82,10 +82,8 @@ namespace OperationsModule.Core.Systems.OLConnect
                     progress.Report(reading.Percent);
                     if (reading.IsDone) break;
 
-                    var now = clock.UtcNow;
-                    if (now >= deadline) return WaitOutcome.TimedOut;
-                    var remaining = deadline - now;
-                    clock.Delay(remaining < _options.PollInterval ? remaining : _options.PollInterval, cancellationToken).GetAwaiter().GetResult();
+                    if (deadline.NextPause(_options.PollInterval) is not { } pause) return WaitOutcome.TimedOut;
+                    clock.Delay(pause, cancellationToken).GetAwaiter().GetResult();
                 }
                 var paths = Run(() => OutputCreationResultClient.FetchPathsAsync(_connection, id, log, cancellationToken, resultContext), log, cancellationToken);
                 return Finish(operation, paths, progress);

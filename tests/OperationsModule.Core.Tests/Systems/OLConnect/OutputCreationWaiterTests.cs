@@ -165,6 +165,24 @@ namespace OperationsModule.Core.Tests.Systems.OLConnect
             Assert.Equal("Running", operation.State);
         }
 
+        [Fact]
+        public async Task A_timer_that_fires_early_buys_no_poll_after_the_deadline()
+        {
+            await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ProgressStepPercent = 25 });
+            sim.State.OlConnect.AddOperation("op-1");
+            using var connection = Connect(sim);
+            var clock = new FakeWaitClock { FiresEarlyBy = TimeSpan.FromMilliseconds(0.5) };
+            var operation = Operation(sim, "op-1");
+
+            var outcome = await Task.Run(() => new OutputCreationWaiter(connection, Options(clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), new RecordingOutput()).Wait(operation, CancellationToken.None));
+
+            // Polls at 0 and at the deadline (half a millisecond short of it), not again: a third and fourth poll would
+            // have seen the operation finish after the wait's time was up.
+            Assert.Equal(WaitOutcome.TimedOut, outcome);
+            Assert.Equal(2, Calls(sim).Count);
+            Assert.Equal(50, operation.PercentComplete);
+        }
+
         [Theory]
         [InlineData(500, "ServerError", "InvalidResult")]
         [InlineData(401, "Unauthorized", "AuthenticationError")]
