@@ -25,16 +25,8 @@ namespace OperationsModule.Cmdlets
             _port = new CmdletOutputPort(this);
         }
 
-        // Kept as its number: a field of Core's enum type makes the runtime load Core.dll to lay out this class, which
-        // PowerShell loads at every import (it lists the module's public types); a property's type does not.
-        private int _system;
-
         [Parameter(Mandatory = true, Position = 0)]
-        public OperationsSystem System
-        {
-            get => (OperationsSystem)_system;
-            set => _system = (int)value;
-        }
+        public OperationsSystem System { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNull]
