@@ -14,7 +14,7 @@ namespace OperationsModule.Core.Http
 {
     /// <summary>
     /// What sessions hand out to send requests: one connection's client, throttle gate and authenticator, and the send
-    /// steps (Http/Pipeline, ordered in <see cref="SendOrder"/>) each call runs through: redirects, the hold while an
+    /// steps (Http/Pipeline, ordered in <see cref="SendOrder"/>) each call runs through: the call count, redirects, the hold while an
     /// unreachable server is probed, retries, the connection-limit wait, the proxy's refusal, the credential-transport
     /// rule, authentication, the throttle gate, the message, logging, the wire.
     /// </summary>
@@ -55,7 +55,7 @@ namespace OperationsModule.Core.Http
             _terminal = terminal ?? new HttpSender(client!, options);
             _jitter = jitter ?? SharedJitter();
             _sharesClient = sharesClient;
-            // Built once: a call allocates its context, not ten steps.
+            // Built once: a call allocates its context, not a list of steps.
             _steps = SendOrder.For(this, authenticator, _jitter);
             _anonymousSteps = SendOrder.For(this, null, _jitter);
         }
