@@ -15,17 +15,10 @@ namespace OperationsModule.Core.Http.Pipeline
 
         public CallCountStep(ThrottleGate gate) => _gate = gate;
 
-        public override async Task<ApiResponse> SendAsync(SendContext context, SendNext next)
+        public override Task<ApiResponse> SendAsync(SendContext context, SendNext next)
         {
-            _gate.CallStarted();
-            try
-            {
-                return await next.SendAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.CallEnded();
-            }
+            TryEnter(context);
+            return SendThenPassAsync(context, next);
         }
 
         public override bool TryEnter(SendContext context)
