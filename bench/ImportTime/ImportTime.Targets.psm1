@@ -32,6 +32,36 @@ public sealed class Get${Name}Command : PSCmdlet { protected override void Proce
     Join-Path $folder "$Name.psd1"
 }
 
+function New-SameFaceModule([string] $Work, [string] $Manifest) {
+    # The built module's public face without its implementation: the same manifest and format file, and one assembly of
+    # trivial cmdlets with the same names and [Cmdlet] attributes (SupportsShouldProcess, ConfirmImpact,
+    # DefaultParameterSetName: what PowerShell reads at import). What the module costs over this is its own code's.
+    $folder = Join-Path $Work 'SameFace' 'OperationsModule'
+    Copy-Item -Path (Split-Path $Manifest) -Destination $folder -Recurse -Force
+    Get-ChildItem -Path $folder -Filter 'OperationsModule*.dll' | Remove-Item
+    Remove-Item -Path (Join-Path $folder 'dependencies') -Recurse -Force -ErrorAction Ignore
+    $built = [Reflection.Assembly]::LoadFrom((Join-Path (Split-Path $Manifest) 'OperationsModule.dll'))
+    $classes = foreach ($type in $built.GetExportedTypes()) {
+        if ($type.IsAbstract -or -not $type.IsSubclassOf([System.Management.Automation.Cmdlet])) { continue }
+        $attribute = $type.GetCustomAttributesData() | Where-Object { $_.AttributeType -eq [System.Management.Automation.CmdletAttribute] }
+        $arguments = @($attribute.ConstructorArguments | ForEach-Object { ConvertTo-CSharpLiteral $_ }) +
+            @($attribute.NamedArguments | ForEach-Object { "$($_.MemberName) = $(ConvertTo-CSharpLiteral $_.TypedValue)" })
+        "[Cmdlet($($arguments -join ', '))] public sealed class $($type.Name) : PSCmdlet { protected override void ProcessRecord() => WriteObject(1); }"
+    }
+    Add-Type -OutputAssembly (Join-Path $folder 'OperationsModule.dll') -OutputType Library -TypeDefinition (
+        "using System.Management.Automation;`n" + ($classes -join "`n"))
+    Join-Path $folder 'OperationsModule.psd1'
+}
+
+function ConvertTo-CSharpLiteral([System.Reflection.CustomAttributeTypedArgument] $Argument) {
+    # An attribute argument as C# source: a string quoted, a bool as a keyword, an enum as a cast of its number.
+    $value = $Argument.Value
+    if ($Argument.ArgumentType -eq [string]) { return '"' + ($value -replace '\\', '\\' -replace '"', '\"') + '"' }
+    if ($Argument.ArgumentType -eq [bool]) { return $value.ToString().ToLowerInvariant() }
+    if ($Argument.ArgumentType.IsEnum) { return "($($Argument.ArgumentType.FullName))$value" }
+    throw "No C# literal for an attribute argument of type $($Argument.ArgumentType)."
+}
+
 function New-ModuleVariant([string] $Work, [string] $Manifest, [string] $Name) {
     # A copy of the built module with one part of its manifest emptied, to see what that part costs.
     $folder = Join-Path $Work $Name 'OperationsModule'

@@ -30,7 +30,8 @@ param(
     # Lists may come as one comma-separated word: 'pwsh script.ps1 -Mode Cold,Warm' from another shell passes a string.
     [string[]] $Mode = @('Cold', 'Warm', 'Session'),
     # Copies of the module to time beside it: NoFormat (FormatsToProcess emptied),
-    # OneView (not a copy: the trivial module with a format file of one one-column view, the floor any module with views pays).
+    # OneView (not a copy: the trivial module with a format file of one one-column view, the floor any module with views pays),
+    # SameFace (the same manifest, format file, cmdlet names and [Cmdlet] attributes over trivial cmdlets: all but our code).
     [string[]] $Variant = @(),
     # Other module manifests to time in the same rounds (an older build, for a before/after), named by their folder.
     [string[]] $Compare = @(),
@@ -44,7 +45,7 @@ $Mode = @($Mode -split ',' | Where-Object { $_ })
 $Variant = @($Variant -split ',' | Where-Object { $_ })
 $Compare = @($Compare -split ',' | Where-Object { $_ })
 foreach ($m in $Mode) { if ($m -notin 'Cold', 'Warm', 'Session') { throw "Unknown -Mode '$m': use Cold, Warm, Session or several." } }
-foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'OneView') { throw "Unknown -Variant '$v': use NoFormat or OneView." } }
+foreach ($v in $Variant) { if ($v -notin 'NoFormat', 'OneView', 'SameFace') { throw "Unknown -Variant '$v': use NoFormat, OneView or SameFace." } }
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Statistics.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Load.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'ImportTime.Targets.psm1') -Force
@@ -79,7 +80,13 @@ function Measure-Import([string] $Path, [string] $WarmUp) {
 # What each mode imports, unmeasured, before the measured import.
 $warmUps = @{ Cold = $null; Warm = New-TrivialModule $work 'WarmUp'; Session = 'PSReadLine' }
 $targets = [ordered]@{ trivial = New-TrivialModule $work 'Trivial'; module = $manifest }
-foreach ($name in $Variant) { $targets[$name] = if ($name -eq 'OneView') { New-TrivialModule $work 'OneView' -OneView } else { New-ModuleVariant $work $manifest $name } }
+foreach ($name in $Variant) {
+    $targets[$name] = switch ($name) {
+        'OneView' { New-TrivialModule $work 'OneView' -OneView }
+        'SameFace' { New-SameFaceModule $work $manifest }
+        default { New-ModuleVariant $work $manifest $name }
+    }
+}
 foreach ($path in $Compare) {
     $full = (Resolve-Path $path).Path
     $folder = Split-Path $full

@@ -147,6 +147,36 @@ Describe 'The modules the import bench times beside the built one' {
         Test-Path (Join-Path (Split-Path $copy) 'OperationsModule.dll') | Should -BeTrue
     }
 
+    It 'copies the built module''s face over trivial cmdlets: the same manifest, views, names and [Cmdlet] attributes' {
+        $original = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
+        $copy = New-SameFaceModule $TestDrive $original
+        $folder = Split-Path $copy
+        Get-Content -Raw $copy | Should -BeExactly (Get-Content -Raw $original)
+        $views = 'OperationsModule.Format.ps1xml'
+        Get-Content -Raw (Join-Path $folder $views) | Should -BeExactly (Get-Content -Raw (Join-Path (Split-Path $original) $views))
+        # None of the module's code: one assembly of stubs, no Core, no dependencies.
+        @(Get-ChildItem $folder -Filter 'OperationsModule*.dll').Name | Should -Be @('OperationsModule.dll')
+        Test-Path (Join-Path $folder 'dependencies') | Should -BeFalse
+        function Get-Face([System.Reflection.Assembly] $Assembly) {
+            foreach ($type in $Assembly.GetExportedTypes()) {
+                if ($type.IsAbstract -or -not $type.IsSubclassOf([System.Management.Automation.Cmdlet])) { continue }
+                $a = $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+                '{0} {1}-{2} ShouldProcess={3} Impact={4} DefaultSet={5}' -f $type.Name, $a.VerbName, $a.NounName,
+                    $a.SupportsShouldProcess, $a.ConfirmImpact, $a.DefaultParameterSetName
+            }
+        }
+        $stubs = [System.Reflection.Assembly]::LoadFile((Join-Path $folder 'OperationsModule.dll'))
+        $built = [System.Reflection.Assembly]::LoadFrom((Join-Path (Split-Path $original) 'OperationsModule.dll'))
+        $expected = @(Get-Face $built | Sort-Object)
+        $expected.Count | Should -Be 14
+        @(Get-Face $stubs | Sort-Object) | Should -Be $expected
+        # Some cmdlets use each named argument, or the copy would not carry what PowerShell reads at import.
+        $expected -match 'ShouldProcess=True' | Should -Not -BeNullOrEmpty
+        $expected -match 'Impact=Low' | Should -Not -BeNullOrEmpty
+        $expected -match 'DefaultSet=\S' | Should -Not -BeNullOrEmpty
+        $stubs.GetType('ModuleInitializer') | Should -BeNullOrEmpty
+    }
+
     It 'refuses a variant it does not know rather than time an unchanged copy under that name' {
         $original = Join-Path (Get-TestModulePath) 'OperationsModule.psd1'
         { New-ModuleVariant $TestDrive $original 'NoViews' } | Should -Throw "*Unknown variant 'NoViews'*"
