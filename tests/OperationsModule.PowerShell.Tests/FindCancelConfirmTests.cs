@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using OperationsModule.Core.Models;
 using OperationsModule.PowerShell.Tests.Infrastructure;
+using OperationsModule.Simulator;
 using Xunit;
 
 namespace OperationsModule.PowerShell.Tests
@@ -46,6 +47,46 @@ namespace OperationsModule.PowerShell.Tests
             // One second, then two: the bar appears after half a second and is closed at the end.
             Assert.Contains(result.Progress, p => p.Activity.Contains("Waiting for cancelled Vcf Task items") && p.StatusDescription.Contains("in flight"));
             Assert.Equal(ProgressRecordType.Completed, result.Progress.Last().RecordType);
+        }
+
+        [Fact]
+        public void Ctrl_C_during_Stop_Task_Wait_names_the_tasks_whose_cancel_was_accepted_in_one_warning()
+        {
+            // The tasks read IN_PROGRESS long after their cancel: the wait is still on when Ctrl+C comes.
+            Server.State.Listing.CancelSettleReads = 1000;
+            var ids = new[] { "t-1", "t-2", "t-3" };
+            Server.State.Vcf.AddTasks(ids);
+            using var ps = Shell.Create();
+            ps.AddScript("'t-1', 't-2', 't-3' | Stop-Task @vcf -Wait");
+            var running = ps.BeginInvoke();
+
+            // Each cancel accepted and its task read once (bounded, a condition rather than a sleep); then Ctrl+C.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (ids.Any(id => Requests("GET", "/v1/tasks/" + id) == 0) && DateTime.UtcNow < deadline)
+                System.Threading.Thread.Yield();
+            Assert.All(ids, id => Assert.Equal(1, Requests("DELETE", "/v1/tasks/" + id)));
+            ps.Stop();
+
+            Assert.True(running.IsCompleted);
+            var warning = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("WARNING: Stopped waiting"));
+            Assert.StartsWith("WARNING: Stopped waiting for 3 cancelled Vcf Task items whose cancel the server accepted, before they were read as stopped: ", warning);
+            Assert.All(ids, id => Assert.Contains($"'{id}'", warning));
+            Assert.Contains("Read their state later with: Get-SddcManagerTask -TaskId 't-", warning);
+        }
+
+        [Fact]
+        public void A_read_that_fails_under_ErrorAction_Stop_ends_Stop_Task_Wait_and_the_task_still_waiting_is_named()
+        {
+            Server.State.Listing.CancelSettleReads = 1000;
+            Server.State.Vcf.AddTasks(new[] { "t-1", "t-bad" });
+            Server.Faults.Add(FaultAction.Status(403, body: "{\"errorCode\":\"FORBIDDEN\",\"message\":\"No access.\"}"), method: "GET", pathPattern: "/v1/tasks/t-bad$");
+
+            var result = Shell.Run("'t-1', 't-bad' | Stop-Task @vcf -Wait -ErrorAction Stop");
+
+            Assert.NotNull(result.Terminating);
+            Assert.Equal("t-bad", Assert.IsType<CancellationResult>(result.Terminating!.ErrorRecord.TargetObject).Id);
+            var warning = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("WARNING: Stopped waiting"));
+            Assert.StartsWith("WARNING: Stopped waiting for 1 cancelled Vcf Task item whose cancel the server accepted, before they were read as stopped: 't-1'. ", warning);
         }
 
         [Fact]

@@ -11,7 +11,8 @@ namespace OperationsModule.Core.Waiting
     /// on to be read until final (its result is written only then), while a failed cancel's error passes straight
     /// through and is never read. Items wait in a second bulk engine, so every accepted cancel still yields exactly
     /// one object (Cancelled, or the final state reached) or one error (WaitTimedOut with the last state, or the read's
-    /// failure); their reads share the ThrottleLimit bound. Write-Progress shows the counts.
+    /// failure); their reads share the ThrottleLimit bound. Write-Progress shows the counts. A run stopped before the
+    /// end names the accepted cancels it did not confirm in one warning (<see cref="UnconfirmedCancels"/>).
     /// </summary>
     internal sealed class CancelConfirmation : IDisposable
     {
@@ -26,6 +27,7 @@ namespace OperationsModule.Core.Waiting
         private readonly IOperationsOutput _output;
         private readonly BulkProgress _progress;
         private readonly CountingOutput _counted;
+        private readonly UnconfirmedCancels _unconfirmed;
 
         public CancelConfirmation(IItemStateReader reader, WaitSchedule schedule, int throttleLimit, string what, IOperationsOutput output, CancellationToken cancellationToken)
         {
@@ -33,7 +35,8 @@ namespace OperationsModule.Core.Waiting
             _waiter = new CancelWaiter(reader, schedule, throttleLimit);
             _engine = new BulkEngine(Math.Max(throttleLimit * 4, MinimumWaiting), cancellationToken);
             _progress = new BulkProgress(ProgressActivityId, $"Waiting for cancelled {what} items to stop", schedule.Clock);
-            _counted = new CountingOutput(output);
+            _unconfirmed = new UnconfirmedCancels(reader, what, cancellationToken);
+            _counted = new CountingOutput(output, _unconfirmed);
             Intake = new IntakeOutput(this);
         }
 
@@ -49,6 +52,7 @@ namespace OperationsModule.Core.Waiting
         private bool Accept(AcceptedCancel accepted)
         {
             var result = accepted.Result;
+            _unconfirmed.Accepted(result, accepted.Connection);
             var added = _engine.Add(result, (log, token) => _waiter.WaitAsync(result, accepted.Connection, log, token), _counted);
             Report();
             return added;
@@ -74,6 +78,8 @@ namespace OperationsModule.Core.Waiting
 
         public void Dispose()
         {
+            // Nothing is pending after a whole run: every accepted cancel was written, confirmed or as an error.
+            if (_unconfirmed.Warning() is { } warning) _output.WriteWarning(warning);
             _engine.Dispose();
             _waiter.Dispose();
         }
@@ -106,12 +112,15 @@ namespace OperationsModule.Core.Waiting
             }
         }
 
-        /// <summary>Counts the results written (confirmed or failed), for the progress bar.</summary>
+        /// <summary>Counts the results written (confirmed or failed), for the progress bar, and marks them confirmed.</summary>
         private sealed class CountingOutput : ForwardingOutput
         {
-            public CountingOutput(IOperationsOutput inner)
+            private readonly UnconfirmedCancels _unconfirmed;
+
+            public CountingOutput(IOperationsOutput inner, UnconfirmedCancels unconfirmed)
                 : base(inner)
             {
+                _unconfirmed = unconfirmed;
             }
 
             public long Written { get; private set; }
@@ -120,11 +129,14 @@ namespace OperationsModule.Core.Waiting
             {
                 Written++;
                 base.WriteObject(item);
+                _unconfirmed.Written(item);
             }
 
             public override void WriteFailure(Failure failure)
             {
                 Written++;
+                // Before the write: under -ErrorAction Stop the write throws, and the error shown is this item's.
+                _unconfirmed.Written(failure.TargetObject);
                 base.WriteFailure(failure);
             }
         }

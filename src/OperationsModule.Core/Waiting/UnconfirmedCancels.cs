@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Sessions;
+
+namespace OperationsModule.Core.Waiting
+{
+    /// <summary>
+    /// The -Wait stage's accepted cancels whose result is not written yet. A run stopped early (Ctrl+C, an error that
+    /// ends the command under -ErrorAction Stop) writes no result for them, yet the server did accept their cancel: the
+    /// stage names them in one warning rather than let those cancels go unseen.
+    /// </summary>
+    internal sealed class UnconfirmedCancels
+    {
+        /// <summary>IDs the warning names one by one; beyond these it gives the count.</summary>
+        public const int NamedAtMost = 20;
+
+        private readonly ConcurrentDictionary<CancellationResult, Entry> _pending = new ConcurrentDictionary<CancellationResult, Entry>();
+        private readonly IItemStateReader _reader;
+        private readonly string _what;
+        private readonly CancellationToken _stopped;
+        private long _accepted;
+
+        /// <param name="what">The system and kind, as in "Vcf Task".</param>
+        /// <param name="stopped">The run's stop: what is written after it may be dropped by the pipeline.</param>
+        public UnconfirmedCancels(IItemStateReader reader, string what, CancellationToken stopped)
+        {
+            _reader = reader;
+            _what = what;
+            _stopped = stopped;
+        }
+
+        public int Count => _pending.Count;
+
+        public void Accepted(CancellationResult result, ResolvedConnection connection) =>
+            _pending[result] = new Entry(connection, Interlocked.Increment(ref _accepted));
+
+        /// <summary>
+        /// A result or failure written for an item (its target is the accepted cancel's result). Once the run is stopped
+        /// the pipeline may drop what is written, so the item stays named: twice is better than never.
+        /// </summary>
+        public void Written(object? target)
+        {
+            if (target is CancellationResult result && !_stopped.IsCancellationRequested) _pending.TryRemove(result, out _);
+        }
+
+        /// <summary>The warning naming the cancels still unconfirmed, in the order they were accepted; null when none is.</summary>
+        public string? Warning()
+        {
+            var pending = _pending.ToArray().OrderBy(p => p.Value.Order).ToArray();
+            if (pending.Length == 0) return null;
+            var first = pending[0];
+            var named = string.Join(", ", pending.Take(NamedAtMost).Select(p => $"'{p.Key.Id}'"));
+            var more = pending.Length > NamedAtMost ? $" and {pending.Length - NamedAtMost} more" : string.Empty;
+            var items = pending.Length == 1 ? "item" : "items";
+            return $"Stopped waiting for {pending.Length} cancelled {_what} {items} whose cancel the server accepted, before they were read as stopped: {named}{more}. "
+                + $"Read their state later with: {_reader.ReadAgainCommand(first.Key.Id, first.Value.Connection.Names)}";
+        }
+
+        private sealed class Entry
+        {
+            public Entry(ResolvedConnection connection, long order)
+            {
+                Connection = connection;
+                Order = order;
+            }
+
+            public ResolvedConnection Connection { get; }
+
+            public long Order { get; }
+        }
+    }
+}
