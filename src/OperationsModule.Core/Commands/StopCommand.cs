@@ -1,8 +1,10 @@
 using System;
+using System.Linq;
 using System.Threading;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Errors;
+using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 
@@ -130,6 +132,11 @@ namespace OperationsModule.Core.Commands
 
         public void Dispose()
         {
+            // A stopped run drops what finished but was not written yet: those cancels did happen, so they are named.
+            var unwritten = _engine.IsStopped ? _engine.TakeUnwritten() : Array.Empty<object>();
+            if (_confirmation is not null) _confirmation.StoppedBeforeWaiting(unwritten.OfType<Waiting.AcceptedCancel>());
+            else if (Waiting.UnconfirmedCancels.Unwritten(unwritten.OfType<CancellationResult>().ToList(), $"{_endpoint.System} {_endpoint.Kind}") is { } warning)
+                _output.WriteWarning(warning);
             _engine.Dispose();
             _confirmation?.Dispose();
             _connections.Dispose();

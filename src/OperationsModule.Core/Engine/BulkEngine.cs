@@ -321,6 +321,21 @@ namespace OperationsModule.Core.Engine
         }
 
         /// <summary>
+        /// After a stop: the results that finished but were never written, since the pipeline is gone. Their work did
+        /// happen on the server, so the caller names them rather than drop them unseen.
+        /// </summary>
+        public IReadOnlyList<object> TakeUnwritten()
+        {
+            var results = new List<object>();
+            while (_messages.TryDequeue(out var message))
+            {
+                Interlocked.Decrement(ref _messageCount);
+                if (message.Kind == MessageKind.Done && message.Failure is null && message.Result is not null) results.Add(message.Result);
+            }
+            return results;
+        }
+
+        /// <summary>
         /// Nothing to release: the event never creates a kernel handle (WaitHandle is never read), and work
         /// still finishing after a stop must be able to post its (discarded) completion.
         /// </summary>

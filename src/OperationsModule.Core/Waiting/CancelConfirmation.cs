@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Errors;
@@ -56,6 +57,15 @@ namespace OperationsModule.Core.Waiting
             var added = _engine.Add(result, (log, token) => _waiter.WaitAsync(result, accepted.Connection, log, token), _counted);
             Report();
             return added;
+        }
+
+        /// <summary>
+        /// Accepted cancels the cancel engine finished but never handed over, because the run stopped: named in the
+        /// warning with the ones still waiting.
+        /// </summary>
+        public void StoppedBeforeWaiting(IEnumerable<AcceptedCancel> accepted)
+        {
+            foreach (var item in accepted) _unconfirmed.Accepted(item.Result, item.Connection);
         }
 
         /// <summary>Writes what was confirmed meanwhile.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using OperationsModule.Core.Models;
@@ -51,11 +52,27 @@ namespace OperationsModule.Core.Waiting
             var pending = _pending.ToArray().OrderBy(p => p.Value.Order).ToArray();
             if (pending.Length == 0) return null;
             var first = pending[0];
-            var named = string.Join(", ", pending.Take(NamedAtMost).Select(p => $"'{p.Key.Id}'"));
-            var more = pending.Length > NamedAtMost ? $" and {pending.Length - NamedAtMost} more" : string.Empty;
             var items = pending.Length == 1 ? "item" : "items";
-            return $"Stopped waiting for {pending.Length} cancelled {_what} {items} whose cancel the server accepted, before they were read as stopped: {named}{more}. "
+            return $"Stopped waiting for {pending.Length} cancelled {_what} {items} whose cancel the server accepted, before they were read as stopped: {Name(pending.Select(p => p.Key))}. "
                 + $"Read their state later with: {_reader.ReadAgainCommand(first.Key.Id, first.Value.Connection.Names)}";
+        }
+
+        /// <summary>
+        /// Without -Wait: the warning naming accepted cancels whose result a stopped run never wrote; null when none.
+        /// </summary>
+        public static string? Unwritten(IReadOnlyList<CancellationResult> results, string what)
+        {
+            if (results.Count == 0) return null;
+            var items = results.Count == 1 ? "item" : "items";
+            return $"Stopped before writing the results of {results.Count} {what} {items} whose cancel the server accepted: {Name(results)}.";
+        }
+
+        /// <summary>The first IDs quoted, then how many more.</summary>
+        private static string Name(IEnumerable<CancellationResult> results)
+        {
+            var all = results.ToList();
+            var named = string.Join(", ", all.Take(NamedAtMost).Select(r => $"'{r.Id}'"));
+            return all.Count > NamedAtMost ? $"{named} and {all.Count - NamedAtMost} more" : named;
         }
 
         private sealed class Entry

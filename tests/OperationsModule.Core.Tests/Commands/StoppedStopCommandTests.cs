@@ -1,0 +1,97 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OperationsModule.Core.Commands;
+using OperationsModule.Core.Models;
+using OperationsModule.Core.Sessions;
+using OperationsModule.Core.Tests.Infrastructure;
+using OperationsModule.Core.Tests.Waiting;
+using OperationsModule.Core.Waiting;
+using Xunit;
+
+namespace OperationsModule.Core.Tests.Commands
+{
+    /// <summary>
+    /// A Stop- command stopped (Ctrl+C) after cancels finished but before their results were written: the pipeline is
+    /// gone, so they are named in one warning instead of dropped unseen. Real loopback HTTP.
+    /// </summary>
+    public sealed class StoppedStopCommandTests
+    {
+        private static StopCommand Start(RawHttpListener server, RecordingOutput output, CancellationToken stop) =>
+            new StopCommand(ScriptedCancelEndpoint.Instance,
+                new ConnectionPlan(Connections.PerCall(OperationsSystem.Vcf, server.BaseUri, token: Connections.Secret("test-token")), new SessionStore(), output),
+                8, output, stop, new VirtualClock());
+
+        /// <summary>Every item's cancel answered and its result queued, none written yet (bounded, a condition).</summary>
+        private static void AwaitAnswered(StopCommand command, RawHttpListener server, int count)
+        {
+            Assert.True(SpinWait.SpinUntil(() => server.Requests.Count(r => r.Method == "POST") == count && command.Engine.Running == 0, TimeSpan.FromSeconds(30)),
+                "every cancel answered");
+        }
+
+        [Fact]
+        public async Task Results_finished_but_not_written_when_the_run_stops_are_named_in_one_warning()
+        {
+            var ids = new[] { "a", "b", "c" };
+            var items = new ScriptedItems().Item("refused", "running").CancelAnswers("refused", 409);
+            await using var server = new RawHttpListener(items.Respond);
+            using var stop = new CancellationTokenSource();
+            var output = new RecordingOutput();
+            var command = Start(server, output, stop.Token);
+
+            foreach (var id in ids.Append("refused")) command.Process(id);
+            AwaitAnswered(command, server, 4);
+            stop.Cancel();
+            Assert.False(command.Complete());
+            command.Dispose();
+
+            Assert.Empty(output.Objects);
+            var warning = Assert.Single(output.Warnings);
+            Assert.StartsWith("Stopped before writing the results of 3 Vcf Item items whose cancel the server accepted: ", warning);
+            Assert.All(ids, id => Assert.Contains($"'{id}'", warning));
+            Assert.DoesNotContain("'refused'", warning);
+        }
+
+        [Fact]
+        public async Task With_Wait_cancels_accepted_but_not_yet_waited_for_are_named_with_the_waiting_ones()
+        {
+            var items = new ScriptedItems().Item("a", "running").Item("b", "running");
+            await using var server = new RawHttpListener(items.Respond);
+            using var stop = new CancellationTokenSource();
+            var output = new RecordingOutput();
+            var command = Start(server, output, stop.Token);
+            command.ConfirmWith(new ScriptedStateReader(), new WaitSchedule(TimeSpan.FromMinutes(5), new VirtualClock(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
+
+            command.Process("a");
+            command.Process("b");
+            AwaitAnswered(command, server, 2);
+            stop.Cancel();
+            command.Dispose();
+
+            var warning = Assert.Single(output.Warnings);
+            Assert.StartsWith("Stopped waiting for 2 cancelled Vcf Item items whose cancel the server accepted, before they were read as stopped: ", warning);
+            Assert.Contains("'a'", warning);
+            Assert.Contains("'b'", warning);
+        }
+
+        [Fact]
+        public async Task A_run_that_wrote_everything_warns_of_nothing_when_disposed_after_a_stop()
+        {
+            var items = new ScriptedItems();
+            await using var server = new RawHttpListener(items.Respond);
+            using var stop = new CancellationTokenSource();
+            var output = new RecordingOutput();
+            var command = Start(server, output, stop.Token);
+
+            command.Process("a");
+            Assert.True(command.Complete());
+            // What a cmdlet's Dispose does at the end of every run: stop, then dispose.
+            stop.Cancel();
+            command.Dispose();
+
+            Assert.Equal("a", output.Single<CancellationResult>().Id);
+            Assert.Empty(output.Warnings);
+        }
+    }
+}
