@@ -8,9 +8,10 @@ using OperationsModule.Core.Sessions;
 namespace OperationsModule.Core.Waiting
 {
     /// <summary>
-    /// The -Wait stage's accepted cancels whose result is not written yet. A run stopped early (Ctrl+C, an error that
-    /// ends the command under -ErrorAction Stop) writes no result for them, yet the server did accept their cancel: the
-    /// stage names them in one warning rather than let those cancels go unseen.
+    /// Accepted cancels whose result is not written yet. A run stopped early (Ctrl+C, an error that ends the command
+    /// under -ErrorAction Stop) writes no result for them, yet the server did accept their cancel: they are named in
+    /// one warning rather than go unseen. An instance keeps the -Wait stage's; <see cref="Unwritten"/> words the
+    /// warning of a run without -Wait.
     /// </summary>
     internal sealed class UnconfirmedCancels
     {
@@ -31,8 +32,6 @@ namespace OperationsModule.Core.Waiting
             _what = what;
             _stopped = stopped;
         }
-
-        public int Count => _pending.Count;
 
         public void Accepted(CancellationResult result, ResolvedConnection connection) =>
             _pending[result] = new Entry(connection, Interlocked.Increment(ref _accepted));
