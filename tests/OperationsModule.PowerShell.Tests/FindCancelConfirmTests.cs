@@ -75,6 +75,23 @@ namespace OperationsModule.PowerShell.Tests
         }
 
         [Fact]
+        public void Select_Object_First_after_Stop_Task_Wait_names_the_tasks_it_did_not_take_in_one_warning()
+        {
+            // Every task reads IN_PROGRESS once after its cancel, then CANCELLED: the first confirmed ends the pipeline.
+            Server.State.Listing.CancelSettleReads = 1;
+            var ids = new[] { "t-1", "t-2", "t-3" };
+            Server.State.Vcf.AddTasks(ids);
+
+            var result = RunClean("'t-1', 't-2', 't-3' | Stop-Task @vcf -Wait -ThrottleLimit 1 | Select-Object -First 1");
+
+            var taken = Assert.Single(result.Objects<CancellationResult>());
+            var warning = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("WARNING: Stopped "));
+            // The cancels Select-Object did not take were accepted all the same: each is named.
+            Assert.All(ids.Where(id => id != taken.Id), id => Assert.Contains($"'{id}'", warning));
+            Assert.All(ids, id => Assert.Equal(1, Requests("DELETE", "/v1/tasks/" + id)));
+        }
+
+        [Fact]
         public void A_read_that_fails_under_ErrorAction_Stop_ends_Stop_Task_Wait_and_the_task_still_waiting_is_named()
         {
             Server.State.Listing.CancelSettleReads = 1000;

@@ -9,9 +9,9 @@ namespace OperationsModule.Core.Waiting
 {
     /// <summary>
     /// Accepted cancels whose result is not written yet. A run stopped early (Ctrl+C, an error that ends the command
-    /// under -ErrorAction Stop) writes no result for them, yet the server did accept their cancel: they are named in
-    /// one warning rather than go unseen. An instance keeps the -Wait stage's; <see cref="Unwritten"/> words the
-    /// warning of a run without -Wait.
+    /// under -ErrorAction Stop, a downstream Select-Object -First) writes no result for them, yet the server did
+    /// accept their cancel: they are named in one warning rather than go unseen. An instance keeps the -Wait stage's;
+    /// <see cref="Unwritten"/> words the warning of a run without -Wait.
     /// </summary>
     internal sealed class UnconfirmedCancels
     {
