@@ -86,8 +86,10 @@ namespace OperationsModule.PowerShell.Tests
 
             var taken = Assert.Single(result.Objects<CancellationResult>());
             var warning = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("WARNING: Stopped "));
-            // The cancels Select-Object did not take were accepted all the same: each is named.
+            // The cancels Select-Object did not take were accepted all the same: each is named, and the one it took is not.
+            Assert.StartsWith("WARNING: Stopped waiting for 2 cancelled Vcf Task items ", warning);
             Assert.All(ids.Where(id => id != taken.Id), id => Assert.Contains($"'{id}'", warning));
+            Assert.DoesNotContain($"'{taken.Id}'", warning);
             Assert.All(ids, id => Assert.Equal(1, Requests("DELETE", "/v1/tasks/" + id)));
         }
 

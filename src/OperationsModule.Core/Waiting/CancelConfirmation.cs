@@ -138,8 +138,16 @@ namespace OperationsModule.Core.Waiting
             public override void WriteObject(object item)
             {
                 Written++;
-                base.WriteObject(item);
-                _unconfirmed.Written(item);
+                // Marked also when the write throws: a downstream Select-Object -First ends the pipeline from within the
+                // write of the object it took. A Ctrl+C that dropped the object cancelled the run first: that keeps it named.
+                try
+                {
+                    base.WriteObject(item);
+                }
+                finally
+                {
+                    _unconfirmed.Written(item);
+                }
             }
 
             public override void WriteFailure(Failure failure)

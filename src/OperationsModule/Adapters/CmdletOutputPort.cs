@@ -67,7 +67,19 @@ namespace OperationsModule.Adapters
 
         public void WriteObject(object item)
         {
-            if (!_disposing) _cmdlet.WriteObject(item);
+            if (_disposing) return;
+            try
+            {
+                _cmdlet.WriteObject(item);
+            }
+            catch (PipelineStoppedException) when (_cmdlet.Stopping)
+            {
+                // A stopping pipeline (Ctrl+C) refused the object, maybe before StopProcessing reached this command: the
+                // run is stopped from here, so Core counts the object as not shown and names its cancel. Not so when a
+                // downstream Select-Object -First ends the pipeline upstream of itself: it has taken the object.
+                _stop.Cancel();
+                throw;
+            }
         }
 
         public void WriteFailure(Failure failure)
