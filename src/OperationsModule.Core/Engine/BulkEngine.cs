@@ -53,6 +53,9 @@ namespace OperationsModule.Core.Engine
         // wake the pipeline thread only once as many messages wait as it asked for (a batch, not one each:
         // a thread wake-up per request is CPU taken from the requests on a small machine).
         private readonly ConcurrentQueue<Message> _messages = new ConcurrentQueue<Message>();
+
+        /// <summary>The result whose write a stopped pipeline refused: not shown, so TakeUnwritten still has it.</summary>
+        private Message? _refusedWrite;
         private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false, spinCount: 1); // barely spin: spinning takes a core from the requests
         private int _messageCount;
         private int _wakeAt = int.MaxValue;
@@ -164,7 +167,15 @@ namespace OperationsModule.Core.Engine
             while (_messages.TryDequeue(out var message))
             {
                 Interlocked.Decrement(ref _messageCount);
-                Handle(message, output);
+                try
+                {
+                    Handle(message, output);
+                }
+                catch when (_cancellationToken.IsCancellationRequested)
+                {
+                    _refusedWrite = message;
+                    throw;
+                }
             }
         }
 
@@ -327,6 +338,8 @@ namespace OperationsModule.Core.Engine
         public IReadOnlyList<object> TakeUnwritten()
         {
             var results = new List<object>();
+            if (_refusedWrite is { Result: { } refused, Failure: null }) results.Add(refused);
+            _refusedWrite = null;
             while (_messages.TryDequeue(out var message))
             {
                 Interlocked.Decrement(ref _messageCount);

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Tests.Infrastructure;
 using OperationsModule.Core.Tests.Waiting;
@@ -18,7 +19,7 @@ namespace OperationsModule.Core.Tests.Commands
     /// </summary>
     public sealed class StoppedStopCommandTests
     {
-        private static StopCommand Start(RawHttpListener server, RecordingOutput output, CancellationToken stop) =>
+        private static StopCommand Start(RawHttpListener server, IOperationsOutput output, CancellationToken stop) =>
             new StopCommand(ScriptedCancelEndpoint.Instance,
                 new ConnectionPlan(Connections.PerCall(OperationsSystem.Vcf, server.BaseUri, token: Connections.Secret("test-token")), new SessionStore(), output),
                 8, output, stop, new VirtualClock());
@@ -51,6 +52,28 @@ namespace OperationsModule.Core.Tests.Commands
             Assert.StartsWith("Stopped before writing the results of 3 Vcf Item items whose cancel the server accepted: ", warning);
             Assert.All(ids, id => Assert.Contains($"'{id}'", warning));
             Assert.DoesNotContain("'refused'", warning);
+        }
+
+        [Fact]
+        public async Task A_result_whose_write_the_stopped_pipeline_refused_is_named_with_the_others()
+        {
+            var ids = new[] { "a", "b", "c" };
+            await using var server = new RawHttpListener(new ScriptedItems().Respond);
+            using var stop = new CancellationTokenSource();
+            var recording = new RecordingOutput();
+            var output = new StoppingOutput(recording, stop);
+            var command = Start(server, output, stop.Token);
+
+            foreach (var id in ids) command.Process(id);
+            AwaitAnswered(command, server, 3);
+            // Ctrl+C as the first result is written: the port stops the run and the write throws.
+            Assert.Throws<OperationCanceledException>(() => command.Flush());
+            command.Dispose();
+
+            Assert.Empty(recording.Objects);
+            var warning = Assert.Single(recording.Warnings);
+            Assert.StartsWith("Stopped before writing the results of 3 Vcf Item items ", warning);
+            Assert.All(ids, id => Assert.Contains($"'{id}'", warning));
         }
 
         [Fact]
@@ -92,6 +115,24 @@ namespace OperationsModule.Core.Tests.Commands
 
             Assert.Equal("a", output.Single<CancellationResult>().Id);
             Assert.Empty(output.Warnings);
+        }
+
+        /// <summary>What the cmdlet's port does when a stopping pipeline refuses an object: stop the run, then throw.</summary>
+        private sealed class StoppingOutput : ForwardingOutput
+        {
+            private readonly CancellationTokenSource _stop;
+
+            public StoppingOutput(IOperationsOutput inner, CancellationTokenSource stop)
+                : base(inner)
+            {
+                _stop = stop;
+            }
+
+            public override void WriteObject(object item)
+            {
+                _stop.Cancel();
+                throw new OperationCanceledException("the pipeline is stopping");
+            }
         }
     }
 }
