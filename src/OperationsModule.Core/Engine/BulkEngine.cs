@@ -53,12 +53,12 @@ namespace OperationsModule.Core.Engine
         // wake the pipeline thread only once as many messages wait as it asked for (a batch, not one each:
         // a thread wake-up per request is CPU taken from the requests on a small machine).
         private readonly ConcurrentQueue<Message> _messages = new ConcurrentQueue<Message>();
-
-        /// <summary>The result whose write a stopped pipeline refused: not shown, so TakeUnwritten still has it.</summary>
-        private Message? _refusedWrite;
         private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false, spinCount: 1); // barely spin: spinning takes a core from the requests
         private int _messageCount;
         private int _wakeAt = int.MaxValue;
+
+        /// <summary>The result whose write a stopped pipeline refused: not shown, so TakeUnwritten still has it.</summary>
+        private Message? _refusedWrite;
 
         // Lock-free: the pipeline thread and the workers both start queued items, and a lock shared by them
         // showed up as contention (spinning) on two cores.
