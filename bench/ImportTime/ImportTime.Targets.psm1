@@ -32,12 +32,18 @@ public sealed class Get${Name}Command : PSCmdlet { protected override void Proce
     Join-Path $folder "$Name.psd1"
 }
 
+function Copy-BuiltModule([string] $Work, [string] $Manifest, [string] $Name) {
+    # The built module's folder under $Work/$Name, still called OperationsModule (its manifest's name); returns it.
+    $folder = Join-Path $Work $Name 'OperationsModule'
+    Copy-Item -Path (Split-Path $Manifest) -Destination $folder -Recurse -Force
+    $folder
+}
+
 function New-SameFaceModule([string] $Work, [string] $Manifest) {
     # The built module's public face without its implementation: the same manifest and format file, and one assembly of
     # trivial cmdlets with the same names and [Cmdlet] attributes (SupportsShouldProcess, ConfirmImpact,
     # DefaultParameterSetName: what PowerShell reads at import). What the module costs over this is its own code's.
-    $folder = Join-Path $Work 'SameFace' 'OperationsModule'
-    Copy-Item -Path (Split-Path $Manifest) -Destination $folder -Recurse -Force
+    $folder = Copy-BuiltModule $Work $Manifest 'SameFace'
     Get-ChildItem -Path $folder -Filter 'OperationsModule*.dll' | Remove-Item
     Remove-Item -Path (Join-Path $folder 'dependencies') -Recurse -Force -ErrorAction Ignore
     $built = [Reflection.Assembly]::LoadFrom((Join-Path (Split-Path $Manifest) 'OperationsModule.dll'))
@@ -64,8 +70,7 @@ function ConvertTo-CSharpLiteral([System.Reflection.CustomAttributeTypedArgument
 
 function New-ModuleVariant([string] $Work, [string] $Manifest, [string] $Name) {
     # A copy of the built module with one part of its manifest emptied, to see what that part costs.
-    $folder = Join-Path $Work $Name 'OperationsModule'
-    Copy-Item -Path (Split-Path $Manifest) -Destination $folder -Recurse -Force
+    $folder = Copy-BuiltModule $Work $Manifest $Name
     $path = Join-Path $folder 'OperationsModule.psd1'
     $text = Get-Content -Raw $path
     # Each key's whole value, to the end of its line.

@@ -41,8 +41,9 @@ namespace OperationsModule.Core.Commands
             _output = output;
             _engine = new BulkEngine(throttleLimit, cancellationToken, ErrorAction.StopsAtFailure(output));
             _cancellationToken = cancellationToken;
-            _actionPrefix = $"Cancel {endpoint.System} {endpoint.Kind} (";
-            _progress = new BulkProgress(ProgressActivityId, $"Cancelling {endpoint.System} {endpoint.Kind} items", clock);
+            _what = $"{endpoint.System} {endpoint.Kind}";
+            _actionPrefix = $"Cancel {_what} (";
+            _progress = new BulkProgress(ProgressActivityId, $"Cancelling {_what} items", clock);
         }
 
         /// <summary>
@@ -51,7 +52,7 @@ namespace OperationsModule.Core.Commands
         /// </summary>
         public void ConfirmWith(Waiting.IItemStateReader reader, Waiting.WaitSchedule schedule)
         {
-            _confirmation = new Waiting.CancelConfirmation(reader, schedule, _engine.ThrottleLimit, $"{_endpoint.System} {_endpoint.Kind}", _output, _cancellationToken);
+            _confirmation = new Waiting.CancelConfirmation(reader, schedule, _engine.ThrottleLimit, _what, _output, _cancellationToken);
         }
 
         /// <summary>The -Wait stage, for diagnostics and tests; null without -Wait.</summary>
@@ -64,6 +65,9 @@ namespace OperationsModule.Core.Commands
 
         // Formatted once: an enum's ToString per piped item is measurable in a bulk run.
         private readonly string _actionPrefix;
+
+        /// <summary>The system and kind, as in "Vcf Task".</summary>
+        private readonly string _what;
 
         /// <summary>
         /// Handles one piped item. Returns false when the run was stopped. Throws OperationsApiException
@@ -134,8 +138,9 @@ namespace OperationsModule.Core.Commands
         {
             // A stopped run drops what finished but was not written yet: those cancels did happen, so they are named.
             var unwritten = _engine.IsStopped ? _engine.TakeUnwritten() : Array.Empty<object>();
-            if (_confirmation is not null) _confirmation.StoppedBeforeWaiting(unwritten.OfType<Waiting.AcceptedCancel>());
-            else if (Waiting.UnconfirmedCancels.Unwritten(unwritten.OfType<CancellationResult>().ToList(), $"{_endpoint.System} {_endpoint.Kind}") is { } warning)
+            if (_confirmation is not null)
+                _confirmation.StoppedBeforeWaiting(unwritten.OfType<Waiting.AcceptedCancel>());
+            else if (Waiting.UnconfirmedCancels.Unwritten(unwritten.OfType<CancellationResult>().ToList(), _what) is { } warning)
                 _output.WriteWarning(warning);
             _engine.Dispose();
             _confirmation?.Dispose();

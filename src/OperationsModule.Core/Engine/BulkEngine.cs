@@ -57,7 +57,7 @@ namespace OperationsModule.Core.Engine
         private int _messageCount;
         private int _wakeAt = int.MaxValue;
 
-        /// <summary>The result whose write a stopped pipeline refused: not shown, so TakeUnwritten still has it.</summary>
+        /// <summary>The message whose write a stopped pipeline refused: not shown, so TakeUnwritten still has it.</summary>
         private Message? _refusedWrite;
 
         // Lock-free: the pipeline thread and the workers both start queued items, and a lock shared by them
@@ -164,9 +164,8 @@ namespace OperationsModule.Core.Engine
 
         private void WriteFinished(IOperationsOutput output)
         {
-            while (_messages.TryDequeue(out var message))
+            while (TryTakeMessage(out var message))
             {
-                Interlocked.Decrement(ref _messageCount);
                 try
                 {
                     Handle(message, output);
@@ -338,14 +337,23 @@ namespace OperationsModule.Core.Engine
         public IReadOnlyList<object> TakeUnwritten()
         {
             var results = new List<object>();
-            if (_refusedWrite is { Result: { } refused, Failure: null }) results.Add(refused);
+            if (_refusedWrite is { } refused && ResultOf(refused) is { } refusedResult) results.Add(refusedResult);
             _refusedWrite = null;
-            while (_messages.TryDequeue(out var message))
-            {
-                Interlocked.Decrement(ref _messageCount);
-                if (message.Kind == MessageKind.Done && message.Failure is null && message.Result is not null) results.Add(message.Result);
-            }
+            while (TryTakeMessage(out var message))
+                if (ResultOf(message) is { } result) results.Add(result);
             return results;
+        }
+
+        /// <summary>The object a message would write: a finished item's result (not its failure, not a log line).</summary>
+        private static object? ResultOf(Message message) =>
+            message.Kind == MessageKind.Done && message.Failure is null ? message.Result : null;
+
+        /// <summary>Takes the next message, keeping the count the pipeline thread's wake-up reads in step.</summary>
+        private bool TryTakeMessage(out Message message)
+        {
+            if (!_messages.TryDequeue(out message)) return false;
+            Interlocked.Decrement(ref _messageCount);
+            return true;
         }
 
         /// <summary>

@@ -3,10 +3,10 @@ using System;
 namespace OperationsModule.Core.Engine
 {
     /// <summary>
-    /// The pauses of a polling wait bounded by a time-out: each the poll interval, or what is left of the time when that
-    /// is less, and none after the pause that reached the deadline. Not "until the clock says the time is up": a timer
-    /// that fires a little early (timers count whole milliseconds) would then buy more polls in the last millisecond,
-    /// which could see the item finish after the wait's time was up.
+    /// The pauses of a polling wait bounded by a time-out: each the poll interval, or what is left of the time when
+    /// that is less, and none after the pause that reached the deadline. Not "until the clock says the time is up": a
+    /// timer that fires a little early (timers count whole milliseconds) would then buy more polls in the last
+    /// millisecond, which could see the item finish after the wait's time was up.
     /// </summary>
     internal sealed class WaitDeadline
     {

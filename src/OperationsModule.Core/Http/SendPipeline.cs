@@ -14,9 +14,9 @@ namespace OperationsModule.Core.Http
 {
     /// <summary>
     /// What sessions hand out to send requests: one connection's client, throttle gate and authenticator, and the send
-    /// steps (Http/Pipeline, ordered in <see cref="SendOrder"/>) each call runs through: the call count, redirects, the hold while an
-    /// unreachable server is probed, retries, the connection-limit wait, the proxy's refusal, the credential-transport
-    /// rule, authentication, the throttle gate, the message, logging, the wire.
+    /// steps (Http/Pipeline, ordered in <see cref="SendOrder"/>) each call runs through: the call count, redirects, the
+    /// hold while an unreachable server is probed, retries, the connection-limit wait, the proxy's refusal, the
+    /// credential-transport rule, authentication, the throttle gate, the message, logging, the wire.
     /// </summary>
     internal sealed class SendPipeline : IDisposable
     {

@@ -122,7 +122,7 @@ namespace OperationsModule.Core.Waiting
             }
         }
 
-        /// <summary>Counts the results written (confirmed or failed), for the progress bar, and marks them confirmed.</summary>
+        /// <summary>Counts the results written (confirmed or failed), for the progress bar; marks them confirmed.</summary>
         private sealed class CountingOutput : ForwardingOutput
         {
             private readonly UnconfirmedCancels _unconfirmed;
@@ -138,8 +138,8 @@ namespace OperationsModule.Core.Waiting
             public override void WriteObject(object item)
             {
                 Written++;
-                // Marked also when the write throws: a downstream Select-Object -First ends the pipeline from within the
-                // write of the object it took. A Ctrl+C that dropped the object cancelled the run first: that keeps it named.
+                // Marked also when the write throws: a downstream Select-Object -First ends the pipeline from within
+                // the write of the object it took. A Ctrl+C that dropped the object stopped the run first: it stays named.
                 try
                 {
                     base.WriteObject(item);

@@ -18,7 +18,9 @@ namespace OperationsModule.Core.Waiting
         /// <summary>IDs the warning names one by one; beyond these it gives the count.</summary>
         public const int NamedAtMost = 20;
 
-        private readonly ConcurrentDictionary<CancellationResult, Entry> _pending = new ConcurrentDictionary<CancellationResult, Entry>();
+        /// <summary>Each pending cancel's connection (for the read-again command) and place in acceptance order.</summary>
+        private readonly ConcurrentDictionary<CancellationResult, (ResolvedConnection Connection, long Order)> _pending =
+            new ConcurrentDictionary<CancellationResult, (ResolvedConnection Connection, long Order)>();
         private readonly IItemStateReader _reader;
         private readonly string _what;
         private readonly CancellationToken _stopped;
@@ -34,25 +36,26 @@ namespace OperationsModule.Core.Waiting
         }
 
         public void Accepted(CancellationResult result, ResolvedConnection connection) =>
-            _pending[result] = new Entry(connection, Interlocked.Increment(ref _accepted));
+            _pending[result] = (connection, Interlocked.Increment(ref _accepted));
 
         /// <summary>
-        /// A result or failure written for an item (its target is the accepted cancel's result). Once the run is stopped
-        /// the pipeline may drop what is written, so the item stays named: twice is better than never.
+        /// A result or failure written for an item (its target is the accepted cancel's result). Once the run is
+        /// stopped the pipeline may drop what is written, so the item stays named: twice is better than never.
         /// </summary>
         public void Written(object? target)
         {
             if (target is CancellationResult result && !_stopped.IsCancellationRequested) _pending.TryRemove(result, out _);
         }
 
-        /// <summary>The warning naming the cancels still unconfirmed, in the order they were accepted; null when none is.</summary>
+        /// <summary>The warning naming the cancels still unconfirmed, in acceptance order; null when none is.</summary>
         public string? Warning()
         {
             var pending = _pending.ToArray().OrderBy(p => p.Value.Order).ToArray();
             if (pending.Length == 0) return null;
             var first = pending[0];
             var items = pending.Length == 1 ? "item" : "items";
-            return $"Stopped waiting for {pending.Length} cancelled {_what} {items} whose cancel the server accepted, before they were read as stopped: {Name(pending.Select(p => p.Key))}. "
+            return $"Stopped waiting for {pending.Length} cancelled {_what} {items} whose cancel the server accepted, "
+                + $"before they were read as stopped: {Name(pending.Select(p => p.Key))}. "
                 + $"Read their state later with: {_reader.ReadAgainCommand(first.Key.Id, first.Value.Connection.Names)}";
         }
 
@@ -72,19 +75,6 @@ namespace OperationsModule.Core.Waiting
             var all = results.ToList();
             var named = string.Join(", ", all.Take(NamedAtMost).Select(r => $"'{r.Id}'"));
             return all.Count > NamedAtMost ? $"{named} and {all.Count - NamedAtMost} more" : named;
-        }
-
-        private sealed class Entry
-        {
-            public Entry(ResolvedConnection connection, long order)
-            {
-                Connection = connection;
-                Order = order;
-            }
-
-            public ResolvedConnection Connection { get; }
-
-            public long Order { get; }
         }
     }
 }

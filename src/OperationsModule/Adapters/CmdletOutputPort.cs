@@ -74,9 +74,9 @@ namespace OperationsModule.Adapters
             }
             catch (PipelineStoppedException) when (_cmdlet.Stopping)
             {
-                // A stopping pipeline (Ctrl+C) refused the object, maybe before StopProcessing reached this command: the
-                // run is stopped from here, so Core counts the object as not shown and names its cancel. Not so when a
-                // downstream Select-Object -First ends the pipeline upstream of itself: it has taken the object.
+                // A stopping pipeline (Ctrl+C) refused the object, maybe before StopProcessing reached this command:
+                // the run is stopped from here, so Core counts the object as not shown and names its cancel. Not so when
+                // a downstream Select-Object -First ends the pipeline upstream of itself: it has taken the object.
                 _stop.Cancel();
                 throw;
             }

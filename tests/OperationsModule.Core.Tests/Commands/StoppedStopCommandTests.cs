@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
-using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Tests.Infrastructure;
 using OperationsModule.Core.Tests.Waiting;
 using OperationsModule.Core.Waiting;
@@ -20,9 +19,7 @@ namespace OperationsModule.Core.Tests.Commands
     public sealed class StoppedStopCommandTests
     {
         private static StopCommand Start(RawHttpListener server, IOperationsOutput output, CancellationToken stop) =>
-            new StopCommand(ScriptedCancelEndpoint.Instance,
-                new ConnectionPlan(Connections.PerCall(OperationsSystem.Vcf, server.BaseUri, token: Connections.Secret("test-token")), new SessionStore(), output),
-                8, output, stop, new VirtualClock());
+            ScriptedCancelEndpoint.Command(server, output, stop, new VirtualClock());
 
         /// <summary>Every item's cancel answered and its result queued, none written yet (bounded, a condition).</summary>
         private static void AwaitAnswered(StopCommand command, RawHttpListener server, int count)

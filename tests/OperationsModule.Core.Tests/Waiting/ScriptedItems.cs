@@ -3,10 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
+using System.Threading;
 using OperationsModule.Core.Commands;
+using OperationsModule.Core.Engine;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Systems.Vcf;
 using OperationsModule.Core.Waiting;
@@ -64,6 +67,12 @@ namespace OperationsModule.Core.Tests.Waiting
 
         public override ApiRequest BuildRequest(OperationsSession session, string id, CancelArguments arguments) =>
             new ApiRequest(HttpMethod.Post, new Uri(session.BaseUri, "items/" + id + "/cancel"));
+
+        /// <summary>A Stop- command over this endpoint, to <paramref name="server"/> with a per-call token.</summary>
+        public static StopCommand Command(RawHttpListener server, IOperationsOutput output, CancellationToken stop, IWaitClock clock, int throttleLimit = 8) =>
+            new StopCommand(Instance,
+                new ConnectionPlan(Connections.PerCall(OperationsSystem.Vcf, server.BaseUri, token: Connections.Secret("test-token")), new SessionStore(), output),
+                throttleLimit, output, stop, clock);
     }
 
     /// <summary>Final: cancelled, finished, failed. A "gone" rule only when asked for (as OL Connect's 404 after the end).</summary>

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Errors;
 using OperationsModule.Core.Models;
-using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Tests.Infrastructure;
 using OperationsModule.Core.Waiting;
 using Xunit;
@@ -18,8 +17,7 @@ namespace OperationsModule.Core.Tests.Waiting
         private static (RecordingOutput Output, StopCommand Command) Run(RawHttpListener server, ScriptedStateReader reader, VirtualClock clock, int throttleLimit = 8, TimeSpan? timeout = null, params string[] ids)
         {
             var output = new RecordingOutput();
-            var plan = new ConnectionPlan(Connections.PerCall(OperationsSystem.Vcf, server.BaseUri, token: Connections.Secret("test-token")), new SessionStore(), output);
-            var command = new StopCommand(ScriptedCancelEndpoint.Instance, plan, throttleLimit, output, CancellationToken.None, clock);
+            var command = ScriptedCancelEndpoint.Command(server, output, CancellationToken.None, clock, throttleLimit);
             command.ConfirmWith(reader, new WaitSchedule(timeout ?? TimeSpan.FromMinutes(5), clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
             foreach (var id in ids) command.Process(id);
             command.Complete();

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Models;
-using OperationsModule.Core.Sessions;
 using OperationsModule.Core.Tests.Infrastructure;
 using OperationsModule.Core.Waiting;
 using Xunit;
@@ -20,8 +19,7 @@ namespace OperationsModule.Core.Tests.Waiting
     {
         private static StopCommand Start(RawHttpListener server, IWaitClock clock, RecordingOutput output, CancellationToken stop)
         {
-            var plan = new ConnectionPlan(Connections.PerCall(OperationsSystem.Vcf, server.BaseUri, token: Connections.Secret("test-token")), new SessionStore(), output);
-            var command = new StopCommand(ScriptedCancelEndpoint.Instance, plan, 8, output, stop, clock);
+            var command = ScriptedCancelEndpoint.Command(server, output, stop, clock);
             command.ConfirmWith(new ScriptedStateReader(), new WaitSchedule(TimeSpan.FromMinutes(5), clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
             return command;
         }

@@ -13,9 +13,9 @@ namespace OperationsModule.Core.Http.Pipeline
         /// anonymous, is part of the call that needed it and is not counted again). Redirects outside retries, so every
         /// hop shares the call's retry budget; the unreachable-server hold outside retries, so a request held while
         /// others probe a dead server spends none of its own; the connection-limit wait inside retries, so waiting out
-        /// the server's limit never spends one; the credential rule before
-        /// authentication, so a refused transport never logs in; authentication before the throttle gate, so a login
-        /// never waits for a place its own request holds; the message built per attempt once the gate admits it.
+        /// the server's limit never spends one; the credential rule before authentication, so a refused transport never
+        /// logs in; authentication before the throttle gate, so a login never waits for a place its own request holds;
+        /// the message built per attempt once the gate admits it.
         /// </summary>
         /// <param name="authenticator">Null for the anonymous pipeline (logins, refreshes, revocations): no authenticate step.</param>
         /// <remarks>Built once per transport and shared by its calls: a call's own counters live in its SendContext.</remarks>
