@@ -157,11 +157,14 @@ namespace OperationsModule.PowerShell.Tests
             Assert.Equal(1, Count(Revoke));
             var warnings = Shell.Host.Recorder.Lines.Where(l => l.StartsWith("WARNING: ")).ToList();
             Assert.Single(warnings, w => w.StartsWith("WARNING: Revoking the SDDC Manager refresh token failed: DELETE "));
-            // Cancels that finished as Ctrl+C came, but were not written, may be named in one warning of their own:
-            // never one that was written too.
-            var unwritten = Assert.Single(warnings.Where(w => !w.StartsWith("WARNING: Revoking")).DefaultIfEmpty("WARNING: Stopped before writing"));
-            Assert.StartsWith("WARNING: Stopped before writing", unwritten);
-            Assert.All(output.Select(o => ((CancellationResult)o.BaseObject).Id), id => Assert.DoesNotContain($"'{id}'", unwritten));
+            // The items the stop left unreported (finished unwritten, under way, never sent) are named in warnings of
+            // their own: never one that was written too, and none twice.
+            var stopped = warnings.Where(w => !w.StartsWith("WARNING: Revoking")).ToList();
+            Assert.All(stopped, w => Assert.StartsWith("WARNING: Stopped ", w));
+            Assert.Equal(stopped.Count, stopped.Distinct().Count());
+            var named = stopped.SelectMany(w => System.Text.RegularExpressions.Regex.Matches(w, "'(t-[0-9]+)'").Select(m => m.Groups[1].Value)).ToList();
+            Assert.Equal(named.Count, named.Distinct().Count());
+            Assert.All(output.Select(o => ((CancellationResult)o.BaseObject).Id), id => Assert.DoesNotContain(id, named));
         }
 
         [Fact]

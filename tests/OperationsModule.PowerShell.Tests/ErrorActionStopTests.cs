@@ -55,6 +55,21 @@ namespace OperationsModule.PowerShell.Tests
         }
 
         [Fact]
+        public void The_IDs_of_a_typed_list_that_the_error_left_unsent_are_named_in_one_warning()
+        {
+            Server.State.Vcf.AddTasks(TaskIds);
+
+            var (reported, _, target) = RunCatching($"Stop-Task -TaskId {IdList(unknownAt: 3)} @vcf -ThrottleLimit 1 -ErrorAction Stop");
+
+            // Three reported, one error, and the 36 after it named: every ID typed is accounted for, in order.
+            Assert.Equal(3, reported.Length);
+            Assert.Equal("no-such-task", target);
+            var warning = Assert.Single(Shell.Host.Recorder.Lines, l => l.StartsWith("WARNING: Stopped "));
+            Assert.Equal("WARNING: Stopped before sending the cancels of 36 Vcf Task items, so the server never received them: "
+                + string.Join(", ", TaskIds.Skip(4).Take(20).Select(id => $"'{id}'")) + " and 16 more.", warning);
+        }
+
+        [Fact]
         public void Piped_IDs_with_the_preference_variable_report_every_cancel_before_the_error()
         {
             Server.State.Vcf.AddTasks(TaskIds);

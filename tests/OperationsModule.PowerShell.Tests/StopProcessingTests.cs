@@ -42,5 +42,32 @@ namespace OperationsModule.PowerShell.Tests
             Assert.Equal(throttle, Simulator.Requests().Count(r => r.StartsWith("DELETE /v1/tasks/")));
             Assert.Equal(1, Simulator.Requests().Count(r => r == "DELETE /v1/tokens/refresh-token"));
         }
+
+        [Fact]
+        public void Stop_names_every_ID_of_a_typed_list_it_did_not_report_by_what_became_of_it()
+        {
+            Server.Faults.Add(FaultAction.Latency(TimeSpan.FromSeconds(60)), pathPattern: "/v1/tasks/");
+            const int throttle = 4;
+            var ids = Enumerable.Range(1, 100).Select(i => $"task-{i:000}").ToArray();
+            using var ps = Shell.Create();
+            ps.AddScript($"Stop-Task @vcf -ThrottleLimit {throttle} -TaskId {string.Join(",", ids)}");
+            var running = ps.BeginInvoke();
+            var deadline = Stopwatch.StartNew();
+            while (Simulator.Requests().Count(r => r.StartsWith("DELETE")) < throttle && deadline.Elapsed < TimeSpan.FromSeconds(30))
+                Thread.Yield();
+
+            ps.Stop();
+
+            Assert.True(running.IsCompleted);
+            var warnings = Shell.Host.Recorder.Lines.Where(l => l.StartsWith("WARNING: Stopped ")).ToArray();
+            Assert.Equal(2, warnings.Length);
+            // The four cancels under way may or may not have happened: named so they can be read.
+            Assert.StartsWith($"WARNING: Stopped while the cancels of {throttle} Vcf Task items were under way; whether the server acted on them is unknown", warnings[0]);
+            var sent = Simulator.Requests().Where(r => r.StartsWith("DELETE /v1/tasks/")).Select(r => r.Substring("DELETE /v1/tasks/".Length));
+            Assert.All(sent, id => Assert.Contains($"'{id}'", warnings[0]));
+            // The other 96 were never sent, in the order typed: every one of the 100 is accounted for.
+            Assert.Equal($"WARNING: Stopped before sending the cancels of 96 Vcf Task items, so the server never received them: "
+                + string.Join(", ", ids.Skip(throttle).Take(20).Select(id => $"'{id}'")) + " and 76 more.", warnings[1]);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using OperationsModule.Core.Engine;
@@ -27,6 +28,9 @@ namespace OperationsModule.Core.Commands
 
         /// <summary>Items refused before any request (their failures are already written).</summary>
         private long _refused;
+
+        /// <summary>IDs of a typed list that a stop came before: never handed to the engine, so named here.</summary>
+        private readonly List<string?> _notTaken = new List<string?>();
 
         /// <summary>The gate of the connection the last item went to: the bar says when the server throttles.</summary>
         private Http.Throttling.ThrottleGate? _throttle;
@@ -102,6 +106,15 @@ namespace OperationsModule.Core.Commands
             return added;
         }
 
+        /// <summary>
+        /// The run stopped while handling ids[<paramref name="from"/> - 1]: the IDs after it in the same record (a typed list)
+        /// were never handed on, and the warnings at Dispose name them.
+        /// </summary>
+        public void NotTaken(IReadOnlyList<string?> ids, int from)
+        {
+            for (var i = from; i < ids.Count; i++) _notTaken.Add(ids[i]);
+        }
+
         private void ReportProgress() => _progress.Report(_output, _engine.Completed + _refused, _engine.InFlight, _throttle);
 
         /// <summary>Writes what finished meanwhile; ProcessRecord calls it so output streams.</summary>
@@ -136,15 +149,24 @@ namespace OperationsModule.Core.Commands
 
         public void Dispose()
         {
-            // A stopped run drops what finished but was not written yet: those cancels did happen, so they are named.
-            var unwritten = _engine.IsStopped ? _engine.TakeUnwritten() : Array.Empty<object>();
-            if (_confirmation is not null)
-                _confirmation.StoppedBeforeWaiting(unwritten.OfType<Waiting.AcceptedCancel>());
-            else if (Waiting.UnconfirmedCancels.Unwritten(unwritten.OfType<CancellationResult>().ToList(), _what) is { } warning)
-                _output.WriteWarning(warning);
+            if (_engine.IsStopped) NameLeftovers();
             _engine.Dispose();
             _confirmation?.Dispose();
             _connections.Dispose();
+        }
+
+        /// <summary>
+        /// A stopped run writes nothing more, yet it took items it never wrote: each is named by what became of it (some of
+        /// that work did happen). With -Wait, accepted cancels join the wait stage's own warning.
+        /// </summary>
+        private void NameLeftovers()
+        {
+            var leftovers = _engine.TakeLeftovers(BulkEngine.StoppedRequestsGrace);
+            if (_confirmation is not null)
+                _confirmation.StoppedBeforeWaiting(leftovers.Results.OfType<Waiting.AcceptedCancel>());
+            else if (Waiting.UnconfirmedCancels.Unwritten(leftovers.Results.OfType<CancellationResult>().ToList(), _what) is { } warning)
+                _output.WriteWarning(warning);
+            foreach (var warning in StoppedRunWarnings.For(leftovers, _notTaken, _what)) _output.WriteWarning(warning);
         }
     }
 }

@@ -13,7 +13,8 @@ namespace OperationsModule.Core.Engine
     /// of all output: workers only enqueue messages, the pipeline thread drains them in completion order.
     /// The engine holds at most <see cref="HoldLimit"/> items (executing, queued to start, or finished and not
     /// yet written): ThrottleLimit + max(ThrottleLimit, 64), so memory stays flat for any input length.
-    /// Invariant: every added item yields exactly one output object or one failure (unless the run is stopped).
+    /// Invariant: every added item yields exactly one output object or one failure; a stopped run hands what it never
+    /// wrote to <see cref="TakeLeftovers"/> instead, so the caller can name it.
     /// </summary>
     /// <remarks>
     /// Why a small start queue: a worker that finishes has the next queued item started at once, from a thread-pool
@@ -56,9 +57,6 @@ namespace OperationsModule.Core.Engine
         private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false, spinCount: 1); // barely spin: spinning takes a core from the requests
         private int _messageCount;
         private int _wakeAt = int.MaxValue;
-
-        /// <summary>The message whose write a stopped pipeline refused: not shown, so TakeUnwritten still has it.</summary>
-        private Message? _refusedWrite;
 
         // Lock-free: the pipeline thread and the workers both start queued items, and a lock shared by them
         // showed up as contention (spinning) on two cores.
@@ -132,6 +130,35 @@ namespace OperationsModule.Core.Engine
         public bool Add<TAnswer, TResult>(object? target, Func<ILogSink, CancellationToken, Task<TAnswer>> work, Func<TAnswer, TResult> shape, IOperationsOutput output)
             where TResult : class
         {
+            bool room;
+            try
+            {
+                room = MakeRoom(output);
+            }
+            catch
+            {
+                // Writing a held failure ended the command (-ErrorAction Stop) before this item was taken.
+                _notTaken.Add(target);
+                throw;
+            }
+            if (!room)
+            {
+                _notTaken.Add(target);
+                return false;
+            }
+            _held++;
+            if (_held > PeakInFlight) PeakInFlight = _held;
+            _queued.Enqueue(new WorkItem<TAnswer, TResult>(target, work, shape, SinkFor(output)));
+            // Started inline when a slot is free, not through Task.Run: the synchronous part (building the
+            // request) is cheap; everything after the first await runs on the pool.
+            StartQueued();
+            Flush(output);
+            return true;
+        }
+
+        /// <summary>Waits (writing results) while the engine holds its limit; false when the run is stopped or drained.</summary>
+        private bool MakeRoom(IOperationsOutput output)
+        {
             while (_held >= _holdLimit)
             {
                 // Sleep until half the queue has finished, then refill it: workers never run dry meanwhile.
@@ -141,15 +168,7 @@ namespace OperationsModule.Core.Engine
             }
             // A piped item that arrives after a halting failure is never sent: settling writes the failure first.
             if (IsHalted) Settle(output, resume: true);
-            if (_cancellationToken.IsCancellationRequested || _drained) return false;
-            _held++;
-            if (_held > PeakInFlight) PeakInFlight = _held;
-            _queued.Enqueue(new WorkItem<TAnswer, TResult>(target, work, shape, SinkFor(output)));
-            // Started inline when a slot is free, not through Task.Run: the synchronous part (building the
-            // request) is cheap; everything after the first await runs on the pool.
-            StartQueued();
-            Flush(output);
-            return true;
+            return !_cancellationToken.IsCancellationRequested && !_drained;
         }
 
         /// <summary>
@@ -327,26 +346,14 @@ namespace OperationsModule.Core.Engine
                     if (message.Failure is not null) output.WriteFailure(message.Failure);
                     else if (message.Result is not null) output.WriteObject(message.Result);
                     break;
+                case MessageKind.Abandoned:
+                    _doneReceived++;
+                    _held--;
+                    Completed++;
+                    _abandoned.Add(message.Result);
+                    break;
             }
         }
-
-        /// <summary>
-        /// After a stop: the results that finished but were never written, since the pipeline is gone. Their work did
-        /// happen on the server, so the caller names them rather than drop them unseen.
-        /// </summary>
-        public IReadOnlyList<object> TakeUnwritten()
-        {
-            var results = new List<object>();
-            if (_refusedWrite is { } refused && ResultOf(refused) is { } refusedResult) results.Add(refusedResult);
-            _refusedWrite = null;
-            while (TryTakeMessage(out var message))
-                if (ResultOf(message) is { } result) results.Add(result);
-            return results;
-        }
-
-        /// <summary>The object a message would write: a finished item's result (not its failure, not a log line).</summary>
-        private static object? ResultOf(Message message) =>
-            message.Kind == MessageKind.Done && message.Failure is null ? message.Result : null;
 
         /// <summary>Takes the next message, keeping the count the pipeline thread's wake-up reads in step.</summary>
         private bool TryTakeMessage(out Message message)
@@ -364,6 +371,9 @@ namespace OperationsModule.Core.Engine
 
         private abstract class WorkItem
         {
+            /// <summary>What a failure, or a warning about the item, names.</summary>
+            public abstract object? Target { get; }
+
             public abstract void Start(BulkEngine engine);
         }
 
@@ -388,6 +398,8 @@ namespace OperationsModule.Core.Engine
                 _log = log;
             }
 
+            public override object? Target => _target;
+
             public override void Start(BulkEngine engine)
             {
                 Interlocked.Increment(ref engine._started);
@@ -409,8 +421,8 @@ namespace OperationsModule.Core.Engine
                 }
                 catch (OperationCanceledException) when (token.IsCancellationRequested)
                 {
-                    // Stopped (Ctrl+C): PowerShell discards further output, so the item ends silently.
-                    completion = Message.Done(null, null);
+                    // Stopped (Ctrl+C) with the request under way: whether the server acted on it is unknown.
+                    completion = Message.Abandoned(_target);
                 }
                 catch (Exception ex)
                 {
@@ -422,7 +434,8 @@ namespace OperationsModule.Core.Engine
             }
         }
 
-        internal enum MessageKind { Verbose, Debug, Done }
+        /// <summary>Abandoned: an item whose work the stop cut short (its Result is the item's target).</summary>
+        internal enum MessageKind { Verbose, Debug, Done, Abandoned }
 
         /// <summary>A struct, so queueing a completion allocates nothing beyond the queue's own segments.</summary>
         internal readonly struct Message
@@ -446,6 +459,8 @@ namespace OperationsModule.Core.Engine
             public static Message Log(MessageKind kind, string text) => new Message(kind, text, null, null);
 
             public static Message Done(object? result, Failure? failure) => new Message(MessageKind.Done, null, result, failure);
+
+            public static Message Abandoned(object? target) => new Message(MessageKind.Abandoned, null, target, null);
         }
 
         /// <summary>Verbose and debug lines from worker threads, replayed on the pipeline thread.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 
 namespace OperationsModule.Core.Waiting
@@ -15,9 +16,6 @@ namespace OperationsModule.Core.Waiting
     /// </summary>
     internal sealed class UnconfirmedCancels
     {
-        /// <summary>IDs the warning names one by one; beyond these it gives the count.</summary>
-        public const int NamedAtMost = 20;
-
         /// <summary>Each pending cancel's connection (for the read-again command) and place in acceptance order.</summary>
         private readonly ConcurrentDictionary<CancellationResult, (ResolvedConnection Connection, long Order)> _pending =
             new ConcurrentDictionary<CancellationResult, (ResolvedConnection Connection, long Order)>();
@@ -53,8 +51,7 @@ namespace OperationsModule.Core.Waiting
             var pending = _pending.ToArray().OrderBy(p => p.Value.Order).ToArray();
             if (pending.Length == 0) return null;
             var first = pending[0];
-            var items = pending.Length == 1 ? "item" : "items";
-            return $"Stopped waiting for {pending.Length} cancelled {_what} {items} whose cancel the server accepted, "
+            return $"Stopped waiting for {pending.Length} cancelled {_what} {ItemNames.Items(pending.Length)} whose cancel the server accepted, "
                 + $"before they were read as stopped: {Name(pending.Select(p => p.Key))}. "
                 + $"Read their state later with: {_reader.ReadAgainCommand(first.Key.Id, first.Value.Connection.Names)}";
         }
@@ -65,16 +62,9 @@ namespace OperationsModule.Core.Waiting
         public static string? Unwritten(IReadOnlyList<CancellationResult> results, string what)
         {
             if (results.Count == 0) return null;
-            var items = results.Count == 1 ? "item" : "items";
-            return $"Stopped before writing the results of {results.Count} {what} {items} whose cancel the server accepted: {Name(results)}.";
+            return $"Stopped before writing the results of {results.Count} {what} {ItemNames.Items(results.Count)} whose cancel the server accepted: {Name(results)}.";
         }
 
-        /// <summary>The first IDs quoted, then how many more.</summary>
-        private static string Name(IEnumerable<CancellationResult> results)
-        {
-            var all = results.ToList();
-            var named = string.Join(", ", all.Take(NamedAtMost).Select(r => $"'{r.Id}'"));
-            return all.Count > NamedAtMost ? $"{named} and {all.Count - NamedAtMost} more" : named;
-        }
+        private static string Name(IEnumerable<CancellationResult> results) => ItemNames.Quote(results.Select(r => r.Id).ToList());
     }
 }

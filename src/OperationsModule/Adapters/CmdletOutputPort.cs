@@ -72,19 +72,35 @@ namespace OperationsModule.Adapters
             {
                 _cmdlet.WriteObject(item);
             }
-            catch (PipelineStoppedException) when (_cmdlet.Stopping)
+            catch (PipelineStoppedException) when (StopsOnRefusal())
             {
-                // A stopping pipeline (Ctrl+C) refused the object, maybe before StopProcessing reached this command:
-                // the run is stopped from here, so Core counts the object as not shown and names its cancel. Not so when
-                // a downstream Select-Object -First ends the pipeline upstream of itself: it has taken the object.
-                _stop.Cancel();
                 throw;
             }
         }
 
         public void WriteFailure(Failure failure)
         {
-            if (!_disposing) _cmdlet.WriteError(ErrorRecordFactory.Create(failure));
+            if (_disposing) return;
+            try
+            {
+                _cmdlet.WriteError(ErrorRecordFactory.Create(failure));
+            }
+            catch (PipelineStoppedException) when (StopsOnRefusal())
+            {
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// A stopping pipeline (Ctrl+C) refused a write, maybe before StopProcessing reached this command: the run is
+        /// stopped from here, so Core counts the record as not shown and names its item. Not so when a downstream
+        /// Select-Object -First ends the pipeline upstream of itself: it has taken the object.
+        /// </summary>
+        private bool StopsOnRefusal()
+        {
+            if (!_cmdlet.Stopping) return false;
+            _stop.Cancel();
+            return true;
         }
 
         public void WriteWarning(string text)

@@ -60,18 +60,26 @@ namespace OperationsModule.Cmdlets
         {
             var piped = PipedSession;
             var arguments = CurrentArguments;
-            foreach (var id in CurrentIds)
+            var ids = CurrentIds;
+            for (var i = 0; i < ids.Count; i++)
             {
+                var taken = false;
                 try
                 {
-                    if (!_command!.Process(id, arguments, piped, PipedServer)) break;
+                    taken = _command!.Process(ids[i], arguments, piped, PipedServer);
                 }
                 catch (OperationsApiException ex)
                 {
                     // The error ends the command: report the requests in flight first, and start no more.
                     _command!.Drain();
-                    Terminate(ex, id);
+                    Terminate(ex, ids[i]);
                 }
+                finally
+                {
+                    // Stopped, or ended by an error: the rest of a typed list is named at Dispose, not dropped.
+                    if (!taken) _command!.NotTaken(ids, i + 1);
+                }
+                if (!taken) break;
             }
             _command!.Flush();
         }

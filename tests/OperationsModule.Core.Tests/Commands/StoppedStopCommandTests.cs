@@ -45,10 +45,14 @@ namespace OperationsModule.Core.Tests.Commands
             command.Dispose();
 
             Assert.Empty(output.Objects);
-            var warning = Assert.Single(output.Warnings);
+            Assert.Equal(2, output.Warnings.Count);
+            var warnings = output.Warnings.ToArray();
+            var warning = warnings[0];
             Assert.StartsWith("Stopped before writing the results of 3 Vcf Item items whose cancel the server accepted: ", warning);
             Assert.All(ids, id => Assert.Contains($"'{id}'", warning));
             Assert.DoesNotContain("'refused'", warning);
+            // The refused cancel's error was never written either: it is named apart, with its error.
+            Assert.Equal("Stopped before writing the errors of 1 Vcf Item item, whose cancel failed: 'refused' (Conflict).", warnings[1]);
         }
 
         [Fact]

@@ -70,6 +70,10 @@ internal sealed class BulkHarness : IDisposable
 
     public static string CancelPath(string id) => "/rest/serverengine/workflow/outputcreation/cancel/" + id;
 
+    /// <summary>The IDs the server received a cancel for, in the order received.</summary>
+    public static string[] CancelsReceived(SimulatorServer sim) =>
+        sim.Journal.For("/outputcreation/cancel/").Select(r => r.Path.Substring(r.Path.LastIndexOf('/') + 1)).ToArray();
+
     public void Dispose()
     {
         Command.Dispose();

@@ -23,10 +23,6 @@ public sealed class StopAtFailureTests
         foreach (var id in ids.Where(i => i.StartsWith("op-", StringComparison.Ordinal))) sim.State.OlConnect.AddOperation(id);
     }
 
-    /// <summary>The IDs the server received a cancel for (each answered 200 unless the ID is missing).</summary>
-    private static string[] CancelsReceived(SimulatorServer sim) =>
-        sim.Journal.For("/outputcreation/cancel/").Select(r => r.Path.Substring(r.Path.LastIndexOf('/') + 1)).ToArray();
-
     [Fact]
     public async Task At_ThrottleLimit_1_nothing_after_the_failing_item_is_sent_and_everything_before_it_is_written()
     {
@@ -39,7 +35,7 @@ public sealed class StopAtFailureTests
         var ended = Assert.Throws<TerminatedByFailureException>(() => run.Run(ids));
 
         Assert.Equal("missing-3", ended.Failure.TargetObject);
-        Assert.Equal(ids.Take(4), CancelsReceived(sim));
+        Assert.Equal(ids.Take(4), BulkHarness.CancelsReceived(sim));
         Assert.Equal(ids.Take(3), run.SucceededIds);
         Assert.Equal(new[] { "missing-3" }, run.FailedIds);
     }
@@ -61,12 +57,12 @@ public sealed class StopAtFailureTests
         run.Dispose();
 
         Assert.Equal(0, runningWhenTheErrorWasWritten);
-        var cancelled = CancelsReceived(sim).Where(id => id != "missing-3").OrderBy(id => id).ToArray();
+        var cancelled = BulkHarness.CancelsReceived(sim).Where(id => id != "missing-3").OrderBy(id => id).ToArray();
         Assert.Equal(cancelled, run.SucceededIds.OrderBy(id => id).ToArray());
         Assert.Equal(new[] { "missing-3" }, run.FailedIds);
         Assert.IsType<Failure>(run.Output.Written.Last());
         // Nothing is admitted once the failure is known: at most the 8 slots' worth after the failing item.
-        Assert.True(CancelsReceived(sim).Length < ids.Length / 2, $"{CancelsReceived(sim).Length} cancels sent");
+        Assert.True(BulkHarness.CancelsReceived(sim).Length < ids.Length / 2, $"{BulkHarness.CancelsReceived(sim).Length} cancels sent");
     }
 
     [Fact]
@@ -83,7 +79,7 @@ public sealed class StopAtFailureTests
 
         Assert.Equal(ErrorIds.InvalidParameter, ended.Failure.ErrorId);
         Assert.Equal(ids, run.SucceededIds.OrderBy(id => id));
-        Assert.Equal(ids, CancelsReceived(sim).OrderBy(id => id));
+        Assert.Equal(ids, BulkHarness.CancelsReceived(sim).OrderBy(id => id));
         Assert.IsType<Failure>(run.Output.Written.Last());
     }
 
@@ -101,7 +97,7 @@ public sealed class StopAtFailureTests
 
         Assert.Equal(57, run.Output.Objects.Count);
         Assert.Equal(new[] { "missing-27", "missing-47", "missing-7" }, run.FailedIds.OrderBy(id => id, StringComparer.Ordinal));
-        Assert.Equal(ids.OrderBy(id => id), CancelsReceived(sim).OrderBy(id => id));
+        Assert.Equal(ids.OrderBy(id => id), BulkHarness.CancelsReceived(sim).OrderBy(id => id));
         Assert.Equal(60, run.Command.Engine.Completed);
         Assert.Equal(0, run.Command.Engine.InFlight);
     }
@@ -117,7 +113,7 @@ public sealed class StopAtFailureTests
         run.Run(ids);
 
         Assert.Equal(ids, run.Output.Written.Select(w => w is Failure f ? (string)f.TargetObject! : ((CancellationResult)w).Id));
-        Assert.Equal(ids, CancelsReceived(sim));
+        Assert.Equal(ids, BulkHarness.CancelsReceived(sim));
     }
 
     [Fact]
@@ -132,14 +128,14 @@ public sealed class StopAtFailureTests
 
         run.Command.Drain();
 
-        var sent = CancelsReceived(sim);
+        var sent = BulkHarness.CancelsReceived(sim);
         Assert.Equal(sent.OrderBy(id => id), run.SucceededIds.OrderBy(id => id));
         Assert.True(sent.Length < ids.Length, "the queued items were sent");
         Assert.Equal(0, run.Command.Engine.Running);
         // Drained for good: nothing resumes the queued items or takes new ones.
         Assert.False(run.Command.Process("op-late"));
         Assert.False(run.Command.Complete());
-        Assert.Equal(sent.Length, CancelsReceived(sim).Length);
+        Assert.Equal(sent.Length, BulkHarness.CancelsReceived(sim).Length);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using OperationsModule.Core.Commands;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Models;
+using OperationsModule.Core.Output;
 using OperationsModule.Core.Tests.Infrastructure;
 using OperationsModule.Core.Waiting;
 using Xunit;
@@ -52,7 +53,7 @@ namespace OperationsModule.Core.Tests.Waiting
             var warning = Assert.Single(output.Warnings);
             Assert.StartsWith("Stopped waiting for 25 cancelled Vcf Item items whose cancel the server accepted, before they were read as stopped: ", warning);
             var named = ids.Where(id => warning.Contains($"'{id}'")).ToList();
-            Assert.Equal(UnconfirmedCancels.NamedAtMost, named.Count);
+            Assert.Equal(ItemNames.NamedAtMost, named.Count);
             Assert.Contains(" and 5 more. ", warning);
             Assert.DoesNotContain("'busy'", warning);
             Assert.Contains("Read their state later with: Get-ScriptedItem -ItemId i", warning);
