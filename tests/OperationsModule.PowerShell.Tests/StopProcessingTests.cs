@@ -65,6 +65,7 @@ namespace OperationsModule.PowerShell.Tests
             Assert.StartsWith($"WARNING: Stopped while the cancels of {throttle} Vcf Task items were under way; whether the server acted on them is unknown", warnings[0]);
             var sent = Simulator.Requests().Where(r => r.StartsWith("DELETE /v1/tasks/")).Select(r => r.Substring("DELETE /v1/tasks/".Length));
             Assert.All(sent, id => Assert.Contains($"'{id}'", warnings[0]));
+            Assert.Matches(@"\. Read their state with: Get-SddcManagerTask -TaskId 'task-0\d\d'$", warnings[0]);
             // The other 96 were never sent, in the order typed: every one of the 100 is accounted for.
             Assert.Equal($"WARNING: Stopped before sending the cancels of 96 Vcf Task items, so the server never received them: "
                 + string.Join(", ", ids.Skip(throttle).Take(20).Select(id => $"'{id}'")) + " and 76 more.", warnings[1]);

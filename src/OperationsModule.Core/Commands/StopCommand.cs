@@ -32,6 +32,12 @@ namespace OperationsModule.Core.Commands
         /// <summary>IDs of a typed list that a stop came before: never handed to the engine, so named here.</summary>
         private readonly List<string?> _notTaken = new List<string?>();
 
+        /// <summary>The command names of the first connection used, for the read command a warning gives.</summary>
+        private CommandNames? _names;
+
+        /// <summary>How the system's items are read (for the command a stopped run's warning gives); null when none.</summary>
+        public Waiting.IItemStateReader? StateReader { get; set; }
+
         /// <summary>The gate of the connection the last item went to: the bar says when the server throttles.</summary>
         private Http.Throttling.ThrottleGate? _throttle;
 
@@ -84,6 +90,7 @@ namespace OperationsModule.Core.Commands
             Http.ApiRequest request;
             string id;
             var connection = _connections.For(pipedSession, pipedServer);
+            _names ??= connection.Names;
             try
             {
                 id = _endpoint.ValidateId(rawId);
@@ -166,7 +173,8 @@ namespace OperationsModule.Core.Commands
                 _confirmation.StoppedBeforeWaiting(leftovers.Results.OfType<Waiting.AcceptedCancel>());
             else if (Waiting.UnconfirmedCancels.Unwritten(leftovers.Results.OfType<CancellationResult>().ToList(), _what) is { } warning)
                 _output.WriteWarning(warning);
-            foreach (var warning in StoppedRunWarnings.For(leftovers, _notTaken, _what)) _output.WriteWarning(warning);
+            Func<string, string>? readAgain = StateReader is { } reader && _names is { } names ? id => reader.ReadAgainCommand(id, names) : null;
+            foreach (var warning in StoppedRunWarnings.For(leftovers, _notTaken, _what, readAgain)) _output.WriteWarning(warning);
         }
     }
 }

@@ -15,7 +15,8 @@ namespace OperationsModule.Core.Commands
     {
         /// <param name="notTaken">IDs typed in a list (-TaskId a, b, c) that the run stopped before handing on.</param>
         /// <param name="what">The system and kind, as in "Vcf Task".</param>
-        public static IEnumerable<string> For(Leftovers leftovers, IReadOnlyCollection<string?> notTaken, string what)
+        /// <param name="readAgain">The command that reads an item's state, by ID; null for a system without one.</param>
+        public static IEnumerable<string> For(Leftovers leftovers, IReadOnlyCollection<string?> notTaken, string what, Func<string, string>? readAgain = null)
         {
             if (leftovers.Failures.Count > 0)
             {
@@ -28,10 +29,11 @@ namespace OperationsModule.Core.Commands
             {
                 var count = cutShort.Count + leftovers.StillRunning;
                 var names = cutShort.Count == 0 ? "" : $": {ItemNames.Quote(cutShort)}";
+                var read = cutShort.Count == 0 || readAgain is null ? "" : $" Read their state with: {readAgain(cutShort[0])}";
                 var unnamed = leftovers.StillRunning == 0 ? ""
                     : $" ({leftovers.StillRunning} of them still running when the command ended, not named)";
                 yield return $"Stopped while the cancels of {count} {what} {ItemNames.Items(count)} were under way{unnamed}; "
-                    + $"whether the server acted on them is unknown, so read their state before sending them again{names}.";
+                    + $"whether the server acted on them is unknown, so read their state before sending them again{names}.{read}";
             }
             var notSent = leftovers.NotSent.Select(Id).Concat(notTaken.Select(Id)).ToList();
             if (notSent.Count > 0)

@@ -44,7 +44,7 @@ namespace OperationsModule.Cmdlets
             BeginInvocation();
             try
             {
-                _command = new StopCommand(Endpoint, OpenConnections(), ThrottleLimit, Port, StopToken);
+                _command = new StopCommand(Endpoint, OpenConnections(), ThrottleLimit, Port, StopToken) { StateReader = StateReader };
                 if (Wait.IsPresent) _command.ConfirmWith(StateReaderForWait(), WaitSchedule.FromSeconds(WaitTimeoutSec));
             }
             catch (OperationsApiException ex)
