@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
-using OperationsModule.Core.Errors;
 
 namespace OperationsModule.Core.Engine
 {
@@ -38,14 +37,14 @@ namespace OperationsModule.Core.Engine
             leftovers.StillRunning = AwaitRunningEnd(grace);
             leftovers.CutShort.AddRange(_abandoned);
             _abandoned.Clear();
-            if (_refusedWrite is { } refused) Sort(refused, leftovers);
+            if (_refusedWrite is { } refused) Classify(refused, leftovers);
             _refusedWrite = null;
-            while (TryTakeMessage(out var message)) Sort(message, leftovers);
+            while (TryTakeMessage(out var message)) Classify(message, leftovers);
             while (_heldFailures.Count > 0) leftovers.Failures.Add(_heldFailures.Dequeue().Failure);
             return leftovers;
         }
 
-        private static void Sort(Message message, Leftovers leftovers)
+        private static void Classify(Message message, Leftovers leftovers)
         {
             if (message.Kind == MessageKind.Abandoned) leftovers.CutShort.Add(message.Result);
             else if (message.Kind != MessageKind.Done) return;
@@ -80,24 +79,5 @@ namespace OperationsModule.Core.Engine
         }
 
         private static readonly TimeSpan SlotReturnSlice = TimeSpan.FromMilliseconds(10);
-    }
-
-    /// <summary>What a stopped run held and never wrote, by what became of it (targets are the items' IDs).</summary>
-    internal sealed class Leftovers
-    {
-        /// <summary>Items taken but never started: the server never received them.</summary>
-        public List<object?> NotSent { get; } = new List<object?>();
-
-        /// <summary>Items whose request was under way when the run stopped: whether the server acted is unknown.</summary>
-        public List<object?> CutShort { get; } = new List<object?>();
-
-        /// <summary>Requests that had not ended within the grace: counted, not named (their targets are not known yet).</summary>
-        public int StillRunning { get; set; }
-
-        /// <summary>Results that finished but were never written: that work did happen.</summary>
-        public List<object> Results { get; } = new List<object>();
-
-        /// <summary>Failures never written.</summary>
-        public List<Failure> Failures { get; } = new List<Failure>();
     }
 }
