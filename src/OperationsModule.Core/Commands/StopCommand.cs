@@ -5,7 +5,6 @@ using System.Threading;
 using OperationsModule.Core.Engine;
 using OperationsModule.Core.Http;
 using OperationsModule.Core.Errors;
-using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
 using OperationsModule.Core.Sessions;
 
@@ -31,9 +30,6 @@ namespace OperationsModule.Core.Commands
 
         /// <summary>IDs of a typed list that a stop came before: never handed to the engine, so named here.</summary>
         private readonly List<string?> _notTaken = new List<string?>();
-
-        /// <summary>The command names of the first connection used, for the read command a warning gives.</summary>
-        private CommandNames? _names;
 
         /// <summary>How the system's items are read (for the command a stopped run's warning gives); null when none.</summary>
         public Waiting.IItemStateReader? StateReader { get; set; }
@@ -90,7 +86,6 @@ namespace OperationsModule.Core.Commands
             Http.ApiRequest request;
             string id;
             var connection = _connections.For(pipedSession, pipedServer);
-            _names ??= connection.Names;
             try
             {
                 id = _endpoint.ValidateId(rawId);
@@ -169,11 +164,8 @@ namespace OperationsModule.Core.Commands
         private void NameLeftovers()
         {
             var leftovers = _engine.TakeLeftovers(BulkEngine.StoppedRequestsGrace);
-            if (_confirmation is not null)
-                _confirmation.StoppedBeforeWaiting(leftovers.Results.OfType<Waiting.AcceptedCancel>());
-            else if (Waiting.UnconfirmedCancels.Unwritten(leftovers.Results.OfType<CancellationResult>().ToList(), _what) is { } warning)
-                _output.WriteWarning(warning);
-            Func<string, string>? readAgain = StateReader is { } reader && _names is { } names ? id => reader.ReadAgainCommand(id, names) : null;
+            _confirmation?.StoppedBeforeWaiting(leftovers.Results.OfType<Waiting.AcceptedCancel>());
+            Func<string, string>? readAgain = StateReader is { } reader ? id => reader.ReadAgainCommand(id, _connections.Names) : null;
             foreach (var warning in StoppedRunWarnings.For(leftovers, _notTaken, _what, readAgain)) _output.WriteWarning(warning);
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using OperationsModule.Core.Engine;
+using OperationsModule.Core.Models;
 using OperationsModule.Core.Output;
 
 namespace OperationsModule.Core.Commands
@@ -18,6 +19,11 @@ namespace OperationsModule.Core.Commands
         /// <param name="readAgain">The command that reads an item's state, by ID; null for a system without one.</param>
         public static IEnumerable<string> For(Leftovers leftovers, IReadOnlyCollection<string?> notTaken, string what, Func<string, string>? readAgain = null)
         {
+            // Without -Wait only: with it the results are accepted cancels, which the wait stage names.
+            var accepted = leftovers.Results.OfType<CancellationResult>().Select(r => r.Id).ToList();
+            if (accepted.Count > 0)
+                yield return $"Stopped before writing the results of {accepted.Count} {what} {ItemNames.Items(accepted.Count)} "
+                    + $"whose cancel the server accepted: {ItemNames.Quote(accepted)}.";
             if (leftovers.Failures.Count > 0)
             {
                 var failed = leftovers.Failures.Select(f => $"'{Id(f.TargetObject)}' ({f.ErrorId})").ToList();

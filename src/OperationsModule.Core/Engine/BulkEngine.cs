@@ -333,6 +333,7 @@ namespace OperationsModule.Core.Engine
                     output.WriteDebug(message.Text!);
                     break;
                 case MessageKind.Done:
+                case MessageKind.Abandoned:
                     _doneReceived++;
                     if (message.Failure is not null && _stopsAtFailure)
                     {
@@ -343,14 +344,10 @@ namespace OperationsModule.Core.Engine
                     }
                     _held--;
                     Completed++;
-                    if (message.Failure is not null) output.WriteFailure(message.Failure);
+                    // Cut short by the stop: nothing to write, the target is named with the other leftovers.
+                    if (message.Kind == MessageKind.Abandoned) _abandoned.Add(message.Result);
+                    else if (message.Failure is not null) output.WriteFailure(message.Failure);
                     else if (message.Result is not null) output.WriteObject(message.Result);
-                    break;
-                case MessageKind.Abandoned:
-                    _doneReceived++;
-                    _held--;
-                    Completed++;
-                    _abandoned.Add(message.Result);
                     break;
             }
         }

@@ -42,6 +42,9 @@ namespace OperationsModule.Core.Sessions
 
         public bool IsExplicit => _explicit is not null;
 
+        /// <summary>This command's names (import prefix, running command), the same for every connection it resolves.</summary>
+        public CommandNames Names => _request.Names ?? CommandNames.Plain;
+
         private bool SecretWithoutServer => _explicit is null && (_request.Credential is not null || _request.Token is not null);
 
         /// <summary>
@@ -104,7 +107,7 @@ namespace OperationsModule.Core.Sessions
         private ResolvedConnection Track(ResolvedConnection resolved)
         {
             resolved.CloseOutput = _closeOutput;
-            resolved.Names = _request.Names ?? CommandNames.Plain;
+            resolved.Names = Names;
             return resolved;
         }
 

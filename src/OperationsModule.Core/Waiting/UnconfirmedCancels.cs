@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using OperationsModule.Core.Models;
@@ -11,8 +10,8 @@ namespace OperationsModule.Core.Waiting
     /// <summary>
     /// Accepted cancels whose result is not written yet. A run stopped early (Ctrl+C, an error that ends the command
     /// under -ErrorAction Stop, a downstream Select-Object -First) writes no result for them, yet the server did
-    /// accept their cancel: they are named in one warning rather than go unseen. An instance keeps the -Wait stage's;
-    /// <see cref="Unwritten"/> words the warning of a run without -Wait.
+    /// accept their cancel: they are named in one warning rather than go unseen. This is the -Wait stage's record; a run
+    /// without -Wait names its unwritten results with its other leftovers (Commands.StoppedRunWarnings).
     /// </summary>
     internal sealed class UnconfirmedCancels
     {
@@ -52,19 +51,8 @@ namespace OperationsModule.Core.Waiting
             if (pending.Length == 0) return null;
             var first = pending[0];
             return $"Stopped waiting for {pending.Length} cancelled {_what} {ItemNames.Items(pending.Length)} whose cancel the server accepted, "
-                + $"before they were read as stopped: {Name(pending.Select(p => p.Key))}. "
+                + $"before they were read as stopped: {ItemNames.Quote(pending.Select(p => p.Key.Id).ToList())}. "
                 + $"Read their state later with: {_reader.ReadAgainCommand(first.Key.Id, first.Value.Connection.Names)}";
         }
-
-        /// <summary>
-        /// Without -Wait: the warning naming accepted cancels whose result a stopped run never wrote; null when none.
-        /// </summary>
-        public static string? Unwritten(IReadOnlyList<CancellationResult> results, string what)
-        {
-            if (results.Count == 0) return null;
-            return $"Stopped before writing the results of {results.Count} {what} {ItemNames.Items(results.Count)} whose cancel the server accepted: {Name(results)}.";
-        }
-
-        private static string Name(IEnumerable<CancellationResult> results) => ItemNames.Quote(results.Select(r => r.Id).ToList());
     }
 }
